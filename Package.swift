@@ -1,0 +1,39 @@
+// swift-tools-version: 6.0
+// ClaimsLedger: an event-sourced claims ledger for subsidised vocational training.
+// The toolchain alone: no package dependencies.
+import PackageDescription
+
+let package = Package(
+  name: "ClaimsLedger",
+  platforms: [.macOS(.v13)],
+  products: [
+    .executable(name: "claims", targets: ["claims"])
+  ],
+  targets: [
+    // Value types: money in fen, civil dates, resident IDs, codes, the events. Pure.
+    .target(name: "ClaimsDomain"),
+    // The only module that touches files: format, SHA-256, chain, append, recovery, verify.
+    .target(name: "ClaimsJournal", dependencies: ["ClaimsDomain"]),
+    // The state machine: the same code validates an append and replays the journal.
+    .target(name: "ClaimsLedger", dependencies: ["ClaimsDomain", "ClaimsJournal"]),
+    // Argument parsing and the subcommands, testable in-process.
+    .target(
+      name: "ClaimsCommandLine",
+      dependencies: ["ClaimsDomain", "ClaimsJournal", "ClaimsLedger"]),
+    .executableTarget(name: "claims", dependencies: ["ClaimsCommandLine"]),
+
+    // Tools: benchmarks and generators, built on demand.
+    .executableTarget(
+      name: "claims-bench", dependencies: ["ClaimsJournal", "ClaimsLedger"],
+      path: "Tools/claims-bench"),
+
+    .testTarget(name: "ClaimsDomainTests", dependencies: ["ClaimsDomain"]),
+    .testTarget(
+      name: "ClaimsJournalTests", dependencies: ["ClaimsJournal", "ClaimsDomain"],
+      resources: [.copy("Fixtures")]),
+    .testTarget(name: "ClaimsLedgerTests", dependencies: ["ClaimsLedger", "ClaimsJournal", "ClaimsDomain"]),
+    .testTarget(
+      name: "ClaimsCommandLineTests",
+      dependencies: ["ClaimsCommandLine", "ClaimsJournal", "ClaimsLedger", "claims"]),
+  ]
+)

@@ -1,0 +1,199 @@
+extension Event {
+  /// Decodes an event from a JSON object. Input from a clerk may not carry the fields the ledger
+  /// writes (`ledgerFields: false`); a journal line may (`true`).
+  public static func decode(_ object: JSONObject, ledgerFields: Bool) throws(EventDecodingError)
+    -> Event
+  {
+    let reader = FieldReader(object: object)
+    let typeValue = try reader.value("type")
+    guard case .string(let typeName) = typeValue else {
+      throw reader.wrongType("type", "a string", typeValue)
+    }
+    guard let type = EventType(rawValue: typeName) else {
+      throw EventDecodingError(.unknownType, field: "type", "\"\(typeName)\" is not an event type")
+    }
+    let allowed = EventSchema.allowedFields(type, includingLedgerFields: ledgerFields)
+    if let unknown = object.fields.first(where: { !allowed.contains($0.key) }) {
+      if EventSchema.ledgerFields[type]?.contains(unknown.key) == true {
+        throw EventDecodingError(
+          .ledgerField, field: unknown.key,
+          "the field \"\(unknown.key)\" is written by the ledger, not by the clerk")
+      }
+      throw EventDecodingError(
+        .unknownField, field: unknown.key,
+        "\(type.rawValue) has no field \"\(unknown.key)\"; its fields are: "
+          + EventSchema.bodyFields[type, default: []].joined(separator: ", "))
+    }
+    let id = try reader.identifier("id")
+    let date = try reader.date("date")
+    let actor = try reader.identifier("actor")
+    let body = try decodeBody(type, reader)
+    return Event(id: id, date: date, actor: actor, body: body)
+  }
+
+  static func decodeBody(_ type: EventType, _ r: FieldReader) throws(EventDecodingError) -> EventBody {
+    switch type {
+    case .journalOpened:
+      return .journalOpened(
+        JournalOpened(format: try r.integer("format", in: 1...1), admin: try r.identifier("admin")))
+    case .actorRegistered:
+      return .actorRegistered(
+        ActorRegistered(
+          actorID: try r.identifier("actor_id"), role: try r.code("role", as: Role.self),
+          name: try r.text("name")))
+    case .institutionRegistered:
+      return .institutionRegistered(
+        InstitutionRegistered(
+          institution: try r.identifier("institution"), name: try r.text("name"),
+          region: try r.region("region")))
+    case .planSet:
+      return .planSet(
+        PlanSet(
+          region: try r.region("region"), year: try r.integer("year", in: 2000...2100),
+          target: try r.integer("target", in: 1...100_000_000), program: try r.optionalText("program")))
+    case .minimumWagePublished:
+      return .minimumWagePublished(
+        MinimumWagePublished(
+          region: try r.region("region"), amount: try r.money("amount"),
+          reference: try r.text("reference")))
+    case .fundAppropriated:
+      return .fundAppropriated(
+        FundAppropriated(
+          fund: try r.code("fund", as: Fund.self), region: try r.region("region"),
+          amount: try r.money("amount"), reference: try r.text("reference")))
+    case .classApproved:
+      return .classApproved(try decodeClassApproved(r))
+    case .classRejected:
+      return .classRejected(
+        ClassRejected(classID: try r.identifier("class"), reason: try r.text("reason")))
+    case .traineeEnrolled:
+      return .traineeEnrolled(
+        TraineeEnrolled(
+          trainee: try r.residentID("trainee"), name: try r.text("name"),
+          classID: try r.identifier("class"),
+          categories: try r.stringList("categories") { text throws(EventDecodingError) in
+            try FieldReader.code(text, field: "categories", as: PersonCategory.self)
+          },
+          uiBenefit: try r.bool("ui_benefit")))
+    case .attendanceRecorded:
+      return .attendanceRecorded(
+        AttendanceRecorded(
+          classID: try r.identifier("class"), trainee: try r.residentID("trainee"),
+          hours: try r.integer("hours", in: 1...24)))
+    case .examRecorded:
+      return .examRecorded(try decodeExam(r))
+    case .employmentRecorded:
+      return .employmentRecorded(
+        EmploymentRecorded(
+          trainee: try r.residentID("trainee"), employer: try r.text("employer"),
+          contractStart: try r.date("contract_start"),
+          contractMonths: try r.integer("contract_months", in: 1...1200),
+          monthlyWage: try r.money("monthly_wage"), socialInsurance: try r.bool("social_insurance")))
+    case .claimSubmitted:
+      return .claimSubmitted(
+        ClaimSubmitted(
+          claim: try r.identifier("claim"), classID: try r.identifier("class"),
+          trainees: try r.stringList("trainees") { text throws(EventDecodingError) in
+            try FieldReader.residentID(text, field: "trainees")
+          },
+          claimant: try r.code("claimant", as: Claimant.self)))
+    case .claimApproved:
+      return .claimApproved(
+        ClaimApproved(claim: try r.identifier("claim"), decision: try decodeDecision(r)))
+    case .claimRejected:
+      return .claimRejected(
+        ClaimRejected(claim: try r.identifier("claim"), reason: try r.text("reason")))
+    case .paymentMade:
+      return .paymentMade(
+        PaymentMade(
+          payment: try r.identifier("payment"), claim: try r.identifier("claim"),
+          fund: try r.code("fund", as: Fund.self), amount: try r.money("amount"),
+          payee: try r.text("payee"), bankRef: try r.identifier("bank_ref")))
+    case .paymentReturned:
+      return .paymentReturned(
+        PaymentReturned(payment: try r.identifier("payment"), reason: try r.text("reason")))
+    case .recoveryOrdered:
+      return .recoveryOrdered(
+        RecoveryOrdered(
+          recovery: try r.identifier("recovery"), claim: try r.identifier("claim"),
+          trainee: try r.residentID("trainee"), fund: try r.code("fund", as: Fund.self),
+          amount: try r.money("amount"), reason: try r.text("reason")))
+    case .recoveryReceived:
+      return .recoveryReceived(
+        RecoveryReceived(recovery: try r.identifier("recovery"), amount: try r.money("amount")))
+    case .eventVoided:
+      return .eventVoided(
+        EventVoided(target: try r.identifier("target"), reason: try r.text("reason")))
+    }
+  }
+
+  static func decodeClassApproved(_ r: FieldReader) throws(EventDecodingError) -> ClassApproved {
+    let hoursRange = 0...10_000
+    let approved = ClassApproved(
+      classID: try r.identifier("class"), institution: try r.identifier("institution"),
+      region: try r.region("region"), category: try r.code("category", as: TrainingCategory.self),
+      occupation: try r.text("occupation"), level: try r.optionalCode("level", as: SkillLevel.self),
+      assessment: try r.code("assessment", as: Assessment.self), start: try r.date("start"),
+      end: try r.date("end"), hoursOffline: try r.integer("hours_offline", in: hoursRange),
+      hoursOnline: try r.integer("hours_online", in: hoursRange),
+      theoryHours: try r.integer("theory_hours", in: hoursRange),
+      plannedSize: try r.integer("planned_size", in: 1...100_000),
+      funding: try r.optionalCode("funding", as: Fund.self),
+      enterprise: try r.optionalText("enterprise"),
+      demand: try r.optionalInteger("demand", in: 1...100_000))
+    guard approved.start <= approved.end else {
+      throw r.invalid("end", "(\(approved.end)) is before the class start (\(approved.start))")
+    }
+    guard approved.hoursTotal > 0 else {
+      throw r.invalid("hours_offline", "and hours_online add up to no hours at all")
+    }
+    guard approved.theoryHours <= approved.hoursTotal else {
+      throw r.invalid("theory_hours", "(\(approved.theoryHours)) exceed the class hours (\(approved.hoursTotal))")
+    }
+    if approved.category == .project {
+      guard approved.enterprise != nil else { throw missing( "enterprise", "project") }
+      guard approved.demand != nil else { throw missing( "demand", "project") }
+    } else {
+      for key in ["enterprise", "demand"] where r.has(key) {
+        throw r.invalid(key, "belongs to project classes only, not to \(approved.category.rawValue)")
+      }
+    }
+    return approved
+  }
+
+  static func missing(_ key: String, _ category: String) -> EventDecodingError {
+    EventDecodingError(.missingField, field: key, "a \(category) class needs the field \"\(key)\"")
+  }
+
+  static func decodeExam(_ r: FieldReader) throws(EventDecodingError) -> ExamRecorded {
+    let exam = ExamRecorded(
+      classID: try r.identifier("class"), trainee: try r.residentID("trainee"),
+      passed: try r.bool("passed"),
+      certificateType: try r.code("certificate_type", as: CertificateType.self),
+      certificateNo: try r.optionalIdentifier("certificate_no"),
+      level: try r.optionalCode("level", as: SkillLevel.self))
+    if exam.passed, exam.certificateNo == nil {
+      throw EventDecodingError(
+        .missingField, field: "certificate_no", "a passed exam needs the field \"certificate_no\"")
+    }
+    return exam
+  }
+
+  static func decodeDecision(_ r: FieldReader) throws(EventDecodingError) -> ApprovalDecision? {
+    guard r.has("lines") || r.has("total") else { return nil }
+    var lines: [ApprovedLine] = []
+    for element in try r.list("lines") {
+      guard case .object(let object) = element else {
+        throw r.wrongType("lines", "a list of objects", element)
+      }
+      let line = FieldReader(object: object)
+      lines.append(
+        ApprovedLine(
+          trainee: try line.residentID("trainee"), amount: try line.money("amount", allowZero: true),
+          fund: try line.code("fund", as: Fund.self), ruleset: try line.identifier("ruleset"),
+          rulesetSHA256: try line.identifier("ruleset_sha256"),
+          reasons: line.has("reasons") ? try line.stringList("reasons") { $0 } : []))
+    }
+    return ApprovalDecision(lines: lines, total: try r.money("total", allowZero: true))
+  }
+}

@@ -1,0 +1,170 @@
+/// Reads typed fields out of a JSON object, each failure an `EventDecodingError` naming the field.
+struct FieldReader {
+  let object: JSONObject
+
+  func value(_ key: String) throws(EventDecodingError) -> JSONValue {
+    guard let value = object[key], value != .null else {
+      throw EventDecodingError(.missingField, field: key, "the field \"\(key)\" is missing")
+    }
+    return value
+  }
+
+  func has(_ key: String) -> Bool {
+    if let value = object[key], value != .null { return true }
+    return false
+  }
+
+  func wrongType(_ key: String, _ expected: String, _ found: JSONValue) -> EventDecodingError {
+    EventDecodingError(
+      .wrongType, field: key, "the field \"\(key)\" must be \(expected), not \(found.kindName)")
+  }
+
+  func invalid(_ key: String, _ reason: String) -> EventDecodingError {
+    EventDecodingError(.invalidValue, field: key, "the field \"\(key)\" \(reason)")
+  }
+
+  /// A free text such as a name or reason: a non-empty string.
+  func text(_ key: String) throws(EventDecodingError) -> String {
+    let value = try value(key)
+    guard case .string(let text) = value else { throw wrongType(key, "a string", value) }
+    guard !text.allSatisfy(\.isWhitespace) else { throw invalid(key, "is empty") }
+    return text
+  }
+
+  func optionalText(_ key: String) throws(EventDecodingError) -> String? {
+    has(key) ? try text(key) : nil
+  }
+
+  /// An identifier (event id, class, claim, actor …): 1–128 characters, no spaces.
+  func identifier(_ key: String) throws(EventDecodingError) -> String {
+    let text = try text(key)
+    guard text.unicodeScalars.count <= 128,
+      !text.unicodeScalars.contains(where: { $0.properties.isWhitespace || $0.value < 0x20 })
+    else { throw invalid(key, "must be 1 to 128 characters without spaces") }
+    return text
+  }
+
+  func optionalIdentifier(_ key: String) throws(EventDecodingError) -> String? {
+    has(key) ? try identifier(key) : nil
+  }
+
+  /// A region code: lower-case letters, digits and hyphens (`liaocheng`, `changchun`).
+  func region(_ key: String) throws(EventDecodingError) -> String {
+    let text = try text(key)
+    guard text.utf8.count <= 64,
+      text.utf8.allSatisfy({ (0x61...0x7A).contains($0) || (0x30...0x39).contains($0) || $0 == 0x2D })
+    else { throw invalid(key, "must be a region code of lower-case letters, digits and '-'") }
+    return text
+  }
+
+  func integer(_ key: String, in range: ClosedRange<Int>) throws(EventDecodingError) -> Int {
+    let value = try value(key)
+    guard case .number(let text) = value else { throw wrongType(key, "a whole number", value) }
+    guard let number = Int(text) else { throw invalid(key, "must be a whole number, not \(text)") }
+    guard range.contains(number) else {
+      throw invalid(key, "must be between \(range.lowerBound) and \(range.upperBound), not \(number)")
+    }
+    return number
+  }
+
+  func optionalInteger(_ key: String, in range: ClosedRange<Int>) throws(EventDecodingError) -> Int? {
+    has(key) ? try integer(key, in: range) : nil
+  }
+
+  func bool(_ key: String) throws(EventDecodingError) -> Bool {
+    let value = try value(key)
+    guard case .bool(let flag) = value else { throw wrongType(key, "true or false", value) }
+    return flag
+  }
+
+  /// Money: a decimal string of yuan with at most two decimals; a JSON number is refused.
+  func money(_ key: String, allowZero: Bool = false) throws(EventDecodingError) -> Money {
+    let value = try value(key)
+    guard case .string(let text) = value else {
+      throw EventDecodingError(
+        .invalidMoney, field: key,
+        "the field \"\(key)\" is money and must be a decimal string such as \"600.00\", not \(value.kindName)"
+      )
+    }
+    guard let money = Money(decimal: text) else {
+      throw EventDecodingError(
+        .invalidMoney, field: key,
+        "the field \"\(key)\" is not an amount of yuan with at most two decimals: \"\(text)\"")
+    }
+    guard allowZero || money.fen > 0 else {
+      throw EventDecodingError(.invalidMoney, field: key, "the field \"\(key)\" must be more than 0")
+    }
+    return money
+  }
+
+  func date(_ key: String) throws(EventDecodingError) -> CivilDate {
+    let value = try value(key)
+    guard case .string(let text) = value else { throw wrongType(key, "a date string", value) }
+    guard let date = CivilDate(text) else {
+      throw EventDecodingError(
+        .invalidDate, field: key, "the field \"\(key)\" is not a calendar date YYYY-MM-DD: \"\(text)\"")
+    }
+    return date
+  }
+
+  func residentID(_ key: String) throws(EventDecodingError) -> ResidentID {
+    let value = try value(key)
+    guard case .string(let text) = value else { throw wrongType(key, "a string", value) }
+    return try Self.residentID(text, field: key)
+  }
+
+  static func residentID(_ text: String, field: String) throws(EventDecodingError) -> ResidentID {
+    guard let id = ResidentID(text) else {
+      throw EventDecodingError(
+        .invalidResidentID, field: field,
+        "the field \"\(field)\" is not a valid resident ID number (18 characters, check character "
+          + "per ISO 7064 MOD 11-2): \"\(text)\"")
+    }
+    return id
+  }
+
+  func code<Code: RawRepresentable & CaseIterable>(_ key: String, as: Code.Type)
+    throws(EventDecodingError) -> Code where Code.RawValue == String
+  {
+    let value = try value(key)
+    guard case .string(let text) = value else { throw wrongType(key, "a string", value) }
+    return try Self.code(text, field: key, as: Code.self)
+  }
+
+  static func code<Code: RawRepresentable & CaseIterable>(
+    _ text: String, field: String, as: Code.Type
+  ) throws(EventDecodingError) -> Code where Code.RawValue == String {
+    guard let code = Code(rawValue: text) else {
+      let allowed = Code.allCases.map(\.rawValue).joined(separator: ", ")
+      throw EventDecodingError(
+        .invalidValue, field: field, "the field \"\(field)\" is \"\(text)\"; it must be one of: \(allowed)")
+    }
+    return code
+  }
+
+  func optionalCode<Code: RawRepresentable & CaseIterable>(_ key: String, as: Code.Type)
+    throws(EventDecodingError) -> Code? where Code.RawValue == String
+  {
+    has(key) ? try code(key, as: Code.self) : nil
+  }
+
+  func list(_ key: String) throws(EventDecodingError) -> [JSONValue] {
+    let value = try value(key)
+    guard case .array(let elements) = value else { throw wrongType(key, "a list", value) }
+    return elements
+  }
+
+  /// A list of strings, each converted by `convert`.
+  func stringList<Element>(
+    _ key: String, _ convert: (String) throws(EventDecodingError) -> Element
+  ) throws(EventDecodingError) -> [Element] {
+    var result: [Element] = []
+    for element in try list(key) {
+      guard case .string(let text) = element else {
+        throw wrongType(key, "a list of strings", element)
+      }
+      result.append(try convert(text))
+    }
+    return result
+  }
+}

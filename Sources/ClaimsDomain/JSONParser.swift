@@ -1,0 +1,256 @@
+/// A strict RFC 8259 parser over UTF-8 bytes, written for the journal's hot path: one pass, no
+/// Foundation, strings without escapes decoded straight from the buffer.
+public struct JSONParser {
+  /// Why a text is not JSON, and at which byte offset.
+  public struct Failure: Error, Equatable, Sendable, CustomStringConvertible {
+    public let offset: Int
+    public let reason: String
+    public var description: String { "\(reason) at byte \(offset + 1)" }
+  }
+
+  /// Parses one complete JSON value; anything but whitespace after it is an error.
+  public static func parse(_ bytes: UnsafeRawBufferPointer) throws(Failure) -> JSONValue {
+    var parser = JSONParser(bytes: bytes)
+    parser.skipWhitespace()
+    let value = try parser.parseValue(depth: 0)
+    parser.skipWhitespace()
+    guard parser.index == bytes.count else { throw parser.failure("unexpected text after the value") }
+    return value
+  }
+
+  public static func parse(_ bytes: [UInt8]) throws(Failure) -> JSONValue {
+    let result: Result<JSONValue, Failure> = bytes.withUnsafeBytes { buffer in
+      do throws(Failure) { return .success(try parse(buffer)) } catch { return .failure(error) }
+    }
+    return try result.get()
+  }
+
+  public static func parse(_ text: String) throws(Failure) -> JSONValue {
+    try parse(Array(text.utf8))
+  }
+
+  static let maxDepth = 32
+
+  let bytes: UnsafeRawBufferPointer
+  var index = 0
+
+  init(bytes: UnsafeRawBufferPointer) { self.bytes = bytes }
+
+  func failure(_ reason: String) -> Failure { Failure(offset: index, reason: reason) }
+
+  mutating func skipWhitespace() {
+    while index < bytes.count {
+      switch bytes[index] {
+      case 0x20, 0x0A, 0x0D, 0x09: index += 1
+      default: return
+      }
+    }
+  }
+
+  mutating func parseValue(depth: Int) throws(Failure) -> JSONValue {
+    guard index < bytes.count else { throw failure("unexpected end of text") }
+    switch bytes[index] {
+    case UInt8(ascii: "{"): return .object(try parseObject(depth: depth + 1))
+    case UInt8(ascii: "["): return .array(try parseArray(depth: depth + 1))
+    case UInt8(ascii: "\""): return .string(try parseString())
+    case UInt8(ascii: "t"): try expectLiteral("true"); return .bool(true)
+    case UInt8(ascii: "f"): try expectLiteral("false"); return .bool(false)
+    case UInt8(ascii: "n"): try expectLiteral("null"); return .null
+    case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): return .number(try parseNumber())
+    default: throw failure("unexpected character")
+    }
+  }
+
+  mutating func expectLiteral(_ literal: StaticString) throws(Failure) {
+    let count = literal.utf8CodeUnitCount
+    guard index + count <= bytes.count else { throw failure("unexpected end of text") }
+    for offset in 0..<count where bytes[index + offset] != literal.utf8Start[offset] {
+      throw failure("unexpected character")
+    }
+    index += count
+  }
+
+  mutating func parseObject(depth: Int) throws(Failure) -> JSONObject {
+    guard depth <= Self.maxDepth else { throw failure("nested too deeply") }
+    index += 1
+    var object = JSONObject()
+    skipWhitespace()
+    if index < bytes.count, bytes[index] == UInt8(ascii: "}") {
+      index += 1
+      return object
+    }
+    while true {
+      skipWhitespace()
+      guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else {
+        throw failure("expected a field name in quotes")
+      }
+      let keyStart = index
+      let key = try parseString()
+      if object[key] != nil {
+        index = keyStart
+        throw failure("field \"\(key)\" appears twice")
+      }
+      skipWhitespace()
+      guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else {
+        throw failure("expected ':' after a field name")
+      }
+      index += 1
+      skipWhitespace()
+      object.append(key, try parseValue(depth: depth))
+      skipWhitespace()
+      guard index < bytes.count else { throw failure("unexpected end of text") }
+      if bytes[index] == UInt8(ascii: ",") {
+        index += 1
+      } else if bytes[index] == UInt8(ascii: "}") {
+        index += 1
+        return object
+      } else {
+        throw failure("expected ',' or '}'")
+      }
+    }
+  }
+
+  mutating func parseArray(depth: Int) throws(Failure) -> [JSONValue] {
+    guard depth <= Self.maxDepth else { throw failure("nested too deeply") }
+    index += 1
+    var elements: [JSONValue] = []
+    skipWhitespace()
+    if index < bytes.count, bytes[index] == UInt8(ascii: "]") {
+      index += 1
+      return elements
+    }
+    while true {
+      skipWhitespace()
+      elements.append(try parseValue(depth: depth))
+      skipWhitespace()
+      guard index < bytes.count else { throw failure("unexpected end of text") }
+      if bytes[index] == UInt8(ascii: ",") {
+        index += 1
+      } else if bytes[index] == UInt8(ascii: "]") {
+        index += 1
+        return elements
+      } else {
+        throw failure("expected ',' or ']'")
+      }
+    }
+  }
+
+  mutating func parseNumber() throws(Failure) -> String {
+    let start = index
+    if bytes[index] == UInt8(ascii: "-") { index += 1 }
+    guard index < bytes.count, isDigit(bytes[index]) else { throw failure("malformed number") }
+    if bytes[index] == UInt8(ascii: "0") {
+      index += 1
+    } else {
+      while index < bytes.count, isDigit(bytes[index]) { index += 1 }
+    }
+    if index < bytes.count, bytes[index] == UInt8(ascii: ".") {
+      index += 1
+      guard index < bytes.count, isDigit(bytes[index]) else { throw failure("malformed number") }
+      while index < bytes.count, isDigit(bytes[index]) { index += 1 }
+    }
+    if index < bytes.count, bytes[index] | 0x20 == UInt8(ascii: "e") {
+      index += 1
+      if index < bytes.count, bytes[index] == UInt8(ascii: "+") || bytes[index] == UInt8(ascii: "-") {
+        index += 1
+      }
+      guard index < bytes.count, isDigit(bytes[index]) else { throw failure("malformed number") }
+      while index < bytes.count, isDigit(bytes[index]) { index += 1 }
+    }
+    return String(decoding: UnsafeRawBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
+  }
+
+  @inline(__always) func isDigit(_ byte: UInt8) -> Bool { byte &- UInt8(ascii: "0") < 10 }
+
+  /// Parses a string at `index` (on its opening quote). Control characters must be escaped and
+  /// the bytes must be valid UTF-8: a journal line is text a person can read.
+  mutating func parseString() throws(Failure) -> String {
+    index += 1
+    let start = index
+    var hasEscape = false
+    var hasNonASCII = false
+    while true {
+      guard index < bytes.count else { throw failure("unterminated string") }
+      let byte = bytes[index]
+      if byte == UInt8(ascii: "\"") { break }
+      if byte < 0x20 { throw failure("control character in a string") }
+      if byte == UInt8(ascii: "\\") {
+        hasEscape = true
+        index += 2
+        continue
+      }
+      if byte >= 0x80 { hasNonASCII = true }
+      index += 1
+    }
+    let raw = UnsafeRawBufferPointer(rebasing: bytes[start..<index])
+    index += 1
+    if hasNonASCII {
+      guard String(validating: raw, as: UTF8.self) != nil else {
+        index = start
+        throw failure("string is not valid UTF-8")
+      }
+    }
+    if !hasEscape { return String(decoding: raw, as: UTF8.self) }
+    return try unescape(raw, offset: start)
+  }
+
+  func unescape(_ raw: UnsafeRawBufferPointer, offset: Int) throws(Failure) -> String {
+    var output: [UInt8] = []
+    output.reserveCapacity(raw.count)
+    var i = 0
+    func fail(_ reason: String) -> Failure { Failure(offset: offset + i, reason: reason) }
+    while i < raw.count {
+      let byte = raw[i]
+      guard byte == UInt8(ascii: "\\") else {
+        output.append(byte)
+        i += 1
+        continue
+      }
+      guard i + 1 < raw.count else { throw fail("malformed escape") }
+      let code = raw[i + 1]
+      i += 2
+      switch code {
+      case UInt8(ascii: "\""): output.append(0x22)
+      case UInt8(ascii: "\\"): output.append(0x5C)
+      case UInt8(ascii: "/"): output.append(0x2F)
+      case UInt8(ascii: "b"): output.append(0x08)
+      case UInt8(ascii: "f"): output.append(0x0C)
+      case UInt8(ascii: "n"): output.append(0x0A)
+      case UInt8(ascii: "r"): output.append(0x0D)
+      case UInt8(ascii: "t"): output.append(0x09)
+      case UInt8(ascii: "u"):
+        guard var scalar = hex4(raw, at: i) else { throw fail("malformed \\u escape") }
+        i += 4
+        if (0xD800...0xDBFF).contains(scalar) {
+          guard i + 6 <= raw.count, raw[i] == UInt8(ascii: "\\"), raw[i + 1] == UInt8(ascii: "u"),
+            let low = hex4(raw, at: i + 2), (0xDC00...0xDFFF).contains(low)
+          else { throw fail("unpaired surrogate in \\u escape") }
+          scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
+          i += 6
+        } else if (0xDC00...0xDFFF).contains(scalar) {
+          throw fail("unpaired surrogate in \\u escape")
+        }
+        output.append(contentsOf: Array(String(Character(UnicodeScalar(scalar)!)).utf8))
+      default: throw fail("malformed escape")
+      }
+    }
+    return String(decoding: output, as: UTF8.self)
+  }
+
+  func hex4(_ raw: UnsafeRawBufferPointer, at start: Int) -> UInt32? {
+    guard start + 4 <= raw.count else { return nil }
+    var value: UInt32 = 0
+    for i in start..<(start + 4) {
+      let byte = raw[i]
+      let digit: UInt8
+      switch byte {
+      case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = byte - UInt8(ascii: "0")
+      case UInt8(ascii: "a")...UInt8(ascii: "f"): digit = byte - UInt8(ascii: "a") + 10
+      case UInt8(ascii: "A")...UInt8(ascii: "F"): digit = byte - UInt8(ascii: "A") + 10
+      default: return nil
+      }
+      value = value << 4 | UInt32(digit)
+    }
+    return value
+  }
+}

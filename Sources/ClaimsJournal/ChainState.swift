@@ -1,0 +1,150 @@
+import ClaimsDomain
+
+/// The in-order part of a scan: what the lines so far establish, and the rules each next line
+/// must keep. Separate from the scanner so that the rules read as one ladder.
+struct ChainState {
+  let head: JournalHead?
+  var scan = JournalScan()
+  var expectedSeq = 1
+  var previousHash = SHA256Digest.zero
+  var previousRecorded: Timestamp?
+  /// The open batch: its size and `recorded`, and the last index seen.
+  var openBatch: (index: Int, count: Int, recorded: Timestamp)?
+  /// Seq of the first line of the last complete batch.
+  var lastBatchFirstSeq = 0
+  var hashAtHeadSeq: SHA256Digest?
+
+  init(head: JournalHead?) { self.head = head }
+
+  static let openedType = Array(#""type":"journal.opened""#.utf8)
+
+  /// Checks one line; returns what is wrong with it, or nil and advances.
+  mutating func accept(_ line: UnsafeRawBufferPointer, start: Int, digest: SHA256Digest)
+    -> ChainDefect?
+  {
+    let frame: LineFrame
+    switch LineFrame.parse(line) {
+    case .success(let parsed): frame = parsed
+    case .failure(let defect): return .line(defect)
+    }
+    let seq = expectedSeq
+    guard frame.seq == seq else { return .chain("seq is \(frame.seq), expected \(seq)") }
+    let prevHex = UnsafeRawBufferPointer(rebasing: line[frame.prevOffset..<frame.prevOffset + 64])
+    guard previousHash.matchesLowercaseHex(prevHex) else {
+      return .chain(
+        seq == 1
+          ? "prev of line 1 must be 64 zeros"
+          : "prev does not match the SHA-256 of line \(seq - 1): line \(seq - 1) or this line was changed")
+    }
+    if let previousRecorded, frame.recorded < previousRecorded {
+      return .chain("recorded \(frame.recorded) is earlier than line \(seq - 1)'s \(previousRecorded)")
+    }
+    if let open = openBatch {
+      guard frame.batchIndex == open.index + 1, frame.batchCount == open.count,
+        frame.recorded == open.recorded
+      else { return .chain("batch marker [\(frame.batchIndex),\(frame.batchCount)] breaks the open batch") }
+    } else if frame.batchIndex != 1 {
+      return .chain("batch marker [\(frame.batchIndex),\(frame.batchCount)] starts mid-batch")
+    }
+    if seq == 1 {
+      let body = UnsafeRawBufferPointer(rebasing: line[frame.bodyOffset...])
+      guard body.starts(with: Self.openedType) else { return .chain("line 1 must be journal.opened") }
+    }
+    if head?.seq == seq { hashAtHeadSeq = digest }
+    previousHash = digest
+    previousRecorded = frame.recorded
+    expectedSeq += 1
+    if frame.endsBatch {
+      scan.lineCount = seq
+      scan.completeLength = start + line.count + 1
+      scan.lastHash = digest
+      scan.lastRecorded = frame.recorded
+      lastBatchFirstSeq = seq - frame.batchCount + 1
+      openBatch = nil
+    } else {
+      openBatch = (frame.batchIndex, frame.batchCount, frame.recorded)
+    }
+    return nil
+  }
+
+  /// Decides what a defect at `offset` means. A chain defect is tampering. A line that is not a
+  /// journal line at all is what a crash leaves, provided no complete batch follows it; then the
+  /// bytes from the last complete batch on are an incomplete tail.
+  mutating func fail(_ defect: ChainDefect, atOffset offset: Int, bytes: UnsafeRawBufferPointer)
+    throws(JournalError)
+  {
+    let line = expectedSeq
+    switch defect {
+    case .chain(let reason):
+      throw .integrity(line: line, reason: reason)
+    case .line(let lineDefect):
+      if let later = Self.laterBatchEnd(bytes, after: offset) {
+        throw .integrity(
+          line: line, reason: "\(lineDefect), yet a complete batch follows at byte \(later)")
+      }
+      let tailStart = scan.completeLength
+      let firstLine = scan.lineCount + 1
+      let reason: String
+      if firstLine == line {
+        reason = "line \(line): \(lineDefect)"
+      } else {
+        reason = "lines \(firstLine)–\(line - 1) begin a batch that never ends; line \(line): \(lineDefect)"
+      }
+      scan.tail = IncompleteTail(range: tailStart..<bytes.count, firstLine: firstLine, reason: reason)
+    }
+  }
+
+  /// The offset of a later line that parses as a frame and ends a batch, if any.
+  static func laterBatchEnd(_ bytes: UnsafeRawBufferPointer, after offset: Int) -> Int? {
+    var position = JournalScanner.nextNewline(bytes, from: offset).map { $0 + 1 } ?? bytes.count
+    while position < bytes.count, let end = JournalScanner.nextNewline(bytes, from: position) {
+      let line = UnsafeRawBufferPointer(rebasing: bytes[position..<end])
+      if case .success(let frame) = LineFrame.parse(line), frame.endsBatch { return position }
+      position = end + 1
+    }
+    return nil
+  }
+
+  /// Closes the scan: an open batch at the end is a tail; then the head is checked.
+  mutating func finish(totalLength: Int) throws(JournalError) -> JournalScan {
+    if scan.tail == nil, let open = openBatch {
+      let firstLine = scan.lineCount + 1
+      scan.tail = IncompleteTail(
+        range: scan.completeLength..<totalLength, firstLine: firstLine,
+        reason: "lines \(firstLine)–\(expectedSeq - 1) are \(open.index) of a batch of \(open.count)")
+    }
+    guard let head else {
+      scan.head = .missing
+      return scan
+    }
+    let complete = scan.lineCount
+    if head.seq > complete {
+      let detail = scan.tail.map { " (\($0.reason))" } ?? ""
+      throw .integrity(
+        line: complete + 1,
+        reason: "JOURNAL.head records \(head.seq) acknowledged lines but only \(complete) are "
+          + "complete: an acknowledged batch was damaged or removed\(detail)")
+    }
+    guard hashAtHeadSeq == head.lastLineHash else {
+      throw .integrity(
+        line: head.seq, reason: "the line does not match the SHA-256 recorded in JOURNAL.head")
+    }
+    if head.seq == complete {
+      scan.head = .matches
+    } else if head.seq == lastBatchFirstSeq - 1 {
+      scan.head = .oneBatchBehind(headSeq: head.seq)
+    } else {
+      throw .integrity(
+        line: nil,
+        reason: "JOURNAL.head is at line \(head.seq) but complete batches run to line \(complete); "
+          + "a crash leaves the head at most one batch behind")
+    }
+    return scan
+  }
+}
+
+/// What is wrong with one line: it is not a journal line, or it breaks the chain.
+enum ChainDefect {
+  case line(LineDefect)
+  case chain(String)
+}

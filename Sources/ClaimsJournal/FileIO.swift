@@ -1,0 +1,155 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// A failed system call: which operation, on which file, and the system's words for why.
+public struct FileError: Error, Equatable, Sendable, CustomStringConvertible {
+  public let operation: String
+  public let path: String
+  public let code: Int32
+  public var description: String {
+    "cannot \(operation) \(path): \(String(cString: strerror(code)))"
+  }
+}
+
+/// An open file descriptor. Every system call the ledger makes on files is here, so that the
+/// rest of the code speaks of journals and lines, never of descriptors and errno.
+public struct OpenFile: ~Copyable {
+  public let path: String
+  let descriptor: Int32
+
+  /// Opens an existing file for reading, or for reading and writing.
+  public init(path: String, writable: Bool) throws(FileError) {
+    let fd = open(path, (writable ? O_RDWR : O_RDONLY) | O_CLOEXEC)
+    guard fd >= 0 else { throw FileError(operation: "open", path: path, code: errno) }
+    self.path = path
+    self.descriptor = fd
+  }
+
+  /// Creates a new file with the given mode; refuses if it exists.
+  public init(creating path: String, mode: mode_t = 0o640) throws(FileError) {
+    let fd = open(path, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, mode)
+    guard fd >= 0 else { throw FileError(operation: "create", path: path, code: errno) }
+    // The umask may have narrowed the mode; the journal's mode is part of its protection.
+    fchmod(fd, mode)
+    self.path = path
+    self.descriptor = fd
+  }
+
+  deinit { close(descriptor) }
+
+  /// Blocks until this process holds the exclusive lock: writers on one machine serialise here.
+  public func lockExclusive() throws(FileError) {
+    while flock(descriptor, LOCK_EX) != 0 {
+      guard errno == EINTR else { throw FileError(operation: "lock", path: path, code: errno) }
+    }
+  }
+
+  public func size() throws(FileError) -> Int {
+    var status = stat()
+    guard fstat(descriptor, &status) == 0 else {
+      throw FileError(operation: "inspect", path: path, code: errno)
+    }
+    return Int(status.st_size)
+  }
+
+  /// Reads the whole file from the start.
+  public func readAll() throws(FileError) -> [UInt8] {
+    let total = try size()
+    var bytes = [UInt8](repeating: 0, count: total)
+    var done = 0
+    var failure: Int32 = 0
+    bytes.withUnsafeMutableBytes { buffer in
+      while done < total {
+        let count = pread(descriptor, buffer.baseAddress! + done, total - done, off_t(done))
+        if count < 0, errno == EINTR { continue }
+        if count <= 0 {
+          failure = count < 0 ? errno : EIO
+          return
+        }
+        done += count
+      }
+    }
+    guard failure == 0 else { throw FileError(operation: "read", path: path, code: failure) }
+    return bytes
+  }
+
+  /// Writes all of `bytes` at `offset`, looping over short writes.
+  public func write(_ bytes: UnsafeRawBufferPointer, at offset: Int) throws(FileError) {
+    var done = 0
+    while done < bytes.count {
+      let count = pwrite(descriptor, bytes.baseAddress! + done, bytes.count - done, off_t(offset + done))
+      if count < 0, errno == EINTR { continue }
+      guard count > 0 else {
+        throw FileError(operation: "write", path: path, code: count < 0 ? errno : EIO)
+      }
+      done += count
+    }
+  }
+
+  public func write(_ bytes: [UInt8], at offset: Int) throws(FileError) {
+    let result: Result<Void, FileError> = bytes.withUnsafeBytes { buffer in
+      do throws(FileError) { try write(buffer, at: offset); return .success(()) } catch {
+        return .failure(error)
+      }
+    }
+    try result.get()
+  }
+
+  /// Makes what was written durable before returning.
+  public func sync() throws(FileError) {
+    guard fsync(descriptor) == 0 else { throw FileError(operation: "fsync", path: path, code: errno) }
+  }
+
+  public func truncate(to length: Int) throws(FileError) {
+    guard ftruncate(descriptor, off_t(length)) == 0 else {
+      throw FileError(operation: "truncate", path: path, code: errno)
+    }
+  }
+}
+
+/// Operations on paths rather than open files.
+public enum FilePaths {
+  public static func exists(_ path: String) -> Bool { access(path, F_OK) == 0 }
+
+  /// Reads a whole file, or nil if there is none.
+  public static func readIfPresent(_ path: String) throws(FileError) -> [UInt8]? {
+    guard exists(path) else { return nil }
+    return try OpenFile(path: path, writable: false).readAll()
+  }
+
+  /// Replaces `path` atomically: write a temporary file, fsync, rename over, fsync the folder.
+  /// A reader sees the old content or the new, never a mixture.
+  public static func replaceAtomically(_ path: String, with bytes: [UInt8]) throws(FileError) {
+    let temporary = path + ".tmp"
+    unlink(temporary)
+    do {
+      let file = try OpenFile(creating: temporary)
+      try file.write(bytes, at: 0)
+      try file.sync()
+    }
+    guard rename(temporary, path) == 0 else {
+      throw FileError(operation: "rename onto", path: path, code: errno)
+    }
+    try syncDirectory(of: path)
+  }
+
+  /// Writes a new file (refusing to overwrite) and makes it durable.
+  public static func createDurably(_ path: String, with bytes: [UInt8]) throws(FileError) {
+    let file = try OpenFile(creating: path)
+    try file.write(bytes, at: 0)
+    try file.sync()
+    try syncDirectory(of: path)
+  }
+
+  /// Makes a new or renamed directory entry durable.
+  public static func syncDirectory(of path: String) throws(FileError) {
+    let folder = path.contains("/") ? String(path[..<path.lastIndex(of: "/")!]) : "."
+    let fd = open(folder.isEmpty ? "/" : folder, O_RDONLY | O_CLOEXEC)
+    guard fd >= 0 else { throw FileError(operation: "open folder of", path: path, code: errno) }
+    defer { close(fd) }
+    guard fsync(fd) == 0 else { throw FileError(operation: "fsync folder of", path: path, code: errno) }
+  }
+}

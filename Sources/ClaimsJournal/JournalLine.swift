@@ -1,0 +1,41 @@
+import ClaimsDomain
+
+/// A decoded journal line: the ledger's frame and the event it carries.
+public struct JournalLine: Sendable {
+  public var frame: LineFrame
+  public var event: Event
+
+  /// Decodes a line's event. A line that frames correctly but carries no valid event is an
+  /// integrity error: the ledger never writes such a line.
+  public static func decode(_ line: UnsafeRawBufferPointer, frame: LineFrame) throws(JournalError)
+    -> JournalLine
+  {
+    let value: JSONValue
+    do { value = try JSONParser.parse(line) } catch {
+      throw .integrity(line: frame.seq, reason: "the line is not JSON: \(error)")
+    }
+    guard case .object(var object) = value, object.fields.count > 4 else {
+      throw .integrity(line: frame.seq, reason: "the line carries no event")
+    }
+    object.fields.removeFirst(4)
+    do {
+      return JournalLine(frame: frame, event: try Event.decode(object, ledgerFields: true))
+    } catch {
+      throw .integrity(line: frame.seq, reason: "the line's event is invalid: \(error)")
+    }
+  }
+
+  /// Encodes an event as a journal line (without `\n`) with the given frame values.
+  public static func encode(
+    _ event: Event, seq: Int, recorded: Timestamp, prev: SHA256Digest, batchIndex: Int,
+    batchCount: Int
+  ) -> [UInt8] {
+    var writer = JSONWriter(capacity: 320)
+    LineFrame.writePrefix(
+      seq: seq, recorded: recorded, prev: prev, batchIndex: batchIndex, batchCount: batchCount,
+      into: &writer.bytes)
+    writer.writeFields(event.jsonObject)
+    writer.raw("}")
+    return writer.bytes
+  }
+}

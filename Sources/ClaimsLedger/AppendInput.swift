@@ -1,0 +1,68 @@
+import ClaimsDomain
+
+/// One event of an append batch, with where it came from in the input.
+public struct InputEvent: Sendable {
+  /// 1-based position among the batch's events.
+  public var position: Int
+  /// 1-based line number in the input text.
+  public var inputLine: Int
+  public var event: Event
+}
+
+/// Why a batch was refused: the event (position, id, input line) and the reason. Nothing of the
+/// batch was written.
+public struct BatchRefusal: Error, Equatable, Sendable, CustomStringConvertible {
+  public var position: Int?
+  public var id: String?
+  public var inputLine: Int?
+  public var refusal: Refusal
+
+  public var description: String {
+    var subject = ""
+    if let position {
+      subject = "event \(position)"
+      if let id { subject += " (id \"\(id)\")" }
+      if let inputLine { subject += " at input line \(inputLine)" }
+      subject += ": "
+    } else if let inputLine {
+      subject = "input line \(inputLine): "
+    }
+    return subject + refusal.message
+  }
+}
+
+/// Reads a batch of input events from JSON Lines. Blank lines are skipped; anything else must be
+/// one event object per line.
+public enum AppendInput {
+  public static func parse(_ bytes: [UInt8]) throws(BatchRefusal) -> [InputEvent] {
+    var events: [InputEvent] = []
+    var lineNumber = 0
+    for line in bytes.split(separator: 0x0A, omittingEmptySubsequences: false) {
+      lineNumber += 1
+      if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { continue }
+      let position = events.count + 1
+      let value: JSONValue
+      do { value = try JSONParser.parse(Array(line)) } catch {
+        throw BatchRefusal(
+          position: position, inputLine: lineNumber,
+          refusal: Refusal("malformed-input", "not a JSON object: \(error)"))
+      }
+      guard case .object(let object) = value else {
+        throw BatchRefusal(
+          position: position, inputLine: lineNumber,
+          refusal: Refusal("malformed-input", "not a JSON object but \(value.kindName)"))
+      }
+      var id: String?
+      if case .string(let text)? = object["id"] { id = text }
+      do {
+        let event = try Event.decode(object, ledgerFields: false)
+        events.append(InputEvent(position: position, inputLine: lineNumber, event: event))
+      } catch {
+        throw BatchRefusal(
+          position: position, id: id, inputLine: lineNumber,
+          refusal: Refusal(error.code.rawValue, error.reason))
+      }
+    }
+    return events
+  }
+}

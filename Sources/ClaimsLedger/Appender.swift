@@ -1,0 +1,140 @@
+import ClaimsDomain
+import ClaimsJournal
+
+/// What an append did.
+public struct AppendReport: Sendable {
+  /// The seqs written, nil when every event was a duplicate or the input was empty.
+  public var appended: ClosedRange<Int>?
+  /// Events skipped because the journal already holds them with identical content.
+  public var duplicates: [(position: Int, id: String, seq: Int)] = []
+  /// Recovery and head notices from opening the journal, and clock warnings.
+  public var notices: [String] = []
+}
+
+/// An append failed: the batch was refused, or the journal could not be used.
+public enum AppendError: Error, Sendable, CustomStringConvertible {
+  case refused(BatchRefusal)
+  case journal(JournalError)
+
+  public var description: String {
+    switch self {
+    case .refused(let refusal): "refused: \(refusal)"
+    case .journal(let error): error.description
+    }
+  }
+}
+
+/// Appends a batch: all of it, validated event by event against the journal extended by the
+/// batch's earlier events, or none of it.
+public struct Appender {
+  public var rules: any RuleBook
+  public init(rules: any RuleBook = OpenRuleBook()) { self.rules = rules }
+
+  /// - Parameters:
+  ///   - recordedAt: the `--now` the user gave, refused if before the last line's `recorded`.
+  ///   - clock: the current time, used when no `--now` is given.
+  public func append(
+    _ input: [InputEvent], to path: String, recordedAt: Timestamp?, clock: Timestamp,
+    expectSeq: Int? = nil
+  ) throws(AppendError) -> AppendReport {
+    let writer: JournalWriter
+    do { writer = try JournalWriter(path: path, now: clock) } catch { throw .journal(error) }
+    var report = AppendReport(notices: writer.notices)
+    let last = writer.snapshot.scan.lineCount
+    if let expectSeq, expectSeq != last {
+      throw .refused(
+        BatchRefusal(
+          refusal: Refusal(
+            "expect-seq-mismatch", "the journal's last seq is \(last), not the expected \(expectSeq)")))
+    }
+    let lastRecorded = writer.snapshot.scan.lastRecorded!
+    let recorded = try Self.recordedTime(recordedAt, clock: clock, last: lastRecorded, &report)
+    var state: LedgerState
+    do { state = try Replay.state(of: writer.snapshot, rules: rules) } catch { throw .journal(error) }
+    let stored = storedEvents(for: input, in: state, snapshot: writer.snapshot)
+    var accepted: [Event] = []
+    var batchIndex: [String: Int] = [:]
+    for item in input {
+      let event = item.event
+      let earlier = state.events[event.id].map { stored[$0.seq]! }
+        ?? batchIndex[event.id].map { accepted[$0].inputContent }
+      if let earlier {
+        guard earlier == event.inputContent else {
+          throw .refused(
+            BatchRefusal(
+              position: item.position, id: event.id, inputLine: item.inputLine,
+              refusal: Refusal(
+                "id-conflict", "the id is already in the journal with different content")))
+        }
+        report.duplicates.append((item.position, event.id, state.events[event.id]?.seq ?? last + batchIndex[event.id]! + 1))
+        continue
+      }
+      let decided = try decide(event, item: item, state: state, recorded: recorded)
+      state.apply(decided, seq: state.lastSeq + 1, recorded: recorded)
+      batchIndex[event.id] = accepted.count
+      accepted.append(decided)
+    }
+    do { report.appended = try writer.append(accepted, recorded: recorded) } catch {
+      throw .journal(error)
+    }
+    return report
+  }
+
+  /// Validates one event and adds what the ledger writes into it (a claim's approved lines).
+  func decide(_ event: Event, item: InputEvent, state: LedgerState, recorded: Timestamp)
+    throws(AppendError) -> Event
+  {
+    func refuse(_ refusal: Refusal) -> AppendError {
+      .refused(
+        BatchRefusal(
+          position: item.position, id: event.id, inputLine: item.inputLine, refusal: refusal))
+    }
+    if let refusal = state.admit(event, recorded: recorded, rules: rules) { throw refuse(refusal) }
+    guard case .claimApproved(var approval) = event.body else { return event }
+    switch rules.decideApproval(of: approval.claim, in: state, on: event.date) {
+    case .failure(let refusal): throw refuse(refusal)
+    case .success(let decision):
+      approval.decision = decision
+      return Event(id: event.id, date: event.date, actor: event.actor, body: .claimApproved(approval))
+    }
+  }
+
+  /// `recorded` for the batch: `--now` if given and not in the past of the journal, else the
+  /// clock, or the last line's `recorded` when the clock is behind it.
+  static func recordedTime(
+    _ requested: Timestamp?, clock: Timestamp, last: Timestamp, _ report: inout AppendReport
+  ) throws(AppendError) -> Timestamp {
+    if let requested {
+      guard requested >= last else {
+        throw .refused(
+          BatchRefusal(
+            refusal: Refusal(
+              "recorded-before-last",
+              "--now \(requested) is earlier than the last line's recorded time \(last)")))
+      }
+      return requested
+    }
+    guard clock >= last else {
+      report.notices.append(
+        "warning: the clock (\(clock)) is behind the journal's last recorded time; using \(last)")
+      return last
+    }
+    return clock
+  }
+
+  /// The input events of journal lines whose ids the batch repeats, by seq, read in one pass.
+  func storedEvents(for input: [InputEvent], in state: LedgerState, snapshot: JournalSnapshot)
+    -> [Int: Event]
+  {
+    let wanted = Set(input.compactMap { state.events[$0.event.id]?.seq })
+    guard !wanted.isEmpty else { return [:] }
+    var found: [Int: Event] = [:]
+    snapshot.forEachLine { frame, bytes in
+      guard wanted.contains(frame.seq),
+        let line = try? JournalLine.decode(bytes, frame: frame)
+      else { return }
+      found[frame.seq] = line.event.inputContent
+    }
+    return found
+  }
+}

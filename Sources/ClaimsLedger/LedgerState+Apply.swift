@@ -1,0 +1,64 @@
+import ClaimsDomain
+
+extension LedgerState {
+  /// Folds an event that `check` accepted into the state. Never refuses: by now the event is in
+  /// the journal (replay) or about to be (append).
+  public mutating func apply(_ event: Event, seq: Int, recorded: Timestamp) {
+    precondition(seq == lastSeq + 1, "events are applied in journal order")
+    lastSeq = seq
+    lastRecorded = recorded
+    events[event.id] = EventRef(seq: seq, type: event.type)
+    switch event.body {
+    case .journalOpened(let e):
+      admin = e.admin
+      actors[e.admin] = ActorRecord(role: .admin, name: e.admin)
+    case .actorRegistered(let e):
+      actors[e.actorID] = ActorRecord(role: e.role, name: e.name)
+    case .institutionRegistered(let e):
+      institutions[e.institution] = e
+    case .planSet, .minimumWagePublished, .fundAppropriated, .attendanceRecorded, .examRecorded,
+      .employmentRecorded:
+      break
+    case .classApproved(let e):
+      classes[e.classID] = ClassRecord(approval: e, approvalEventID: event.id)
+      classesByApprovalEvent[event.id] = e.classID
+    case .classRejected(let e):
+      rejectedClasses.insert(e.classID)
+    case .traineeEnrolled(let e):
+      let key = EnrolmentKey(classID: e.classID, trainee: e.trainee)
+      enrolments[key] = EnrolmentRecord(eventID: event.id, enrolment: e)
+      enrolmentsByEvent[event.id] = key
+      traineesSeen.insert(e.trainee)
+    case .claimSubmitted(let e):
+      claims[e.claim] = ClaimRecord(submission: e, submittedBy: event.actor)
+      classes[e.classID]?.claimCount += 1
+      for trainee in e.trainees {
+        claimedEnrolments[EnrolmentKey(classID: e.classID, trainee: trainee)] = e.claim
+      }
+    case .claimApproved(let e):
+      claims[e.claim]?.status = .approved
+      claims[e.claim]?.approvedBy = event.actor
+      claims[e.claim]?.decision = e.decision
+    case .claimRejected(let e):
+      claims[e.claim]?.status = .rejected
+      if let submission = claims[e.claim]?.submission {
+        for trainee in submission.trainees {
+          claimedEnrolments[EnrolmentKey(classID: submission.classID, trainee: trainee)] = nil
+        }
+      }
+    case .paymentMade(let e):
+      payments[e.payment] = PaymentRecord(payment: e)
+      bankRefs.insert(e.bankRef)
+    case .paymentReturned(let e):
+      payments[e.payment]?.returned = true
+    case .recoveryOrdered(let e):
+      recoveries[e.recovery] = RecoveryRecord(order: e)
+    case .recoveryReceived(let e):
+      recoveries[e.recovery]?.received += e.amount
+    case .eventVoided(let e):
+      voided.insert(e.target)
+      if let classID = classesByApprovalEvent[e.target] { classes[classID]?.withdrawn = true }
+      if let key = enrolmentsByEvent[e.target] { enrolments[key] = nil }
+    }
+  }
+}
