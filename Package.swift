@@ -27,13 +27,21 @@ let package = Package(
       name: "claims-bench", dependencies: ["ClaimsJournal", "ClaimsLedger"],
       path: "Tools/claims-bench"),
 
-    .testTarget(name: "ClaimsDomainTests", dependencies: ["ClaimsDomain"]),
+    // Shared by the test targets: temporary folders, event builders, a ready-made bureau.
+    .target(
+      name: "ClaimsTestSupport", dependencies: ["ClaimsDomain", "ClaimsJournal", "ClaimsLedger"],
+      path: "Tests/ClaimsTestSupport"),
+    .testTarget(name: "ClaimsDomainTests", dependencies: ["ClaimsDomain", "ClaimsTestSupport"]),
     .testTarget(
-      name: "ClaimsJournalTests", dependencies: ["ClaimsJournal", "ClaimsDomain"],
+      name: "ClaimsJournalTests", dependencies: ["ClaimsJournal", "ClaimsDomain", "ClaimsTestSupport"],
       resources: [.copy("Fixtures")]),
-    .testTarget(name: "ClaimsLedgerTests", dependencies: ["ClaimsLedger", "ClaimsJournal", "ClaimsDomain"]),
+    .testTarget(
+      name: "ClaimsLedgerTests",
+      dependencies: ["ClaimsLedger", "ClaimsJournal", "ClaimsDomain", "ClaimsTestSupport"]),
     .testTarget(
       name: "ClaimsCommandLineTests",
-      dependencies: ["ClaimsCommandLine", "ClaimsJournal", "ClaimsLedger", "claims"]),
+      dependencies: [
+        "ClaimsCommandLine", "ClaimsJournal", "ClaimsLedger", "ClaimsTestSupport", "claims",
+      ]),
   ]
 )
