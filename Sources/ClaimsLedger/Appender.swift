@@ -56,17 +56,17 @@ public struct Appender {
     var batchIndex: [String: Int] = [:]
     for item in input {
       let event = item.event
-      let earlier = state.events[event.id].map { stored[$0.seq]! }
-        ?? batchIndex[event.id].map { accepted[$0].inputContent }
-      if let earlier {
-        guard earlier == event.inputContent else {
+      let earlier = stored[event.id]
+        ?? batchIndex[event.id].map { (last + $0 + 1, accepted[$0].inputContent) }
+      if let (seq, content) = earlier {
+        guard content == event.inputContent else {
           throw .refused(
             BatchRefusal(
               position: item.position, id: event.id, inputLine: item.inputLine,
               refusal: Refusal(
                 "id-conflict", "the id is already in the journal with different content")))
         }
-        report.duplicates.append((item.position, event.id, state.events[event.id]?.seq ?? last + batchIndex[event.id]! + 1))
+        report.duplicates.append((item.position, event.id, seq))
         continue
       }
       let decided = try decide(event, item: item, state: state, recorded: recorded)
@@ -122,18 +122,19 @@ public struct Appender {
     return clock
   }
 
-  /// The input events of journal lines whose ids the batch repeats, by seq, read in one pass.
+  /// The journal lines whose ids the batch repeats: seq and input content by id, read in one
+  /// pass over the journal (duplicates are rare; the state keeps no event contents).
   func storedEvents(for input: [InputEvent], in state: LedgerState, snapshot: JournalSnapshot)
-    -> [Int: Event]
+    -> [String: (seq: Int, content: Event)]
   {
     let wanted = Set(input.compactMap { state.events[$0.event.id]?.seq })
     guard !wanted.isEmpty else { return [:] }
-    var found: [Int: Event] = [:]
+    var found: [String: (seq: Int, content: Event)] = [:]
     snapshot.forEachLine { frame, bytes in
       guard wanted.contains(frame.seq),
         let line = try? JournalLine.decode(bytes, frame: frame)
       else { return }
-      found[frame.seq] = line.event.inputContent
+      found[line.event.id] = (frame.seq, line.event.inputContent)
     }
     return found
   }

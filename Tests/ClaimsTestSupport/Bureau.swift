@@ -19,7 +19,7 @@ public enum Bureau {
   public static let trainee3 = "371522198507203453"
 
   public static let openedAt = "2024-09-01T00:00:00.000Z"
-  public static let setupAt = "2024-09-02T00:00:00.000Z"
+  public static let setupAt = "2024-09-09T08:00:00.000Z"
   /// A time well after the setup, for scenario batches.
   public static let laterAt = "2024-10-10T00:00:00.000Z"
 
