@@ -90,7 +90,8 @@ struct ChainState {
       } else {
         reason = "lines \(firstLine)–\(line - 1) begin a batch that never ends; line \(line): \(lineDefect)"
       }
-      scan.tail = IncompleteTail(range: tailStart..<bytes.count, firstLine: firstLine, reason: reason)
+      scan.tail = IncompleteTail(
+        range: tailStart..<bytes.count, firstLine: firstLine, brokenLine: line, reason: reason)
     }
   }
 
@@ -111,6 +112,7 @@ struct ChainState {
       let firstLine = scan.lineCount + 1
       scan.tail = IncompleteTail(
         range: scan.completeLength..<totalLength, firstLine: firstLine,
+        brokenLine: expectedSeq - 1,
         reason: "lines \(firstLine)–\(expectedSeq - 1) are \(open.index) of a batch of \(open.count)")
     }
     guard let head else {
@@ -121,7 +123,7 @@ struct ChainState {
     if head.seq > complete {
       let detail = scan.tail.map { " (\($0.reason))" } ?? ""
       throw .integrity(
-        line: complete + 1,
+        line: scan.tail?.brokenLine ?? complete + 1,
         reason: "JOURNAL.head records \(head.seq) acknowledged lines but only \(complete) are "
           + "complete: an acknowledged batch was damaged or removed\(detail)")
     }

@@ -20,6 +20,8 @@ public struct IncompleteTail: Equatable, Sendable {
   public var range: Range<Int>
   /// The line number the tail starts at.
   public var firstLine: Int
+  /// The line that is not a journal line, or the last line of an unfinished batch.
+  public var brokenLine: Int
   public var reason: String
 }
 
