@@ -26,6 +26,8 @@ let package = Package(
     .executableTarget(
       name: "claims-bench", dependencies: ["ClaimsJournal", "ClaimsLedger"],
       path: "Tools/claims-bench"),
+    // Re-extracts the rulesets' catalogues from the seed texts in ../shared/seeds.
+    .executableTarget(name: "seed-extract", path: "Tools/seed-extract"),
 
     // Shared by the test targets: temporary folders, event builders, a ready-made bureau.
     .target(
@@ -38,6 +40,8 @@ let package = Package(
     .testTarget(
       name: "ClaimsLedgerTests",
       dependencies: ["ClaimsLedger", "ClaimsJournal", "ClaimsDomain", "ClaimsTestSupport"]),
+    .testTarget(
+      name: "SeedExtractTests", dependencies: ["seed-extract"], path: "Tests/SeedExtractTests"),
     .testTarget(
       name: "ClaimsCommandLineTests",
       dependencies: [

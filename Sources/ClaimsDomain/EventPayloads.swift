@@ -19,6 +19,12 @@ public struct InstitutionRegistered: Equatable, Sendable {
   public var institution: String
   public var name: String
   public var region: String
+
+  public init(institution: String, name: String, region: String) {
+    self.institution = institution
+    self.name = name
+    self.region = region
+  }
 }
 
 public struct PlanSet: Equatable, Sendable {
@@ -26,12 +32,25 @@ public struct PlanSet: Equatable, Sendable {
   public var year: Int
   public var target: Int
   public var program: String?
+
+  public init(region: String, year: Int, target: Int, program: String? = nil) {
+    self.region = region
+    self.year = year
+    self.target = target
+    self.program = program
+  }
 }
 
 public struct MinimumWagePublished: Equatable, Sendable {
   public var region: String
   public var amount: Money
   public var reference: String
+
+  public init(region: String, amount: Money, reference: String) {
+    self.region = region
+    self.amount = amount
+    self.reference = reference
+  }
 }
 
 public struct FundAppropriated: Equatable, Sendable {
@@ -39,6 +58,13 @@ public struct FundAppropriated: Equatable, Sendable {
   public var region: String
   public var amount: Money
   public var reference: String
+
+  public init(fund: Fund, region: String, amount: Money, reference: String) {
+    self.fund = fund
+    self.region = region
+    self.amount = amount
+    self.reference = reference
+  }
 }
 
 public struct ClassApproved: Equatable, Sendable {
@@ -61,11 +87,35 @@ public struct ClassApproved: Equatable, Sendable {
   public var demand: Int?
 
   public var hoursTotal: Int { hoursOffline + hoursOnline }
+
+  public init(classID: String, institution: String, region: String, category: TrainingCategory, occupation: String, level: SkillLevel? = nil, assessment: Assessment, start: CivilDate, end: CivilDate, hoursOffline: Int, hoursOnline: Int, theoryHours: Int, plannedSize: Int, funding: Fund? = nil, enterprise: String? = nil, demand: Int? = nil) {
+    self.classID = classID
+    self.institution = institution
+    self.region = region
+    self.category = category
+    self.occupation = occupation
+    self.level = level
+    self.assessment = assessment
+    self.start = start
+    self.end = end
+    self.hoursOffline = hoursOffline
+    self.hoursOnline = hoursOnline
+    self.theoryHours = theoryHours
+    self.plannedSize = plannedSize
+    self.funding = funding
+    self.enterprise = enterprise
+    self.demand = demand
+  }
 }
 
 public struct ClassRejected: Equatable, Sendable {
   public var classID: String
   public var reason: String
+
+  public init(classID: String, reason: String) {
+    self.classID = classID
+    self.reason = reason
+  }
 }
 
 public struct TraineeEnrolled: Equatable, Sendable {
@@ -74,12 +124,26 @@ public struct TraineeEnrolled: Equatable, Sendable {
   public var classID: String
   public var categories: [PersonCategory]
   public var uiBenefit: Bool
+
+  public init(trainee: ResidentID, name: String, classID: String, categories: [PersonCategory], uiBenefit: Bool) {
+    self.trainee = trainee
+    self.name = name
+    self.classID = classID
+    self.categories = categories
+    self.uiBenefit = uiBenefit
+  }
 }
 
 public struct AttendanceRecorded: Equatable, Sendable {
   public var classID: String
   public var trainee: ResidentID
   public var hours: Int
+
+  public init(classID: String, trainee: ResidentID, hours: Int) {
+    self.classID = classID
+    self.trainee = trainee
+    self.hours = hours
+  }
 }
 
 public struct ExamRecorded: Equatable, Sendable {
@@ -89,6 +153,15 @@ public struct ExamRecorded: Equatable, Sendable {
   public var certificateType: CertificateType
   public var certificateNo: String?
   public var level: SkillLevel?
+
+  public init(classID: String, trainee: ResidentID, passed: Bool, certificateType: CertificateType, certificateNo: String? = nil, level: SkillLevel? = nil) {
+    self.classID = classID
+    self.trainee = trainee
+    self.passed = passed
+    self.certificateType = certificateType
+    self.certificateNo = certificateNo
+    self.level = level
+  }
 }
 
 public struct EmploymentRecorded: Equatable, Sendable {
@@ -98,6 +171,15 @@ public struct EmploymentRecorded: Equatable, Sendable {
   public var contractMonths: Int
   public var monthlyWage: Money
   public var socialInsurance: Bool
+
+  public init(trainee: ResidentID, employer: String, contractStart: CivilDate, contractMonths: Int, monthlyWage: Money, socialInsurance: Bool) {
+    self.trainee = trainee
+    self.employer = employer
+    self.contractStart = contractStart
+    self.contractMonths = contractMonths
+    self.monthlyWage = monthlyWage
+    self.socialInsurance = socialInsurance
+  }
 }
 
 public struct ClaimSubmitted: Equatable, Sendable {
@@ -105,12 +187,24 @@ public struct ClaimSubmitted: Equatable, Sendable {
   public var classID: String
   public var trainees: [ResidentID]
   public var claimant: Claimant
+
+  public init(claim: String, classID: String, trainees: [ResidentID], claimant: Claimant) {
+    self.claim = claim
+    self.classID = classID
+    self.trainees = trainees
+    self.claimant = claimant
+  }
 }
 
 public struct ClaimApproved: Equatable, Sendable {
   public var claim: String
   /// Written by the ledger on append (SPEC §5), never by the author of the event.
   public var decision: ApprovalDecision?
+
+  public init(claim: String, decision: ApprovalDecision? = nil) {
+    self.claim = claim
+    self.decision = decision
+  }
 }
 
 /// What the ledger decided on approval, under which exact rules.
@@ -139,6 +233,11 @@ public struct ApprovedLine: Equatable, Sendable {
 public struct ClaimRejected: Equatable, Sendable {
   public var claim: String
   public var reason: String
+
+  public init(claim: String, reason: String) {
+    self.claim = claim
+    self.reason = reason
+  }
 }
 
 public struct PaymentMade: Equatable, Sendable {
@@ -148,11 +247,25 @@ public struct PaymentMade: Equatable, Sendable {
   public var amount: Money
   public var payee: String
   public var bankRef: String
+
+  public init(payment: String, claim: String, fund: Fund, amount: Money, payee: String, bankRef: String) {
+    self.payment = payment
+    self.claim = claim
+    self.fund = fund
+    self.amount = amount
+    self.payee = payee
+    self.bankRef = bankRef
+  }
 }
 
 public struct PaymentReturned: Equatable, Sendable {
   public var payment: String
   public var reason: String
+
+  public init(payment: String, reason: String) {
+    self.payment = payment
+    self.reason = reason
+  }
 }
 
 public struct RecoveryOrdered: Equatable, Sendable {
@@ -162,14 +275,33 @@ public struct RecoveryOrdered: Equatable, Sendable {
   public var fund: Fund
   public var amount: Money
   public var reason: String
+
+  public init(recovery: String, claim: String, trainee: ResidentID, fund: Fund, amount: Money, reason: String) {
+    self.recovery = recovery
+    self.claim = claim
+    self.trainee = trainee
+    self.fund = fund
+    self.amount = amount
+    self.reason = reason
+  }
 }
 
 public struct RecoveryReceived: Equatable, Sendable {
   public var recovery: String
   public var amount: Money
+
+  public init(recovery: String, amount: Money) {
+    self.recovery = recovery
+    self.amount = amount
+  }
 }
 
 public struct EventVoided: Equatable, Sendable {
   public var target: String
   public var reason: String
+
+  public init(target: String, reason: String) {
+    self.target = target
+    self.reason = reason
+  }
 }

@@ -55,22 +55,22 @@ public struct OpenFile: ~Copyable {
     return Int(status.st_size)
   }
 
-  /// Reads the whole file from the start.
+  /// Reads the whole file from the start, into a buffer that is not zeroed first.
   public func readAll() throws(FileError) -> [UInt8] {
     let total = try size()
-    var bytes = [UInt8](repeating: 0, count: total)
-    var done = 0
     var failure: Int32 = 0
-    bytes.withUnsafeMutableBytes { buffer in
+    let bytes = [UInt8](unsafeUninitializedCapacity: total) { buffer, initialized in
+      var done = 0
       while done < total {
         let count = pread(descriptor, buffer.baseAddress! + done, total - done, off_t(done))
         if count < 0, errno == EINTR { continue }
         if count <= 0 {
           failure = count < 0 ? errno : EIO
-          return
+          break
         }
         done += count
       }
+      initialized = done
     }
     guard failure == 0 else { throw FileError(operation: "read", path: path, code: failure) }
     return bytes

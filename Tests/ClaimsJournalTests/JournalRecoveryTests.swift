@@ -91,7 +91,7 @@ import Testing
     do {
       _ = try JournalSnapshot.read(path: ledger.path)
       Issue.record("a changed last line verified")
-    } catch let error as JournalError {
+    } catch {
       #expect(error == .integrity(line: 13, reason: "the line does not match the SHA-256 recorded in JOURNAL.head"))
     }
   }

@@ -1,1 +1,44 @@
+import ClaimsJournal
+import Foundation
 
+/// claims-bench: measures the journal's hot paths. Run in release mode:
+///   swift run -c release claims-bench verify [EVENTS]
+let arguments = Array(CommandLine.arguments.dropFirst())
+let command = arguments.first ?? "verify"
+
+func seconds(_ body: () throws -> Void) rethrows -> Double {
+  let start = DispatchTime.now().uptimeNanoseconds
+  try body()
+  return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+}
+
+func median(_ values: [Double]) -> Double { values.sorted()[values.count / 2] }
+
+switch command {
+case "verify":
+  let events = arguments.count > 1 ? Int(arguments[1])! : 1_000_000
+  print("generating a synthetic journal of \(events) events …")
+  let bytes = SyntheticJournal.bytes(events: events)
+  let folder = FileManager.default.temporaryDirectory.appendingPathComponent("claims-bench-\(getpid())")
+  try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+  defer { try? FileManager.default.removeItem(at: folder) }
+  let path = folder.appendingPathComponent("bench.journal").path
+  try Data(bytes).write(to: URL(fileURLWithPath: path))
+  let megabytes = Double(bytes.count) / 1e6
+  print(String(format: "journal: %d lines, %.1f MB (%.0f bytes/line)", events, megabytes, Double(bytes.count) / Double(events)))
+  for threads in [1, 0] {
+    var runs: [Double] = []
+    for _ in 0..<5 {
+      runs.append(try seconds { _ = try JournalSnapshot.read(path: path, threads: threads) })
+    }
+    let time = median(runs)
+    let label = threads == 1 ? "1 core" : "\(ProcessInfo.processInfo.activeProcessorCount) cores"
+    print(String(format: "verify (read + chain check), %@: %.3f s, %.0f MB/s, %.2f M lines/s", label, time, megabytes / time, Double(events) / time / 1e6))
+  }
+case "sha256":
+  let megabytes = arguments.count > 1 ? Int(arguments[1])! : 150
+  print(benchmarkSHA256(megabytes: megabytes))
+default:
+  print("usage: claims-bench verify [EVENTS] | sha256 [MEGABYTES]")
+  exit(2)
+}
