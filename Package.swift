@@ -14,8 +14,12 @@ let package = Package(
     .target(name: "ClaimsDomain"),
     // The only module that touches files: format, SHA-256, chain, append, recovery, verify.
     .target(name: "ClaimsJournal", dependencies: ["ClaimsDomain"]),
+    // Rulesets transcribed from the seeds (shipped inside the binary) and the entitlement rules.
+    .target(
+      name: "ClaimsRules", dependencies: ["ClaimsDomain", "ClaimsJournal"],
+      plugins: ["EmbedFilesPlugin"]),
     // The state machine: the same code validates an append and replays the journal.
-    .target(name: "ClaimsLedger", dependencies: ["ClaimsDomain", "ClaimsJournal"]),
+    .target(name: "ClaimsLedger", dependencies: ["ClaimsDomain", "ClaimsJournal", "ClaimsRules"]),
     // Argument parsing and the subcommands, testable in-process.
     .target(
       name: "ClaimsCommandLine",
@@ -26,6 +30,11 @@ let package = Package(
     .executableTarget(
       name: "claims-bench", dependencies: ["ClaimsJournal", "ClaimsLedger"],
       path: "Tools/claims-bench"),
+    // Carries Journal/rules into the binary at build time.
+    .executableTarget(name: "embed-files", path: "Tools/embed-files"),
+    .plugin(
+      name: "EmbedFilesPlugin", capability: .buildTool(), dependencies: ["embed-files"],
+      path: "Tools/EmbedFilesPlugin"),
     // Re-extracts the rulesets' catalogues from the seed texts in ../shared/seeds.
     .executableTarget(name: "seed-extract", path: "Tools/seed-extract"),
 

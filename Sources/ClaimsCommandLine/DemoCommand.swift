@@ -48,7 +48,7 @@ enum DemoCommand: Subcommand {
       let actor = line.event.actor.padding(toLength: 15, withPad: " ", startingAt: 0)
       terminal.out("\(seq) \(frame.recorded)  \(actor) \(describe(line.event))")
     }
-    let state = try Replay.state(of: snapshot, rules: OpenRuleBook())
+    let state = try Replay.state(of: snapshot)
     terminal.out("")
     terminal.out(
       "Replayed: \(state.actors.count) actors, \(state.classes.count) class, "

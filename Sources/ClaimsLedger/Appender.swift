@@ -28,7 +28,7 @@ public enum AppendError: Error, Sendable, CustomStringConvertible {
 /// batch's earlier events, or none of it.
 public struct Appender {
   public var rules: any RuleBook
-  public init(rules: any RuleBook = OpenRuleBook()) { self.rules = rules }
+  public init(rules: any RuleBook = RulesetBook()) { self.rules = rules }
 
   /// - Parameters:
   ///   - recordedAt: the `--now` the user gave, refused if before the last line's `recorded`.
@@ -50,7 +50,7 @@ public struct Appender {
     let lastRecorded = writer.snapshot.scan.lastRecorded!
     let recorded = try Self.recordedTime(recordedAt, clock: clock, last: lastRecorded, &report)
     var state: LedgerState
-    do { state = try Replay.state(of: writer.snapshot, rules: rules) } catch { throw .journal(error) }
+    do { state = try Replay.state(of: writer.snapshot) } catch { throw .journal(error) }
     let stored = storedEvents(for: input, in: state, snapshot: writer.snapshot)
     var accepted: [Event] = []
     var batchIndex: [String: Int] = [:]

@@ -1,4 +1,5 @@
 import ClaimsDomain
+import ClaimsRules
 
 extension LedgerState {
   /// Folds an event that `check` accepted into the state. Never refuses: by now the event is in
@@ -16,11 +17,24 @@ extension LedgerState {
       actors[e.actorID] = ActorRecord(role: e.role, name: e.name)
     case .institutionRegistered(let e):
       institutions[e.institution] = e
-    case .planSet, .minimumWagePublished, .fundAppropriated, .attendanceRecorded, .examRecorded,
-      .employmentRecorded:
+    case .planSet, .fundAppropriated:
       break
+    case .minimumWagePublished(let e):
+      minimumWages.publish(region: e.region, on: event.date, seq: seq, amount: e.amount, reference: e.reference)
+    case .attendanceRecorded(let e):
+      let key = EnrolmentKey(classID: e.classID, trainee: e.trainee)
+      enrolments[key]?.attendance.append(AttendanceFact(eventID: event.id, date: event.date, hours: e.hours))
+      factSubjects[event.id] = key
+    case .examRecorded(let e):
+      let key = EnrolmentKey(classID: e.classID, trainee: e.trainee)
+      let fact = ExamFact(date: event.date, seq: seq, passed: e.passed)
+      enrolments[key]?.exams.append(ExamRecordFact(eventID: event.id, fact: fact))
+      factSubjects[event.id] = key
+    case .employmentRecorded(let e):
+      employments[e.trainee, default: []].append((event.id, e))
+      employmentSubjects[event.id] = e.trainee
     case .classApproved(let e):
-      classes[e.classID] = ClassRecord(approval: e, approvalEventID: event.id)
+      classes[e.classID] = ClassRecord(approval: e, approvalEventID: event.id, approvedOn: event.date)
       classesByApprovalEvent[event.id] = e.classID
     case .classRejected(let e):
       rejectedClasses.insert(e.classID)
@@ -29,8 +43,10 @@ extension LedgerState {
       enrolments[key] = EnrolmentRecord(eventID: event.id, enrolment: e)
       enrolmentsByEvent[event.id] = key
       traineesSeen.insert(e.trainee)
+      classesOfTrainee[e.trainee, default: []].insert(e.classID)
+      traineesOfClass[e.classID, default: []].insert(e.trainee)
     case .claimSubmitted(let e):
-      claims[e.claim] = ClaimRecord(submission: e, submittedBy: event.actor)
+      claims[e.claim] = ClaimRecord(submission: e, submittedBy: event.actor, submittedOn: event.date)
       classes[e.classID]?.claimCount += 1
       for trainee in e.trainees {
         claimedEnrolments[EnrolmentKey(classID: e.classID, trainee: trainee)] = e.claim
@@ -58,7 +74,17 @@ extension LedgerState {
     case .eventVoided(let e):
       voided.insert(e.target)
       if let classID = classesByApprovalEvent[e.target] { classes[classID]?.withdrawn = true }
-      if let key = enrolmentsByEvent[e.target] { enrolments[key] = nil }
+      if let key = enrolmentsByEvent[e.target] {
+        enrolments[key] = nil
+        traineesOfClass[key.classID]?.remove(key.trainee)
+      }
+      if let key = factSubjects[e.target] {
+        enrolments[key]?.attendance.removeAll { $0.eventID == e.target }
+        enrolments[key]?.exams.removeAll { $0.eventID == e.target }
+      }
+      if let trainee = employmentSubjects[e.target] {
+        employments[trainee]?.removeAll { $0.eventID == e.target }
+      }
     }
   }
 }

@@ -1,4 +1,5 @@
 import ClaimsDomain
+import ClaimsRules
 
 /// Everything the ledger knows after folding a journal prefix: the facts and decisions that the
 /// next event is validated against. Its memory grows with actors, classes, trainees and claims;
@@ -24,6 +25,16 @@ public struct LedgerState: Sendable {
   public internal(set) var payments: [String: PaymentRecord] = [:]
   public internal(set) var bankRefs: Set<String> = []
   public internal(set) var recoveries: [String: RecoveryRecord] = [:]
+  /// Employment records by trainee, in journal order (voided ones removed).
+  public internal(set) var employments: [ResidentID: [(eventID: String, record: EmploymentRecorded)]] = [:]
+  public internal(set) var minimumWages = MinimumWages()
+  /// Which enrolment an attendance or exam event belongs to, so that voiding it can undo it.
+  var factSubjects: [String: EnrolmentKey] = [:]
+  var employmentSubjects: [String: ResidentID] = [:]
+  /// The trainees enrolled (and not voided) in each class.
+  public internal(set) var traineesOfClass: [String: Set<ResidentID>] = [:]
+  /// The classes each trainee was ever enrolled in.
+  public internal(set) var classesOfTrainee: [ResidentID: Set<String>] = [:]
 
   public init() {}
 }
@@ -42,6 +53,7 @@ public struct ActorRecord: Equatable, Sendable {
 public struct ClassRecord: Equatable, Sendable {
   public var approval: ClassApproved
   public var approvalEventID: String
+  public var approvedOn: CivilDate
   /// Withdrawn by voiding its approval.
   public var withdrawn = false
   /// Claims ever submitted for it, whatever became of them.
@@ -56,12 +68,35 @@ public struct EnrolmentKey: Hashable, Sendable {
 public struct EnrolmentRecord: Equatable, Sendable {
   public var eventID: String
   public var enrolment: TraineeEnrolled
+  /// Attendance events not voided: id, day, hours.
+  public var attendance: [AttendanceFact] = []
+  /// Exams not voided, in journal order.
+  public var exams: [ExamRecordFact] = []
+
+  public var attendedHours: Int { attendance.reduce(0) { $0 + $1.hours } }
+
+  /// The latest exam by date, then seq: a resit that passes replaces a failure.
+  public var latestExam: ExamFact? {
+    exams.max { ($0.fact.date, $0.fact.seq) < ($1.fact.date, $1.fact.seq) }?.fact
+  }
+}
+
+public struct AttendanceFact: Equatable, Sendable {
+  public var eventID: String
+  public var date: CivilDate
+  public var hours: Int
+}
+
+public struct ExamRecordFact: Equatable, Sendable {
+  public var eventID: String
+  public var fact: ExamFact
 }
 
 public struct ClaimRecord: Equatable, Sendable {
   public enum Status: String, Sendable { case open, approved, rejected }
   public var submission: ClaimSubmitted
   public var submittedBy: String
+  public var submittedOn: CivilDate
   public var status: Status = .open
   public var approvedBy: String?
   public var decision: ApprovalDecision?

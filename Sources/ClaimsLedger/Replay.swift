@@ -3,10 +3,11 @@ import ClaimsJournal
 
 /// Folds a verified journal into a `LedgerState`, running every line through the same checks an
 /// append runs. A line the ledger would refuse is an integrity error: the ledger never wrote it.
+/// Class approvals were judged against the rulesets at append; replay does not re-judge history
+/// under other rules (`OpenRuleBook`), and approvals carry the amounts decided then.
 public enum Replay {
-  public static func state(of snapshot: JournalSnapshot, rules: any RuleBook) throws(JournalError)
-    -> LedgerState
-  {
+  public static func state(of snapshot: JournalSnapshot) throws(JournalError) -> LedgerState {
+    let rules = OpenRuleBook()
     var state = LedgerState()
     var failure: JournalError?
     snapshot.forEachLine { frame, bytes in

@@ -58,6 +58,6 @@ public final class LedgerFixture: @unchecked Sendable {
   }
 
   public func state() throws -> LedgerState {
-    try Replay.state(of: try JournalSnapshot.read(path: path), rules: OpenRuleBook())
+    try Replay.state(of: try JournalSnapshot.read(path: path))
   }
 }

@@ -1,0 +1,74 @@
+import ClaimsDomain
+
+/// Computes entitlements (SPEC §7): per class under the ruleset in force at its start, then the
+/// limits across a trainee's trainings. A pure function of the facts and the rulesets.
+public struct EntitlementEngine: Sendable {
+  public let library: RuleLibrary
+
+  public init(library: RuleLibrary) { self.library = library }
+
+  /// Every enrolled trainee of every class, ordered by class then trainee.
+  public func entitlements(of classes: [ClassFacts], wages: MinimumWages) -> [Entitlement] {
+    var all: [Entitlement] = []
+    for facts in classes { all += entitlements(of: facts, wages: wages) }
+    return CrossTrainingLimits(library: library).apply(to: all)
+      .sorted { ($0.classID, $0.trainee) < ($1.classID, $1.trainee) }
+  }
+
+  /// The entitlements of one class before the limits across trainings.
+  func entitlements(of facts: ClassFacts, wages: MinimumWages) -> [Entitlement] {
+    let approval = facts.approval
+    switch library.ruleset(forRegion: approval.region, on: approval.start) {
+    case .failure(let refusal):
+      return facts.trainees.map { trainee in
+        var result = Entitlement.start(trainee, approval, ruleset: nil)
+        result.settle(.unknown, amount: nil, reason: refusal.code, words: refusal.message)
+        return result
+      }
+    case .success(let ruleset):
+      if approval.category == .project, ruleset.parameters["project.rate_offline"] != nil {
+        return ProjectRules(ruleset: ruleset, facts: facts, wages: wages).entitlements()
+      }
+      return facts.trainees.map { CatalogRules(ruleset: ruleset, approval: approval).entitlement(of: $0) }
+    }
+  }
+}
+
+extension Entitlement {
+  /// A blank entitlement for a trainee of a class, to be settled by the rules.
+  static func start(_ trainee: TraineeFacts, _ approval: ClassApproved, ruleset: Ruleset?) -> Entitlement {
+    Entitlement(
+      trainee: trainee.enrolment.trainee, classID: approval.classID, status: .pending, amount: nil,
+      fund: nil, reasons: [], rules: [], arithmetic: "", ruleset: ruleset?.id,
+      rulesetSHA256: ruleset?.sha256, exam: trainee.exam, occupation: approval.occupation,
+      level: approval.level)
+  }
+
+  /// Sets the outcome, adding a reason code and words to the arithmetic.
+  mutating func settle(_ status: Status, amount: Money?, reason: String? = nil, words: String) {
+    self.status = status
+    self.amount = amount
+    if let reason { reasons.append(reason) }
+    note(words)
+  }
+
+  mutating func note(_ words: String) {
+    arithmetic += arithmetic.isEmpty ? words : "; " + words
+  }
+
+  mutating func cite(_ reference: String?) {
+    if let reference, !rules.contains(reference) { rules.append(reference) }
+  }
+
+  /// SPEC §7.4: a trainee receiving UI benefits is paid from unemployment insurance, anyone
+  /// else from the class's funding (default: the employment subsidy fund).
+  mutating func routeFund(_ trainee: TraineeFacts, _ approval: ClassApproved, _ ruleset: Ruleset) {
+    if trainee.enrolment.uiBenefit {
+      fund = Fund(rawValue: ruleset.parameters.string("funds.ui_benefit") ?? "") ?? .unemploymentInsurance
+      cite(ruleset.parameters.reference("funds.ui_benefit"))
+    } else {
+      fund = approval.funding ?? Fund(rawValue: ruleset.parameters.string("funds.default") ?? "")
+        ?? .employmentSubsidy
+    }
+  }
+}
