@@ -20,10 +20,12 @@ let package = Package(
       plugins: ["EmbedFilesPlugin"]),
     // The state machine: the same code validates an append and replays the journal.
     .target(name: "ClaimsLedger", dependencies: ["ClaimsDomain", "ClaimsJournal", "ClaimsRules"]),
+    // Tables, CSV and JSON for people and tools.
+    .target(name: "ClaimsReports", dependencies: ["ClaimsDomain", "ClaimsRules", "ClaimsLedger"]),
     // Argument parsing and the subcommands, testable in-process.
     .target(
       name: "ClaimsCommandLine",
-      dependencies: ["ClaimsDomain", "ClaimsJournal", "ClaimsLedger"]),
+      dependencies: ["ClaimsDomain", "ClaimsJournal", "ClaimsRules", "ClaimsLedger", "ClaimsReports"]),
     .executableTarget(name: "claims", dependencies: ["ClaimsCommandLine"]),
 
     // Tools: benchmarks and generators, built on demand.

@@ -16,7 +16,10 @@ protocol Subcommand {
 /// integrity error, 2 on a usage error. Messages go to standard error, one line each.
 public enum ClaimsCommand {
   static var subcommands: [any Subcommand.Type] {
-    [InitCommand.self, AppendCommand.self, VerifyCommand.self, DemoCommand.self]
+    [
+      InitCommand.self, AppendCommand.self, VerifyCommand.self, EntitlementsCommand.self,
+      RulesCommand.self, DemoCommand.self,
+    ]
   }
 
   public static func run(_ arguments: [String], terminal: Terminal = .process) -> Int32 {

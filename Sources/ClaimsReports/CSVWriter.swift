@@ -1,0 +1,18 @@
+/// CSV for machines (RFC 4180): a header row, then one row per record; a field with a comma,
+/// quote or line break is quoted, quotes doubled. Resident IDs are written whole (SPEC §2).
+public struct CSVWriter {
+  public private(set) var text = ""
+
+  public init(header: [String]) { addRow(header) }
+
+  public mutating func addRow(_ fields: [String]) {
+    text += fields.map(Self.escape).joined(separator: ",") + "\n"
+  }
+
+  public static func escape(_ field: String) -> String {
+    guard field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else {
+      return field
+    }
+    return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+  }
+}
