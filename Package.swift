@@ -42,7 +42,8 @@ let package = Package(
 
     // Shared by the test targets: temporary folders, event builders, a ready-made bureau.
     .target(
-      name: "ClaimsTestSupport", dependencies: ["ClaimsDomain", "ClaimsJournal", "ClaimsLedger"],
+      name: "ClaimsTestSupport",
+      dependencies: ["ClaimsDomain", "ClaimsJournal", "ClaimsRules", "ClaimsLedger"],
       path: "Tests/ClaimsTestSupport"),
     .testTarget(name: "ClaimsDomainTests", dependencies: ["ClaimsDomain", "ClaimsTestSupport"]),
     .testTarget(
@@ -51,6 +52,8 @@ let package = Package(
     .testTarget(
       name: "ClaimsLedgerTests",
       dependencies: ["ClaimsLedger", "ClaimsJournal", "ClaimsDomain", "ClaimsTestSupport"]),
+    .testTarget(
+      name: "ClaimsRulesTests", dependencies: ["ClaimsRules", "ClaimsDomain", "ClaimsTestSupport"]),
     .testTarget(
       name: "SeedExtractTests", dependencies: ["seed-extract"], path: "Tests/SeedExtractTests"),
     .testTarget(

@@ -9,14 +9,15 @@ public final class LedgerFixture: @unchecked Sendable {
   public let path: String
 
   /// Creates the journal; with `setup`, appends the `Bureau.setup` batch too.
-  public init(setup: Bool = true) throws {
+  public init(setup: Bool = true, openedAt: String = Bureau.openedAt) throws {
     path = folder.path("test.journal")
+    let recorded = Timestamp(openedAt)!
     let opened = try Event.decode(
       try Self.object(
         eventLine(
-          "journal.opened", id: "journal.opened", date: "2024-09-01", actor: Bureau.admin,
-          [("format", 1), ("admin", .string(Bureau.admin))])), ledgerFields: false)
-    try JournalWriter.create(path: path, opened: opened, recorded: Timestamp(Bureau.openedAt)!)
+          "journal.opened", id: "journal.opened", date: recorded.chinaDate.description,
+          actor: Bureau.admin, [("format", 1), ("admin", .string(Bureau.admin))])), ledgerFields: false)
+    try JournalWriter.create(path: path, opened: opened, recorded: recorded)
     if setup { try append(Bureau.setup, at: Bureau.setupAt) }
   }
 
