@@ -19,6 +19,7 @@ enum DemoJournal {
       "2024-09-02T01:30:00.000Z",
       """
       {"type":"fund.appropriated","id":"fund-1","date":"2024-09-02","actor":"finance-chen","fund":"employment-subsidy","region":"liaocheng","amount":"200000.00","reference":"聊财社指〔2024〕1号"}
+      {"type":"fund.appropriated","id":"fund-2","date":"2024-09-02","actor":"finance-chen","fund":"unemployment-insurance","region":"liaocheng","amount":"50000.00","reference":"聊人社发〔2024〕5号"}
       {"type":"class.approved","id":"cls-1","date":"2024-09-02","actor":"reviewer-zhao","class":"LC-2024-0001","institution":"lc-tech-school","region":"liaocheng","category":"green","occupation":"6-18-01-01","level":"junior","assessment":"evaluation","start":"2024-09-09","end":"2024-09-20","hours_offline":40,"hours_online":0,"theory_hours":12,"planned_size":30}
       """
     ),

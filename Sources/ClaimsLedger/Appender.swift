@@ -80,7 +80,8 @@ public struct Appender {
     return report
   }
 
-  /// Validates one event and adds what the ledger writes into it (a claim's approved lines).
+  /// Adds what the ledger writes into an event (a claim's approved lines), then validates it:
+  /// the money checks judge the approval by the amounts it decides.
   func decide(_ event: Event, item: InputEvent, state: LedgerState, recorded: Timestamp)
     throws(AppendError) -> Event
   {
@@ -89,14 +90,17 @@ public struct Appender {
         BatchRefusal(
           position: item.position, id: event.id, inputLine: item.inputLine, refusal: refusal))
     }
-    if let refusal = state.admit(event, recorded: recorded, rules: rules) { throw refuse(refusal) }
-    guard case .claimApproved(var approval) = event.body else { return event }
-    switch rules.decideApproval(of: approval.claim, in: state, on: event.date) {
-    case .failure(let refusal): throw refuse(refusal)
-    case .success(let decision):
-      approval.decision = decision
-      return Event(id: event.id, date: event.date, actor: event.actor, body: .claimApproved(approval))
+    var decided = event
+    if case .claimApproved(var approval) = event.body, state.claims[approval.claim]?.status == .open {
+      switch rules.decideApproval(of: approval.claim, in: state, on: event.date) {
+      case .failure(let refusal): throw refuse(refusal)
+      case .success(let decision):
+        approval.decision = decision
+        decided = Event(id: event.id, date: event.date, actor: event.actor, body: .claimApproved(approval))
+      }
     }
+    if let refusal = state.admit(decided, recorded: recorded, rules: rules) { throw refuse(refusal) }
+    return decided
   }
 
   /// `recorded` for the batch: `--now` if given and not in the past of the journal, else the

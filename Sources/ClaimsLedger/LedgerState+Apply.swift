@@ -9,6 +9,8 @@ extension LedgerState {
     lastSeq = seq
     lastRecorded = recorded
     events[event.id] = EventRef(seq: seq, type: event.type)
+    // Money first: postings read the state as it was before this event.
+    applyMoney(event, postings: postings(for: event))
     switch event.body {
     case .journalOpened(let e):
       admin = e.admin
@@ -55,20 +57,22 @@ extension LedgerState {
       claims[e.claim]?.status = .approved
       claims[e.claim]?.approvedBy = event.actor
       claims[e.claim]?.decision = e.decision
+      claims[e.claim]?.decidedOn = event.date
     case .claimRejected(let e):
       claims[e.claim]?.status = .rejected
+      claims[e.claim]?.decidedOn = event.date
       if let submission = claims[e.claim]?.submission {
         for trainee in submission.trainees {
           claimedEnrolments[EnrolmentKey(classID: submission.classID, trainee: trainee)] = nil
         }
       }
     case .paymentMade(let e):
-      payments[e.payment] = PaymentRecord(payment: e)
+      payments[e.payment] = PaymentRecord(payment: e, date: event.date)
       bankRefs.insert(e.bankRef)
     case .paymentReturned(let e):
       payments[e.payment]?.returned = true
     case .recoveryOrdered(let e):
-      recoveries[e.recovery] = RecoveryRecord(order: e)
+      recoveries[e.recovery] = RecoveryRecord(order: e, date: event.date)
     case .recoveryReceived(let e):
       recoveries[e.recovery]?.received += e.amount
     case .eventVoided(let e):

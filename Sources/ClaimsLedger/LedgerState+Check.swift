@@ -5,6 +5,13 @@ extension LedgerState {
   /// and §5 in order of precedence. The same check runs on append and on replay.
   public func check(_ event: Event, rules: any RuleBook) -> Refusal? {
     if let refusal = checkActor(event) { return refusal }
+    if let refusal = checkFacts(event, rules: rules) { return refusal }
+    if let refusal = checkDateOrder(event) { return refusal }
+    return checkMoney(event)
+  }
+
+  /// The references and states an event needs, type by type.
+  func checkFacts(_ event: Event, rules: any RuleBook) -> Refusal? {
     switch event.body {
     case .journalOpened, .actorRegistered, .planSet, .minimumWagePublished, .fundAppropriated:
       return nil

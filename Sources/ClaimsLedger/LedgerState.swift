@@ -28,6 +28,9 @@ public struct LedgerState: Sendable {
   /// Employment records by trainee, in journal order (voided ones removed).
   public internal(set) var employments: [ResidentID: [(eventID: String, record: EmploymentRecorded)]] = [:]
   public internal(set) var minimumWages = MinimumWages()
+  /// Balances by fund and region, kept by the postings of every money event.
+  public internal(set) var funds: [FundKey: FundBalance] = [:]
+  public internal(set) var claimMoney: [String: ClaimMoney] = [:]
   /// Which enrolment an attendance or exam event belongs to, so that voiding it can undo it.
   var factSubjects: [String: EnrolmentKey] = [:]
   var employmentSubjects: [String: ResidentID] = [:]
@@ -99,16 +102,19 @@ public struct ClaimRecord: Equatable, Sendable {
   public var submittedOn: CivilDate
   public var status: Status = .open
   public var approvedBy: String?
+  public var decidedOn: CivilDate?
   public var decision: ApprovalDecision?
 }
 
 public struct PaymentRecord: Equatable, Sendable {
   public var payment: PaymentMade
+  public var date: CivilDate
   public var returned = false
 }
 
 public struct RecoveryRecord: Equatable, Sendable {
   public var order: RecoveryOrdered
+  public var date: CivilDate
   public var received = Money.zero
   public var outstanding: Money { order.amount - received }
 }
