@@ -38,7 +38,8 @@ let package = Package(
       name: "EmbedFilesPlugin", capability: .buildTool(), dependencies: ["embed-files"],
       path: "Tools/EmbedFilesPlugin"),
     // Re-extracts the rulesets' catalogues from the seed texts in ../shared/seeds.
-    .executableTarget(name: "seed-extract", path: "Tools/seed-extract"),
+    .executableTarget(
+      name: "seed-extract", dependencies: ["ClaimsDomain"], path: "Tools/seed-extract"),
 
     // Shared by the test targets: temporary folders, event builders, a ready-made bureau.
     .target(

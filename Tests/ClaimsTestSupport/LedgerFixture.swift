@@ -21,6 +21,11 @@ public final class LedgerFixture: @unchecked Sendable {
     if setup { try append(Bureau.setup, at: Bureau.setupAt) }
   }
 
+  /// An input line as the event it decodes to.
+  public static func decode(_ line: String) throws -> Event {
+    try Event.decode(try object(line), ledgerFields: false)
+  }
+
   static func object(_ line: String) throws -> JSONObject {
     guard case .object(let object) = try JSONParser.parse(line) else { fatalError("not an object") }
     return object

@@ -1,3 +1,4 @@
+import ClaimsDomain
 import Foundation
 import Testing
 
@@ -17,7 +18,7 @@ struct RulesetFileTests {
     let data = try Data(contentsOf: url)
     #expect(try JSONSerialization.jsonObject(with: data) is [String: Any])
     let text = try #require(String(data: data, encoding: .utf8))
-    let file = try JSONValue.parse(text)
+    let file = try JSONParser.parse(text)
     // Deterministic layout: the file is exactly its canonical text.
     #expect(file.canonicalText() == text)
   }
@@ -160,11 +161,11 @@ struct RulesetFileTests {
   }
 
   @Test func orderedParserKeepsOrderAndRefusesDuplicateKeys() throws {
-    let value = try JSONValue.parse(#"{"b": 1, "a": [true, null, "x\u00e9"], "c": -0}"#)
+    let value = try JSONParser.parse(#"{"b": 1, "a": [true, null, "x\u00e9"], "c": -0}"#)
     #expect(value.objectMembers?.map(\.0) == ["b", "a", "c"])
     #expect(value["a"] == .array([.bool(true), .null, .string("xé")]))
-    #expect(throws: JSONParseError.self) { try JSONValue.parse(#"{"a": 1, "a": 2}"#) }
-    #expect(throws: JSONParseError.self) { try JSONValue.parse("[01]") }
+    #expect(throws: JSONParser.Failure.self) { try JSONParser.parse(#"{"a": 1, "a": 2}"#) }
+    #expect(throws: JSONParser.Failure.self) { try JSONParser.parse("[01]") }
   }
 
   // MARK: Helpers
@@ -185,7 +186,7 @@ struct RulesetFileTests {
 
   func leaves(_ value: JSONValue) -> [JSONValue] {
     switch value {
-    case .object(let members): return members.flatMap { leaves($0.1) }
+    case .object(let object): return object.fields.flatMap { leaves($0.value) }
     case .array(let elements): return elements.flatMap(leaves)
     default: return [value]
     }
@@ -196,8 +197,8 @@ struct RulesetFileTests {
     switch value {
     case .number(let literal):
       numbers.append(literal)
-    case .object(let members):
-      for (key, member) in members {
+    case .object(let object):
+      for (key, member) in object.fields {
         if key == "amount" || key.hasSuffix("_amount") { amounts.append(member) }
         walk(member, numbers: &numbers, amounts: &amounts)
       }

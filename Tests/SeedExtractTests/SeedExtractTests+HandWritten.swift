@@ -1,3 +1,4 @@
+import ClaimsDomain
 import Foundation
 import Testing
 
@@ -72,8 +73,8 @@ extension SeedExtractTests {
 
   private func collectPrinted(_ value: JSONValue, into out: inout [String]) {
     switch value {
-    case .object(let members):
-      for (key, member) in members {
+    case .object(let object):
+      for (key, member) in object.fields {
         if key == "printed" || key == "number_printed", let text = member.stringValue {
           out.append(text)
         } else {

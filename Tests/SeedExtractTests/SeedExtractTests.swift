@@ -1,3 +1,4 @@
+import ClaimsDomain
 import Foundation
 import Testing
 
@@ -34,7 +35,7 @@ struct SeedExtractTests {
   func rulesetFileIsExactlyWhatWriteWouldProduce(_ id: RulesetID) throws {
     let url = TestPaths.rules.appendingPathComponent(id.fileName)
     let text = try String(contentsOf: url, encoding: .utf8)
-    let merged = RulesetFile.merged(try JSONValue.parse(text), catalog: try extractor.catalog(id))
+    let merged = RulesetFile.merged(try JSONParser.parse(text), catalog: try extractor.catalog(id))
     #expect(merged.canonicalText() == text, "\(id.fileName): run seed-extract --write")
   }
 

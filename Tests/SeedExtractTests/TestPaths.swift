@@ -1,3 +1,4 @@
+import ClaimsDomain
 import Foundation
 
 @testable import seed_extract

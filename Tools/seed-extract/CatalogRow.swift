@@ -1,3 +1,5 @@
+import ClaimsDomain
+
 /// One row of a published catalogue, as transcribed from a seed.
 struct CatalogRow: Equatable, Sendable {
   /// The SPEC §2 category code: `green`, `urgent`, `general`, `manufacturing`,
@@ -23,29 +25,40 @@ struct CatalogRow: Equatable, Sendable {
 
   /// The row as a ruleset file holds it: fixed fields first, then the extras, then the
   /// printed number and the reference.
-  var json: JSONValue {
-    var members: [(String, JSONValue)] = [
+  var json: JSONValue { .object(object) }
+
+  private var object: JSONObject {
+    var object = JSONObject([
       ("category", .string(category)),
       ("code", .optionalString(code)),
       ("name", .string(name)),
       ("class", .optionalString(rowClass)),
-    ]
-    members += extras
-    members.append(("no", number.map { JSONValue.int($0) } ?? .null))
-    members.append(("reference", .string(reference)))
-    return .object(members)
+    ])
+    for (key, value) in extras { object.append(key, value) }
+    object.append("no", number.map { JSONValue.int($0) } ?? .null)
+    object.append("reference", .string(reference))
+    return object
   }
 
   /// One tab-separated line for `seed-extract --print`: the fields in `json` order.
   var tsv: String {
-    guard let members = json.objectMembers else { return "" }
-    return members.map { member in
-      switch member.1 {
+    object.fields.map { field in
+      switch field.value {
       case .string(let s): return s
       case .null: return "-"
-      default: return member.1.compactText()
+      default: return field.value.compactText()
       }
     }.joined(separator: "\t")
+  }
+}
+
+extension JSONValue {
+  /// An integer field, written without a decimal point.
+  static func int(_ value: Int) -> JSONValue { .number(String(value)) }
+
+  /// A string field, or `null` where the seed prints nothing.
+  static func optionalString(_ value: String?) -> JSONValue {
+    value.map { .string($0) } ?? .null
   }
 }
 

@@ -1,3 +1,4 @@
+import ClaimsDomain
 import Foundation
 
 /// A ruleset file under `Journal/rules/`: the hand-written template and the extracted catalog.
@@ -13,17 +14,28 @@ enum RulesetFile {
     guard let text = String(data: data, encoding: .utf8) else {
       throw ExtractionError(seed: url.path, line: nil, message: "not UTF-8")
     }
-    return try JSONValue.parse(text)
+    return try JSONParser.parse(text)
   }
 
   /// The file's text with `catalog` replaced by `rows`.
   static func merged(_ template: JSONValue, catalog rows: [CatalogRow]) -> JSONValue {
-    template.setting("catalog", to: .array(rows.map(\.json)))
+    guard case .object(var file) = template else { return template }
+    let catalog = JSONValue.array(rows.map(\.json))
+    // The catalog keeps its place among the hand-written members, so a rewrite moves nothing.
+    if let index = file.fields.firstIndex(where: { $0.key == "catalog" }) {
+      file.fields[index].value = catalog
+    } else {
+      file.append("catalog", catalog)
+    }
+    return .object(file)
   }
 
   /// The catalog rows of a parsed file, as JSON values.
   static func catalog(of file: JSONValue) -> [JSONValue] {
-    file["catalog"]?.arrayValue ?? []
+    guard case .object(let members) = file, case .array(let rows)? = members["catalog"] else {
+      return []
+    }
+    return rows
   }
 
   /// Human-readable differences between a file's catalog and the extracted rows; empty when
@@ -57,7 +69,7 @@ enum RulesetFile {
       }
       let template: JSONValue
       do {
-        template = try JSONValue.parse(currentText)
+        template = try JSONParser.parse(currentText)
       } catch {
         throw ExtractionError(seed: url.path, line: nil, message: error.description)
       }

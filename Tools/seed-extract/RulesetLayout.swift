@@ -1,3 +1,5 @@
+import ClaimsDomain
+
 extension JSONValue {
   /// The canonical text of a ruleset file.
   ///
@@ -8,28 +10,28 @@ extension JSONValue {
   /// The output ends with a newline; the same value always gives the same bytes.
   func canonicalText() -> String {
     var out = ""
-    write(to: &out, depth: 0)
+    writeCanonical(to: &out, depth: 0)
     out += "\n"
     return out
   }
 
-  private func write(to out: inout String, depth: Int) {
+  private func writeCanonical(to out: inout String, depth: Int) {
     let indent = String(repeating: "  ", count: depth + 1)
     let closing = String(repeating: "  ", count: depth)
     switch self {
-    case .object(let members) where depth < 2 && !members.isEmpty:
+    case .object(let object) where depth < 2 && !object.fields.isEmpty:
       out += "{\n"
-      for (offset, member) in members.enumerated() {
-        out += indent + JSONValue.quoted(member.0) + ": "
-        member.1.write(to: &out, depth: depth + 1)
-        out += offset + 1 < members.count ? ",\n" : "\n"
+      for (offset, field) in object.fields.enumerated() {
+        out += indent + JSONWriter.string(.string(field.key)) + ": "
+        field.value.writeCanonical(to: &out, depth: depth + 1)
+        out += offset + 1 < object.fields.count ? ",\n" : "\n"
       }
       out += closing + "}"
     case .array(let elements) where depth < 2 && !elements.isEmpty:
       out += "[\n"
       for (offset, element) in elements.enumerated() {
         out += indent
-        element.write(to: &out, depth: depth + 1)
+        element.writeCanonical(to: &out, depth: depth + 1)
         out += offset + 1 < elements.count ? ",\n" : "\n"
       }
       out += closing + "]"
@@ -39,36 +41,20 @@ extension JSONValue {
   }
 
   /// The value on one line, with `", "` and `": "` separators for readability.
+  ///
+  /// Scalars and keys go through `JSONWriter`, whose escaping (only what RFC 8259 requires,
+  /// non-ASCII kept as UTF-8 so the files read as Chinese) is the layout's own.
   func compactText() -> String {
     switch self {
-    case .null: return "null"
-    case .bool(let b): return b ? "true" : "false"
-    case .number(let literal): return literal
-    case .string(let s): return JSONValue.quoted(s)
     case .array(let elements):
       return "[" + elements.map { $0.compactText() }.joined(separator: ", ") + "]"
-    case .object(let members):
-      let body = members.map { JSONValue.quoted($0.0) + ": " + $0.1.compactText() }
-      return "{" + body.joined(separator: ", ") + "}"
-    }
-  }
-
-  /// A JSON string literal; non-ASCII text stays as UTF-8 so the files read as Chinese.
-  static func quoted(_ s: String) -> String {
-    var out = "\""
-    for scalar in s.unicodeScalars {
-      switch scalar {
-      case "\"": out += "\\\""
-      case "\\": out += "\\\\"
-      case "\n": out += "\\n"
-      case "\r": out += "\\r"
-      case "\t": out += "\\t"
-      case let c where c.value < 0x20:
-        let hex = String(c.value, radix: 16)
-        out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-      default: out.unicodeScalars.append(scalar)
+    case .object(let object):
+      let body = object.fields.map {
+        JSONWriter.string(.string($0.key)) + ": " + $0.value.compactText()
       }
+      return "{" + body.joined(separator: ", ") + "}"
+    default:
+      return JSONWriter.string(self)
     }
-    return out + "\""
   }
 }
