@@ -17,7 +17,8 @@ protocol Subcommand {
 public enum ClaimsCommand {
   static var subcommands: [any Subcommand.Type] {
     [
-      InitCommand.self, AppendCommand.self, VerifyCommand.self, EntitlementsCommand.self,
+      InitCommand.self, AppendCommand.self, VerifyCommand.self, BalancesCommand.self,
+      EntitlementsCommand.self,
       RulesCommand.self, DemoCommand.self,
     ]
   }

@@ -9,27 +9,27 @@ enum EntitlementsCommand: Subcommand {
   static let name = "entitlements"
   static let summary = "what each trainee is entitled to for each class, and why"
   static let help = """
-    Usage: claims entitlements JOURNAL [--trainee ID] [--class ID] [--format table|csv|json] [--rules DIR]
+    Usage: claims entitlements JOURNAL [--trainee ID] [--class ID] [--as-of D] [--known-at TS] [--format table|csv|json] [--rules DIR]
 
     Replays the journal and computes, for every enrolled trainee of every class, the status
     (eligible, ineligible, pending, unknown), the amount, the fund, the reason codes, the clauses
     applied and the arithmetic, under the ruleset in force at the class's start.
       --trainee ID  one trainee (resident ID number)
       --class ID    one class
+      --as-of D     only events whose effective date is on or before D
+      --known-at TS only lines recorded on or before TS
       --format F    table (default, IDs masked), csv or json (IDs whole)
       --rules DIR   compute under the rulesets in DIR instead of the shipped ones
 
     """
 
   static func run(_ words: [String], _ terminal: Terminal) throws -> Int32 {
-    let arguments = try Arguments(words, valued: ["trainee", "class", "format", "rules"])
+    let arguments = try Arguments(words, valued: CutOptions.names.union(["trainee", "class", "format", "rules"]))
     try arguments.expectPositionals(1)
     let path = try arguments.positional(0, "JOURNAL")
     let format = try RulesOption.format(arguments, ["table", "csv", "json"])
     let library = try RulesOption.library(arguments)
-    let snapshot = try JournalSnapshot.read(path: path)
-    for warning in snapshot.warnings { terminal.err("claims entitlements: warning: \(warning)") }
-    let state = try Replay.state(of: snapshot)
+    let (_, state) = try CutOptions.replay(path, arguments, terminal, command: name)
     var entitlements = EntitlementEngine(library: library).entitlements(
       of: state.allClassFacts, wages: state.minimumWages)
     if let trainee = arguments.options["trainee"] {

@@ -5,7 +5,7 @@ extension LedgerState {
   /// Folds an event that `check` accepted into the state. Never refuses: by now the event is in
   /// the journal (replay) or about to be (append).
   public mutating func apply(_ event: Event, seq: Int, recorded: Timestamp) {
-    precondition(seq == lastSeq + 1, "events are applied in journal order")
+    precondition(seq > lastSeq, "events are applied in journal order")
     lastSeq = seq
     lastRecorded = recorded
     events[event.id] = EventRef(seq: seq, type: event.type)

@@ -6,15 +6,21 @@ import ClaimsJournal
 /// Class approvals were judged against the rulesets at append; replay does not re-judge history
 /// under other rules (`OpenRuleBook`), and approvals carry the amounts decided then.
 public enum Replay {
-  public static func state(of snapshot: JournalSnapshot) throws(JournalError) -> LedgerState {
+  /// Folds the whole journal, or the part a cut selects.
+  public static func state(of snapshot: JournalSnapshot, cut: ReplayCut = ReplayCut()) throws(JournalError)
+    -> LedgerState
+  {
     let rules = OpenRuleBook()
     var state = LedgerState()
     var failure: JournalError?
     snapshot.forEachLine { frame, bytes in
-      guard failure == nil else { return }
+      guard failure == nil, cut.includes(recorded: frame.recorded) else { return }
       do throws(JournalError) {
         let line = try JournalLine.decode(bytes, frame: frame)
-        if let refusal = state.admit(line.event, recorded: frame.recorded, rules: rules) {
+        guard cut.includes(date: line.event.date) else { return }
+        // A date cut leaves out events that later ones may refer to; every line was checked
+        // when it was appended, so a cut replay folds without re-checking.
+        if cut.asOf == nil, let refusal = state.admit(line.event, recorded: frame.recorded, rules: rules) {
           throw .integrity(line: frame.seq, reason: "the ledger refuses this event: \(refusal)")
         }
         state.apply(line.event, seq: frame.seq, recorded: frame.recorded)
@@ -23,6 +29,21 @@ public enum Replay {
     if let failure { throw failure }
     return state
   }
+}
+
+/// Which part of the journal a replay folds (SPEC §10): events whose effective `date` is on or
+/// before `asOf` (what was true by then, as known now), lines `recorded` on or before `knownAt`
+/// (what the books said then), or both.
+public struct ReplayCut: Equatable, Sendable {
+  public var asOf: CivilDate?
+  public var knownAt: Timestamp?
+
+  public init(asOf: CivilDate? = nil, knownAt: Timestamp? = nil) {
+    (self.asOf, self.knownAt) = (asOf, knownAt)
+  }
+
+  func includes(recorded: Timestamp) -> Bool { knownAt.map { recorded <= $0 } ?? true }
+  func includes(date: CivilDate) -> Bool { asOf.map { date <= $0 } ?? true }
 }
 
 extension LedgerState {

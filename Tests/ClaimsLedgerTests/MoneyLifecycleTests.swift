@@ -1,4 +1,6 @@
 import ClaimsDomain
+import ClaimsJournal
+import Foundation
 import ClaimsLedger
 import ClaimsTestSupport
 import Testing
@@ -109,5 +111,22 @@ import Testing
     try ledger.append([B.exam(id: "exm-1"), B.claimSubmitted()])
     let (refusal, _) = ledger.refusal([editedLine(B.claimApproved(), [("date", "2024-10-07")])])
     #expect(refusal?.refusal.code == "date-before-reference")
+  }
+}
+
+/// The golden journal (Tests/ClaimsJournalTests/Fixtures) replays to the same books for as long
+/// as format 1 lives: approvals carry their amounts, so no rule change can alter these figures.
+@Suite struct GoldenBooksTests {
+  @Test func theGoldenJournalReplaysToTheSameBalances() throws {
+    let path = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+      .appendingPathComponent("ClaimsJournalTests/Fixtures/golden.journal").path
+    let state = try Replay.state(of: try JournalSnapshot.read(path: path))
+    let ui = try #require(state.funds[FundKey(fund: .unemploymentInsurance, region: "liaocheng")])
+    let es = try #require(state.funds[FundKey(fund: .employmentSubsidy, region: "liaocheng")])
+    #expect(ui.paid == Money(decimal: "600"))
+    #expect(ui.recovered == Money(decimal: "200"))
+    #expect(ui.available == Money(decimal: "79600.50"))
+    #expect(es.committed == Money(decimal: "600"))
+    #expect(es.available == Money(decimal: "299400"))
   }
 }
