@@ -18,7 +18,7 @@ public enum ClaimsCommand {
   static var subcommands: [any Subcommand.Type] {
     [
       InitCommand.self, AppendCommand.self, VerifyCommand.self, BalancesCommand.self,
-      EntitlementsCommand.self,
+      EntitlementsCommand.self, FindingsCommand.self,
       RulesCommand.self, DemoCommand.self,
     ]
   }

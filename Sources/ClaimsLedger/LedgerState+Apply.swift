@@ -48,7 +48,8 @@ extension LedgerState {
       classesOfTrainee[e.trainee, default: []].insert(e.classID)
       traineesOfClass[e.classID, default: []].insert(e.trainee)
     case .claimSubmitted(let e):
-      claims[e.claim] = ClaimRecord(submission: e, submittedBy: event.actor, submittedOn: event.date)
+      claims[e.claim] = ClaimRecord(
+        submission: e, submittedBy: event.actor, submittedOn: event.date, eventID: event.id)
       classes[e.classID]?.claimCount += 1
       for trainee in e.trainees {
         claimedEnrolments[EnrolmentKey(classID: e.classID, trainee: trainee)] = e.claim
@@ -67,14 +68,15 @@ extension LedgerState {
         }
       }
     case .paymentMade(let e):
-      payments[e.payment] = PaymentRecord(payment: e, date: event.date)
+      payments[e.payment] = PaymentRecord(payment: e, date: event.date, eventID: event.id)
       bankRefs.insert(e.bankRef)
     case .paymentReturned(let e):
       payments[e.payment]?.returned = true
     case .recoveryOrdered(let e):
-      recoveries[e.recovery] = RecoveryRecord(order: e, date: event.date)
+      recoveries[e.recovery] = RecoveryRecord(order: e, date: event.date, eventID: event.id)
     case .recoveryReceived(let e):
       recoveries[e.recovery]?.received += e.amount
+      recoveries[e.recovery]?.receipts.append(event.id)
     case .eventVoided(let e):
       voided.insert(e.target)
       if let classID = classesByApprovalEvent[e.target] { classes[classID]?.withdrawn = true }

@@ -100,6 +100,7 @@ public struct ClaimRecord: Equatable, Sendable {
   public var submission: ClaimSubmitted
   public var submittedBy: String
   public var submittedOn: CivilDate
+  public var eventID: String
   public var status: Status = .open
   public var approvedBy: String?
   public var decidedOn: CivilDate?
@@ -109,12 +110,16 @@ public struct ClaimRecord: Equatable, Sendable {
 public struct PaymentRecord: Equatable, Sendable {
   public var payment: PaymentMade
   public var date: CivilDate
+  public var eventID: String
   public var returned = false
 }
 
 public struct RecoveryRecord: Equatable, Sendable {
   public var order: RecoveryOrdered
   public var date: CivilDate
+  public var eventID: String
+  /// The ids of the receipts against it.
+  public var receipts: [String] = []
   public var received = Money.zero
   public var outstanding: Money { order.amount - received }
 }

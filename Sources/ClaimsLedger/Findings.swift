@@ -1,0 +1,114 @@
+import ClaimsDomain
+import ClaimsRules
+import Foundation
+
+/// Something an auditor should look at (SPEC §10), with the journal lines behind it. Findings
+/// never refuse anything: the ledger records, the auditor judges.
+public struct Finding: Equatable, Sendable {
+  public var code: String
+  /// What the finding is about: a trainee, class, claim, payment or recovery.
+  public var subject: String
+  public var detail: String
+  /// The seqs of the lines behind it, ascending.
+  public var lines: [Int]
+}
+
+extension LedgerState {
+  /// Every finding on the state, in a fixed order (code, subject, lines).
+  /// - Parameter today: the day recovery orders are counted to.
+  public func findings(library: RuleLibrary, today: CivilDate) -> [Finding] {
+    var found = attendanceFindings(library) + enrolmentFindings() + paymentFindings()
+      + recoveryFindings(today: today)
+    let entitlements = EntitlementEngine(library: library).entitlements(of: allClassFacts, wages: minimumWages)
+    for e in entitlements where e.reasons.contains(Reason.claimLate) {
+      let key = EnrolmentKey(classID: e.classID, trainee: e.trainee)
+      let claim = claimedEnrolments[key].flatMap { claims[$0] }
+      found.append(
+        Finding(
+          code: Reason.claimLate, subject: claim?.submission.claim ?? e.classID,
+          detail: "trainee \(e.trainee.masked) in \(e.classID): "
+            + (e.arithmetic.components(separatedBy: "; ").first { $0.contains("working days") } ?? ""),
+          lines: seqs([claim.map { $0.eventID }].compactMap { $0 } + (employments[e.trainee] ?? []).map(\.eventID))))
+    }
+    return found.sorted { ($0.code, $0.subject, $0.lines.first ?? 0) < ($1.code, $1.subject, $1.lines.first ?? 0) }
+  }
+
+  func seqs(_ eventIDs: [String]) -> [Int] { eventIDs.compactMap { events[$0]?.seq }.sorted() }
+
+  /// One trainee in two classes on one day; more hours in a day than the ruleset allows.
+  func attendanceFindings(_ library: RuleLibrary) -> [Finding] {
+    struct Day: Hashable { var trainee: ResidentID; var date: CivilDate }
+    var days: [Day: [(classID: String, fact: AttendanceFact)]] = [:]
+    for (key, record) in enrolments {
+      for fact in record.attendance { days[Day(trainee: key.trainee, date: fact.date), default: []].append((key.classID, fact)) }
+    }
+    var found: [Finding] = []
+    for (day, entries) in days {
+      let classIDs = Set(entries.map(\.classID)).sorted()
+      let lines = seqs(entries.map(\.fact.eventID))
+      if classIDs.count > 1 {
+        found.append(
+          Finding(
+            code: "double-attendance", subject: day.trainee.value,
+            detail: "\(day.trainee.masked) attended \(classIDs.joined(separator: " and ")) on \(day.date)", lines: lines))
+      }
+      let hours = entries.reduce(0) { $0 + $1.fact.hours }
+      let maximum = entries.compactMap { entry in
+        classes[entry.classID].flatMap { record in
+          try? library.ruleset(forRegion: record.approval.region, on: record.approval.start).get()
+        }?.parameters.int("findings.hours_per_day_max")
+      }.min() ?? 8
+      if hours > maximum {
+        found.append(
+          Finding(
+            code: "over-8-hours", subject: day.trainee.value,
+            detail: "\(day.trainee.masked) attended \(hours) h on \(day.date), more than \(maximum)", lines: lines))
+      }
+    }
+    return found
+  }
+
+  /// More trainees enrolled than the class planned for.
+  func enrolmentFindings() -> [Finding] {
+    classes.compactMap { classID, record in
+      let enrolled = traineesOfClass[classID] ?? []
+      guard !record.withdrawn, enrolled.count > record.approval.plannedSize else { return nil }
+      let lines = seqs([record.approvalEventID] + enrolled.compactMap {
+        enrolments[EnrolmentKey(classID: classID, trainee: $0)]?.eventID
+      })
+      return Finding(
+        code: "over-planned-size", subject: classID,
+        detail: "\(enrolled.count) trainees enrolled, \(record.approval.plannedSize) planned", lines: lines)
+    }
+  }
+
+  /// Paid to someone other than the claim's institution or trainee.
+  func paymentFindings() -> [Finding] {
+    payments.values.compactMap { record in
+      let payment = record.payment
+      guard let claim = claims[payment.claim] else { return nil }
+      let claimant: String
+      switch claim.submission.claimant {
+      case .institution: claimant = classes[claim.submission.classID]?.approval.institution ?? ""
+      case .individual: claimant = claim.submission.trainees.first?.value ?? ""
+      }
+      guard payment.payee != claimant else { return nil }
+      return Finding(
+        code: "payee-not-claimant", subject: payment.payment,
+        detail: "paid \(payment.amount.displayString) to \(payment.payee); claim \(payment.claim) was made by \(claimant)",
+        lines: seqs([claim.eventID, record.eventID]))
+    }
+  }
+
+  /// Ordered, not fully received 90 days later.
+  func recoveryFindings(today: CivilDate) -> [Finding] {
+    recoveries.values.compactMap { record in
+      let days = today.daysSinceEpoch - record.date.daysSinceEpoch
+      guard record.outstanding.fen > 0, days > 90 else { return nil }
+      return Finding(
+        code: "recovery-overdue", subject: record.order.recovery,
+        detail: "\(record.outstanding.displayString) of \(record.order.amount.displayString) outstanding \(days) days after the order of \(record.date)",
+        lines: seqs([record.eventID] + record.receipts))
+    }
+  }
+}
