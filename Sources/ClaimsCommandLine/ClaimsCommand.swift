@@ -18,7 +18,7 @@ public enum ClaimsCommand {
   static var subcommands: [any Subcommand.Type] {
     [
       InitCommand.self, AppendCommand.self, VerifyCommand.self, BalancesCommand.self,
-      EntitlementsCommand.self, FindingsCommand.self,
+      EntitlementsCommand.self, FindingsCommand.self, AuditCommand.self, DiffCommand.self,
       RulesCommand.self, DemoCommand.self,
     ]
   }
