@@ -30,8 +30,12 @@ let package = Package(
 
     // Tools: benchmarks and generators, built on demand.
     .executableTarget(
-      name: "claims-bench", dependencies: ["ClaimsJournal", "ClaimsLedger"],
+      name: "claims-bench", dependencies: ["ClaimsJournal", "ClaimsLedger", "ClaimsRules"],
       path: "Tools/claims-bench"),
+    // Synthetic journals, valid under the rules, for benchmarks and tests.
+    .executableTarget(
+      name: "claims-gen", dependencies: ["ClaimsDomain", "ClaimsJournal", "ClaimsRules", "ClaimsLedger"],
+      path: "Tools/claims-gen"),
     // Carries Journal/rules into the binary at build time.
     .executableTarget(name: "embed-files", path: "Tools/embed-files"),
     .plugin(

@@ -19,6 +19,7 @@ public enum ClaimsCommand {
     [
       InitCommand.self, AppendCommand.self, VerifyCommand.self, BalancesCommand.self,
       EntitlementsCommand.self, FindingsCommand.self, AuditCommand.self, DiffCommand.self,
+      RebuildCommand.self,
       RulesCommand.self, DemoCommand.self,
     ]
   }
@@ -58,7 +59,7 @@ public enum ClaimsCommand {
   static var overview: String {
     var text = "claims — an event-sourced ledger of vocational training subsidies\n\nCommands:\n"
     for command in subcommands {
-      text += "  " + command.name.padding(toLength: 10, withPad: " ", startingAt: 0)
+      text += "  " + command.name.padding(toLength: 14, withPad: " ", startingAt: 0)
         + command.summary + "\n"
     }
     text += "\nEvery command has --help. Exit status: 0 done, 1 refused or integrity error, 2 usage.\n"

@@ -40,9 +40,21 @@ public enum EventSchema {
 
   /// Every field name an event of `type` may carry, without the optional marker.
   public static func allowedFields(_ type: EventType, includingLedgerFields: Bool) -> Set<String> {
-    var names = Set(commonFields)
-    for name in bodyFields[type] ?? [] { names.insert(String(name.split(separator: "?")[0])) }
-    if includingLedgerFields { names.formUnion(ledgerFields[type] ?? []) }
-    return names
+    (includingLedgerFields ? allowedInJournal : allowedInInput)[type]!
+  }
+
+  /// Computed once: the decoder asks for every event.
+  static let allowedInInput = allowed(includingLedgerFields: false)
+  static let allowedInJournal = allowed(includingLedgerFields: true)
+
+  static func allowed(includingLedgerFields: Bool) -> [EventType: Set<String>] {
+    var table: [EventType: Set<String>] = [:]
+    for type in EventType.allCases {
+      var names = Set(commonFields)
+      for name in bodyFields[type] ?? [] { names.insert(String(name.split(separator: "?")[0])) }
+      if includingLedgerFields { names.formUnion(ledgerFields[type] ?? []) }
+      table[type] = names
+    }
+    return table
   }
 }

@@ -38,10 +38,21 @@ struct FieldReader {
   /// An identifier (event id, class, claim, actor …): 1–128 characters, no spaces.
   func identifier(_ key: String) throws(EventDecodingError) -> String {
     let text = try text(key)
-    guard text.unicodeScalars.count <= 128,
-      !text.unicodeScalars.contains(where: { $0.properties.isWhitespace || $0.value < 0x20 })
-    else { throw invalid(key, "must be 1 to 128 characters without spaces") }
+    guard text.utf8.count <= 512, text.unicodeScalars.count <= 128, !Self.hasSpace(text) else {
+      throw invalid(key, "must be 1 to 128 characters without spaces")
+    }
     return text
+  }
+
+  /// Whether the text holds a space or control character. ASCII text, the common case, is
+  /// checked byte by byte; only other text asks Unicode's properties.
+  static func hasSpace(_ text: String) -> Bool {
+    var ascii = true
+    for byte in text.utf8 {
+      if byte <= 0x20 || byte == 0x7F { return true }
+      if byte >= 0x80 { ascii = false }
+    }
+    return !ascii && text.unicodeScalars.contains { $0.properties.isWhitespace || $0.value < 0x20 }
   }
 
   func optionalIdentifier(_ key: String) throws(EventDecodingError) -> String? {

@@ -69,7 +69,10 @@ import Testing
     #expect(!result.err.isEmpty || arguments.isEmpty)
   }
 
-  @Test(arguments: ["init", "append", "verify", "demo"])
+  @Test(arguments: [
+    "init", "append", "verify", "balances", "entitlements", "findings", "audit", "diff", "rebuild",
+    "rules", "demo",
+  ])
   func everyCommandHasHelp(command: String) throws {
     let result = try ClaimsBinary.run([command, "--help"])
     #expect(result.status == 0)

@@ -2,7 +2,9 @@ import ClaimsJournal
 import Foundation
 
 /// claims-bench: measures the journal's hot paths. Run in release mode:
-///   swift run -c release claims-bench verify [EVENTS]
+///   swift run -c release claims-bench verify [EVENTS]     chain check of a synthetic journal
+///   swift run -c release claims-bench replay JOURNAL      rebuild stages (journal from claims-gen)
+///   swift run -c release claims-bench sha256 [MEGABYTES]  SHA-256 per line and whole buffer
 let arguments = Array(CommandLine.arguments.dropFirst())
 let command = arguments.first ?? "verify"
 
@@ -35,10 +37,16 @@ case "verify":
     let label = threads == 1 ? "1 core" : "\(ProcessInfo.processInfo.activeProcessorCount) cores"
     print(String(format: "verify (read + chain check), %@: %.3f s, %.0f MB/s, %.2f M lines/s", label, time, megabytes / time, Double(events) / time / 1e6))
   }
+case "replay":
+  guard arguments.count > 1 else {
+    print("usage: claims-bench replay JOURNAL   (make one with claims-gen)")
+    exit(2)
+  }
+  for line in try benchmarkReplay(path: arguments[1]) { print(line) }
 case "sha256":
   let megabytes = arguments.count > 1 ? Int(arguments[1])! : 150
   print(benchmarkSHA256(megabytes: megabytes))
 default:
-  print("usage: claims-bench verify [EVENTS] | sha256 [MEGABYTES]")
+  print("usage: claims-bench verify [EVENTS] | replay JOURNAL | sha256 [MEGABYTES]")
   exit(2)
 }
