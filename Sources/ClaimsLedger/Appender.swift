@@ -80,27 +80,15 @@ public struct Appender {
     return report
   }
 
-  /// Adds what the ledger writes into an event (a claim's approved lines), then validates it:
-  /// the money checks judge the approval by the amounts it decides.
   func decide(_ event: Event, item: InputEvent, state: LedgerState, recorded: Timestamp)
     throws(AppendError) -> Event
   {
-    func refuse(_ refusal: Refusal) -> AppendError {
-      .refused(
-        BatchRefusal(
-          position: item.position, id: event.id, inputLine: item.inputLine, refusal: refusal))
+    switch state.decide(event, recorded: recorded, rules: rules) {
+    case .success(let decided): return decided
+    case .failure(let refusal):
+      throw .refused(
+        BatchRefusal(position: item.position, id: event.id, inputLine: item.inputLine, refusal: refusal))
     }
-    var decided = event
-    if case .claimApproved(var approval) = event.body, state.claims[approval.claim]?.status == .open {
-      switch rules.decideApproval(of: approval.claim, in: state, on: event.date) {
-      case .failure(let refusal): throw refuse(refusal)
-      case .success(let decision):
-        approval.decision = decision
-        decided = Event(id: event.id, date: event.date, actor: event.actor, body: .claimApproved(approval))
-      }
-    }
-    if let refusal = state.admit(decided, recorded: recorded, rules: rules) { throw refuse(refusal) }
-    return decided
   }
 
   /// `recorded` for the batch: `--now` if given and not in the past of the journal, else the

@@ -47,6 +47,23 @@ public struct ReplayCut: Equatable, Sendable {
 }
 
 extension LedgerState {
+  /// An input event as the journal will hold it, or why it may not enter: adds what the ledger
+  /// writes (a claim's approved lines, decided by the rules), then runs every check, so that the
+  /// money checks judge an approval by the amounts it decides.
+  public func decide(_ event: Event, recorded: Timestamp, rules: any RuleBook) -> Result<Event, Refusal> {
+    var decided = event
+    if case .claimApproved(var approval) = event.body, claims[approval.claim]?.status == .open {
+      switch rules.decideApproval(of: approval.claim, in: self, on: event.date) {
+      case .failure(let refusal): return .failure(refusal)
+      case .success(let decision):
+        approval.decision = decision
+        decided = Event(id: event.id, date: event.date, actor: event.actor, body: .claimApproved(approval))
+      }
+    }
+    if let refusal = admit(decided, recorded: recorded, rules: rules) { return .failure(refusal) }
+    return .success(decided)
+  }
+
   /// The checks an event must pass to enter the journal at `recorded`: it happened no later than
   /// the day it is recorded (China Standard Time), and the state machine accepts it.
   public func admit(_ event: Event, recorded: Timestamp, rules: any RuleBook) -> Refusal? {
