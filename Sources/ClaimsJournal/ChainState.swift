@@ -19,11 +19,12 @@ struct ChainState {
   static let openedType = Array(#""type":"journal.opened""#.utf8)
 
   /// Checks one line; returns what is wrong with it, or nil and advances.
-  mutating func accept(_ line: UnsafeRawBufferPointer, start: Int, digest: SHA256Digest)
-    -> ChainDefect?
-  {
+  mutating func accept(
+    _ line: UnsafeRawBufferPointer, frame parsed: Result<LineFrame, LineDefect>, start: Int,
+    digest: SHA256Digest
+  ) -> ChainDefect? {
     let frame: LineFrame
-    switch LineFrame.parse(line) {
+    switch parsed {
     case .success(let parsed): frame = parsed
     case .failure(let defect): return .line(defect)
     }

@@ -22,6 +22,7 @@ public struct JournalScanner {
     var starts: [Int] = []
     var ends: [Int] = []
     var digests: [SHA256Digest] = []
+    var frames: [Result<LineFrame, LineDefect>] = []
     starts.reserveCapacity(Self.windowLines)
     ends.reserveCapacity(Self.windowLines)
     scanning: while position < bytes.count {
@@ -38,10 +39,10 @@ public struct JournalScanner {
         ends.append(newline)
         position = newline + 1
       }
-      hashLines(bytes, starts, ends, into: &digests)
+      hashAndFrame(bytes, starts, ends, digests: &digests, frames: &frames)
       for index in starts.indices {
         let line = UnsafeRawBufferPointer(rebasing: bytes[starts[index]..<ends[index]])
-        if let defect = state.accept(line, start: starts[index], digest: digests[index]) {
+        if let defect = state.accept(line, frame: frames[index], start: starts[index], digest: digests[index]) {
           try state.fail(defect, atOffset: starts[index], bytes: bytes)
           break scanning
         }
@@ -60,21 +61,27 @@ public struct JournalScanner {
     return UnsafeRawPointer(found) - bytes.baseAddress!
   }
 
-  func hashLines(
+  /// Hashes and frames a window of lines, split across the cores: both are independent per
+  /// line, leaving only the cheap in-order comparisons to one thread.
+  func hashAndFrame(
     _ bytes: UnsafeRawBufferPointer, _ starts: [Int], _ ends: [Int],
-    into digests: inout [SHA256Digest]
+    digests: inout [SHA256Digest], frames: inout [Result<LineFrame, LineDefect>]
   ) {
     let count = starts.count
     digests = [SHA256Digest](repeating: .zero, count: count)
+    frames = [Result<LineFrame, LineDefect>](repeating: .failure(.unterminated), count: count)
     let chunks = count < 256 ? 1 : threads
-    digests.withUnsafeMutableBufferPointer { output in
-      nonisolated(unsafe) let output = output
-      nonisolated(unsafe) let bytes = bytes
-      DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
-        let from = count * chunk / chunks
-        let to = count * (chunk + 1) / chunks
-        for index in from..<to {
-          output[index] = SHA256.hash(UnsafeRawBufferPointer(rebasing: bytes[starts[index]..<ends[index]]))
+    digests.withUnsafeMutableBufferPointer { digestOutput in
+      frames.withUnsafeMutableBufferPointer { frameOutput in
+        nonisolated(unsafe) let digestOutput = digestOutput
+        nonisolated(unsafe) let frameOutput = frameOutput
+        nonisolated(unsafe) let bytes = bytes
+        DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
+          for index in (count * chunk / chunks)..<(count * (chunk + 1) / chunks) {
+            let line = UnsafeRawBufferPointer(rebasing: bytes[starts[index]..<ends[index]])
+            digestOutput[index] = SHA256.hash(line)
+            frameOutput[index] = LineFrame.parse(line)
+          }
         }
       }
     }

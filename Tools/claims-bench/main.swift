@@ -28,6 +28,11 @@ case "verify":
   try Data(bytes).write(to: URL(fileURLWithPath: path))
   let megabytes = Double(bytes.count) / 1e6
   print(String(format: "journal: %d lines, %.1f MB (%.0f bytes/line)", events, megabytes, Double(bytes.count) / Double(events)))
+  var reads: [Double] = []
+  for _ in 0..<3 {
+    reads.append(try seconds { _ = try OpenFile(path: path, writable: false).readAll() })
+  }
+  print(String(format: "read alone: %.3f s, %.0f MB/s", median(reads), megabytes / median(reads)))
   for threads in [1, 0] {
     var runs: [Double] = []
     for _ in 0..<5 {
