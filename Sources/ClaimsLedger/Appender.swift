@@ -30,6 +30,7 @@ public struct Appender {
   public var rules: any RuleBook
   public init(rules: any RuleBook = RulesetBook()) { self.rules = rules }
 
+  /// Appends one batch: opens the journal (lock, verify, recover), replays it, and writes.
   /// - Parameters:
   ///   - recordedAt: the `--now` the user gave, refused if before the last line's `recorded`.
   ///   - clock: the current time, used when no `--now` is given.
@@ -37,52 +38,15 @@ public struct Appender {
     _ input: [InputEvent], to path: String, recordedAt: Timestamp?, clock: Timestamp,
     expectSeq: Int? = nil
   ) throws(AppendError) -> AppendReport {
-    let writer: JournalWriter
-    do { writer = try JournalWriter(path: path, now: clock) } catch { throw .journal(error) }
-    var report = AppendReport(notices: writer.notices)
-    let last = writer.snapshot.scan.lineCount
-    if let expectSeq, expectSeq != last {
-      throw .refused(
-        BatchRefusal(
-          refusal: Refusal(
-            "expect-seq-mismatch", "the journal's last seq is \(last), not the expected \(expectSeq)")))
-    }
-    let lastRecorded = writer.snapshot.scan.lastRecorded!
-    let recorded = try Self.recordedTime(recordedAt, clock: clock, last: lastRecorded, &report)
-    var state: LedgerState
-    do { state = try Replay.state(of: writer.snapshot) } catch { throw .journal(error) }
-    let stored = storedEvents(for: input, in: state, snapshot: writer.snapshot)
-    var accepted: [Event] = []
-    var batchIndex: [String: Int] = [:]
-    for item in input {
-      let event = item.event
-      let earlier = stored[event.id]
-        ?? batchIndex[event.id].map { (last + $0 + 1, accepted[$0].inputContent) }
-      if let (seq, content) = earlier {
-        guard content == event.inputContent else {
-          throw .refused(
-            BatchRefusal(
-              position: item.position, id: event.id, inputLine: item.inputLine,
-              refusal: Refusal(
-                "id-conflict", "the id is already in the journal with different content")))
-        }
-        report.duplicates.append((item.position, event.id, seq))
-        continue
-      }
-      let decided = try decide(event, item: item, state: state, recorded: recorded)
-      state.apply(decided, seq: state.lastSeq + 1, recorded: recorded)
-      batchIndex[event.id] = accepted.count
-      accepted.append(decided)
-    }
-    do { report.appended = try writer.append(accepted, recorded: recorded) } catch {
-      throw .journal(error)
-    }
+    let session = try AppendSession(path: path, clock: clock, rules: rules)
+    var report = try session.append(input, recordedAt: recordedAt, clock: clock, expectSeq: expectSeq)
+    report.notices = session.notices + report.notices
     return report
   }
 
-  func decide(_ event: Event, item: InputEvent, state: LedgerState, recorded: Timestamp)
-    throws(AppendError) -> Event
-  {
+  static func decide(
+    _ event: Event, item: InputEvent, state: LedgerState, recorded: Timestamp, rules: any RuleBook
+  ) throws(AppendError) -> Event {
     switch state.decide(event, recorded: recorded, rules: rules) {
     case .success(let decided): return decided
     case .failure(let refusal):
@@ -116,7 +80,7 @@ public struct Appender {
 
   /// The journal lines whose ids the batch repeats: seq and input content by id, read in one
   /// pass over the journal (duplicates are rare; the state keeps no event contents).
-  func storedEvents(for input: [InputEvent], in state: LedgerState, snapshot: JournalSnapshot)
+  static func storedEvents(for input: [InputEvent], in state: LedgerState, snapshot: JournalSnapshot)
     -> [String: (seq: Int, content: Event)]
   {
     let wanted = Set(input.compactMap { state.events[$0.event.id]?.seq })

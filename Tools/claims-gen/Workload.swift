@@ -34,9 +34,12 @@ public struct Workload {
     var produced = 13
     var classNumber = 0
     var trainee = 0
+    // About 180 events a class; starts spread over 280 days, in order, so that batches are
+    // recorded in time order.
+    let classesPlanned = max(1, events / 180)
     while produced < events {
       classNumber += 1
-      let start = CivilDate("2024-09-02")!.adding(days: (classNumber * 7 / 97) % 280)
+      let start = CivilDate("2024-09-02")!.adding(days: min(classNumber * 280 / classesPlanned, 300))
       let occupation = catalog[random.below(catalog.count)].code!
       let size = 20 + random.below(11)
       let classID = "LC-\(classNumber)"

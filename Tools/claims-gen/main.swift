@@ -18,9 +18,10 @@ let opened = try Event.decode(
   { guard case .object(let o) = try! JSONParser.parse(#"{"type":"journal.opened","id":"journal.opened","date":"2024-08-01","actor":"admin","format":1,"admin":"admin"}"#) else { fatalError() }; return o }(),
   ledgerFields: false)
 try JournalWriter.create(path: path, opened: opened, recorded: Timestamp(Workload.opened)!)
+let session = try AppendSession(path: path, clock: Timestamp(Workload.opened)!)
 try Workload(events: events, seed: seed).generate { recorded, lines in
   let input = try AppendInput.parse(Array(lines.joined(separator: "\n").utf8))
   let stamp = Timestamp(recorded)!
-  _ = try Appender().append(input, to: path, recordedAt: stamp, clock: stamp)
+  _ = try session.append(input, recordedAt: stamp, clock: stamp)
 }
 print("wrote \(path)")
