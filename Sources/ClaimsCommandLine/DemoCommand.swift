@@ -2,6 +2,7 @@ import ClaimsDomain
 import ClaimsJournal
 import ClaimsLedger
 import ClaimsReports
+import ClaimsRules
 import Foundation
 
 /// `claims demo`: builds the embedded demo journal in a temporary folder and walks through it.
@@ -50,11 +51,15 @@ enum DemoCommand: Subcommand {
       terminal.out("\(seq) \(frame.recorded)  \(actor) \(EventDescription.describe(line.event))")
     }
     let state = try Replay.state(of: snapshot)
-    terminal.out("")
-    terminal.out(
-      "Replayed: \(state.actors.count) actors, \(state.classes.count) class, "
-        + "\(state.enrolments.count) enrolments, \(state.claims.count) claim, \(state.payments.count) payment.")
-    terminal.out("Verified: \(snapshot.scan.lineCount) lines, chain head sha256 \(snapshot.scan.lastHash.hex)")
+    terminal.out("\nBalances by fund (资金来源), replayed from the journal's money events:\n")
+    terminal.writeOut(BalancesReport.table(BalancesReport.rows(state.funds, byRegion: false)))
+    terminal.out("\nEntitlements under the shipped rulesets (聊人社字〔2024〕12号 for this class):\n")
+    let entitlements = EntitlementEngine(library: .shipped).entitlements(
+      of: state.allClassFacts, wages: state.minimumWages)
+    terminal.writeOut(EntitlementsReport.table(entitlements))
+    terminal.out("\nVerified: \(snapshot.scan.lineCount) lines, chain head sha256 \(snapshot.scan.lastHash.hex)")
     terminal.out("\nTry: claims verify \(path)")
+    terminal.out("     claims audit \(path) PAY-0001")
+    terminal.out("     claims entitlements \(path) --format json")
   }
 }
