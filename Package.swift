@@ -30,7 +30,7 @@ let package = Package(
 
     // Tools: benchmarks and generators, built on demand.
     .executableTarget(
-      name: "claims-bench", dependencies: ["ClaimsJournal", "ClaimsLedger", "ClaimsRules"],
+      name: "claims-bench", dependencies: ["ClaimsDomain", "ClaimsJournal", "ClaimsLedger", "ClaimsRules"],
       path: "Tools/claims-bench"),
     // Synthetic journals, valid under the rules, for benchmarks and tests.
     .executableTarget(

@@ -3,6 +3,8 @@
 import Foundation
 import Testing
 
+import ClaimsDomain
+
 @testable import ClaimsJournal
 
 /// NIST FIPS 180-4 example messages (CSRC "SHA256.pdf") and their digests.
@@ -65,7 +67,7 @@ func millionA() {
 
 @Test("Every length 0...300: one-shot, byte-by-byte and a textbook implementation agree")
 func everyShortLength() {
-  var random = SHA256TestRandom(seed: 0x5EED_0300)
+  var random = SplitMix64(seed: 0x5EED_0300)
   for length in 0...300 {
     let bytes = random.bytes(length)
     let oneShot = SHA256.hash(bytes)
@@ -80,7 +82,7 @@ func everyShortLength() {
 func sliceOfLargerBuffer() {
   // The one-shot path copies the 64 bytes ending at the message end into its padding
   // buffer; bytes outside the slice must not leak into the digest.
-  var random = SHA256TestRandom(seed: 0xB0FF_E2)
+  var random = SplitMix64(seed: 0xB0FF_E2)
   let buffer = random.bytes(700)
   for (start, length) in [(0, 64), (1, 64), (3, 119), (100, 120), (37, 183), (200, 300)] {
     let slice = Array(buffer[start..<(start + length)])
@@ -112,7 +114,7 @@ func agreesWithSystemSha256sum() throws {
   try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
   defer { try? FileManager.default.removeItem(at: folder) }
 
-  var random = SHA256TestRandom(seed: 0xC0FF_EE01)
+  var random = SplitMix64(seed: 0xC0FF_EE01)
   var contents: [String: [UInt8]] = [:]
   for length in [0, 1, 55, 56, 64, 1000, 1 << 20] {
     let name = "file-\(length).bin"
@@ -220,24 +222,6 @@ func finalizeResets() {
   #expect(hasher.finalize().hex == nistVectors[0].digest)
 }
 
-/// SplitMix64 (Steele, Lea and Flood): deterministic test bytes, the same on every run.
-private struct SHA256TestRandom {
-  var state: UInt64
-
-  init(seed: UInt64) { state = seed }
-
-  mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var z = state
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-    return z ^ (z >> 31)
-  }
-
-  mutating func bytes(_ count: Int) -> [UInt8] {
-    (0..<count).map { _ in UInt8(truncatingIfNeeded: next()) }
-  }
-}
 
 /// SHA-256 written straight from FIPS 180-4 with arrays and loops: slow, but it shares no
 /// code with the optimised implementation, so agreement between the two means something.

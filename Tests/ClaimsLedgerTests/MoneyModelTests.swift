@@ -25,7 +25,7 @@ import Testing
   }
 
   final class Run {
-    var random: SplitMix
+    var random: SplitMix64
     var state = LedgerState()
     var model = Model()
     var seq = 0
@@ -36,7 +36,7 @@ import Testing
 
     init(seed: UInt64) {
       self.seed = seed
-      random = SplitMix(state: seed)
+      random = SplitMix64(seed: seed)
     }
 
     /// Offers an event to the state machine; returns whether it was accepted.
@@ -202,19 +202,6 @@ import Testing
       #expect(balance.available.fen >= 0, "seed \(seed) \(fund) available below zero")
     }
   }
-}
-
-/// A deterministic generator for the model test (SplitMix64).
-struct SplitMix: RandomNumberGenerator {
-  var state: UInt64
-  mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var z = state
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-    return z ^ (z >> 31)
-  }
-  mutating func below(_ bound: Int) -> Int { Int(next() % UInt64(bound)) }
 }
 
 /// What the model asks of the ledger's records, not of its balances.

@@ -1,5 +1,6 @@
 // SHA-256 throughput: one-shot hashing of each line of a generated JSON-Lines-sized corpus
 // (the journal's hot path), plus whole-buffer one-shot and incremental hashing.
+import ClaimsDomain
 import ClaimsJournal
 
 /// Hashes `megabytes` MB of generated lines (100-300 random printable bytes each) one line at
@@ -63,15 +64,9 @@ private struct SHA256BenchCorpus {
   var lineByteCount = 0
 
   init(byteCount: Int) {
-    // SplitMix64: deterministic, so every run hashes the same corpus.
-    var seed: UInt64 = 0x5EED_5A25_6000_0001
-    func next() -> UInt64 {
-      seed &+= 0x9E37_79B9_7F4A_7C15
-      var z = seed
-      z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-      z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-      return z ^ (z >> 31)
-    }
+    // Deterministic, so every run hashes the same corpus.
+    var random = SplitMix64(seed: 0x5EED_5A25_6000_0001)
+    func next() -> UInt64 { random.next() }
     bytes.reserveCapacity(byteCount + 301)
     while bytes.count < byteCount {
       let length = 100 + Int(next() % 201)

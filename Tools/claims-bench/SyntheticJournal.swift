@@ -1,25 +1,12 @@
 import ClaimsDomain
 import ClaimsJournal
 
-/// A deterministic pseudo-random generator (SplitMix64): the same seed, the same journal.
-struct SplitMix64 {
-  var state: UInt64
-  mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var z = state
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-    return z ^ (z >> 31)
-  }
-  mutating func below(_ bound: Int) -> Int { Int(next() % UInt64(bound)) }
-}
-
 /// Journal bytes with a valid frame and chain on every line, in the shape of a busy bureau:
 /// mostly attendance, with exams and employment records. For measuring the chain check; the
 /// events are not meant to replay (the workload generator of a later issue makes those).
 enum SyntheticJournal {
   static func bytes(events: Int, seed: UInt64 = 42) -> [UInt8] {
-    var random = SplitMix64(state: seed)
+    var random = SplitMix64(seed: seed)
     var output: [UInt8] = []
     output.reserveCapacity(events * 300)
     var previous = SHA256Digest.zero

@@ -1,20 +1,6 @@
 import ClaimsDomain
 import ClaimsRules
 
-/// A deterministic pseudo-random generator (SplitMix64): the same seed, the same workload.
-public struct SplitMix64: Sendable {
-  public var state: UInt64
-  public init(seed: UInt64) { state = seed }
-  public mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var z = state
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-    return z ^ (z >> 31)
-  }
-  public mutating func below(_ bound: Int) -> Int { Int(next() % UInt64(bound)) }
-}
-
 /// A synthetic year of a Liaocheng bureau, valid under the shipped rules: classes of the green
 /// catalogue with 20–30 trainees each, attendance-heavy, exams, a claim per class, its approval
 /// and payment. Events come in batches, each with the `recorded` time it is appended at.
