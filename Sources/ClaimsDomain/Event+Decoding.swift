@@ -12,26 +12,42 @@ extension Event {
     guard let type = EventType(rawValue: typeName) else {
       throw EventDecodingError(.unknownType, field: "type", "\"\(typeName)\" is not an event type")
     }
-    let allowed = EventSchema.allowedFields(type, includingLedgerFields: ledgerFields)
-    if let unknown = object.fields.first(where: { !allowed.contains($0.key) }) {
-      if EventSchema.ledgerFields[type]?.contains(unknown.key) == true {
-        throw EventDecodingError(
-          .ledgerField, field: unknown.key,
-          "the field \"\(unknown.key)\" is written by the ledger, not by the clerk")
-      }
-      throw EventDecodingError(
-        .unknownField, field: unknown.key,
-        "\(type.rawValue) has no field \"\(unknown.key)\"; its fields are: "
-          + EventSchema.bodyFields[type, default: []].joined(separator: ", "))
+    let event: Event
+    do {
+      let id = try reader.identifier("id")
+      let date = try reader.date("date")
+      let actor = try reader.identifier("actor")
+      let body = try decodeBody(type, reader, ledgerFields: ledgerFields)
+      event = Event(id: id, date: date, actor: actor, body: body)
+    } catch {
+      // A misspelt field shows as a missing one; name the unknown field first.
+      if let unknown = unknownField(object, type, ledgerFields: ledgerFields) { throw unknown }
+      throw error
     }
-    let id = try reader.identifier("id")
-    let date = try reader.date("date")
-    let actor = try reader.identifier("actor")
-    let body = try decodeBody(type, reader)
-    return Event(id: id, date: date, actor: actor, body: body)
+    if !reader.readEveryField, let unknown = unknownField(object, type, ledgerFields: ledgerFields) {
+      throw unknown
+    }
+    return event
   }
 
-  static func decodeBody(_ type: EventType, _ r: FieldReader) throws(EventDecodingError) -> EventBody {
+  /// The first field that `type` does not have, as the error to report; nil when none.
+  static func unknownField(_ object: JSONObject, _ type: EventType, ledgerFields: Bool) -> EventDecodingError? {
+    let allowed = EventSchema.allowedFields(type, includingLedgerFields: ledgerFields)
+    guard let unknown = object.fields.first(where: { !allowed.contains($0.key) }) else { return nil }
+    if EventSchema.ledgerFields[type]?.contains(unknown.key) == true {
+      return EventDecodingError(
+        .ledgerField, field: unknown.key,
+        "the field \"\(unknown.key)\" is written by the ledger, not by the clerk")
+    }
+    return EventDecodingError(
+      .unknownField, field: unknown.key,
+      "\(type.rawValue) has no field \"\(unknown.key)\"; its fields are: "
+        + EventSchema.bodyFields[type, default: []].joined(separator: ", "))
+  }
+
+  static func decodeBody(_ type: EventType, _ r: FieldReader, ledgerFields: Bool) throws(EventDecodingError)
+    -> EventBody
+  {
     switch type {
     case .journalOpened:
       return .journalOpened(
@@ -99,7 +115,8 @@ extension Event {
           claimant: try r.code("claimant", as: Claimant.self)))
     case .claimApproved:
       return .claimApproved(
-        ClaimApproved(claim: try r.identifier("claim"), decision: try decodeDecision(r)))
+        ClaimApproved(
+          claim: try r.identifier("claim"), decision: ledgerFields ? try decodeDecision(r) : nil))
     case .claimRejected:
       return .claimRejected(
         ClaimRejected(claim: try r.identifier("claim"), reason: try r.text("reason")))

@@ -1,17 +1,47 @@
 /// Reads typed fields out of a JSON object, each failure an `EventDecodingError` naming the field.
-struct FieldReader {
+/// It remembers which fields it read, so that the decoder knows without a second pass whether
+/// the object held any field it did not ask for; and since the ledger writes fields in the order
+/// they are read, it looks at the next field first.
+final class FieldReader {
   let object: JSONObject
+  /// Where the next field is expected.
+  var cursor = 0
+  /// The fields read so far, one bit per position (objects of up to 64 fields).
+  var readMask: UInt64 = 0
+
+  init(object: JSONObject) { self.object = object }
+
+  /// The position of `key` in the object, marking it read.
+  func position(_ key: String) -> Int? {
+    let fields = object.fields
+    var index: Int?
+    if cursor < fields.count, fields[cursor].key == key {
+      index = cursor
+    } else {
+      index = fields.firstIndex { $0.key == key }
+    }
+    guard let found = index else { return nil }
+    cursor = found + 1
+    if found < 64 { readMask |= 1 << UInt64(found) }
+    return found
+  }
+
+  /// Whether every field of the object was read.
+  var readEveryField: Bool {
+    let count = object.fields.count
+    return count <= 64 && readMask.nonzeroBitCount == count
+  }
 
   func value(_ key: String) throws(EventDecodingError) -> JSONValue {
-    guard let value = object[key], value != .null else {
+    guard let index = position(key), object.fields[index].value != .null else {
       throw EventDecodingError(.missingField, field: key, "the field \"\(key)\" is missing")
     }
-    return value
+    return object.fields[index].value
   }
 
   func has(_ key: String) -> Bool {
-    if let value = object[key], value != .null { return true }
-    return false
+    guard let index = position(key) else { return false }
+    return object.fields[index].value != .null
   }
 
   func wrongType(_ key: String, _ expected: String, _ found: JSONValue) -> EventDecodingError {
@@ -38,7 +68,7 @@ struct FieldReader {
   /// An identifier (event id, class, claim, actor …): 1–128 characters, no spaces.
   func identifier(_ key: String) throws(EventDecodingError) -> String {
     let text = try text(key)
-    guard text.utf8.count <= 512, text.unicodeScalars.count <= 128, !Self.hasSpace(text) else {
+    guard text.utf8.count <= 128 || text.unicodeScalars.count <= 128, !Self.hasSpace(text) else {
       throw invalid(key, "must be 1 to 128 characters without spaces")
     }
     return text

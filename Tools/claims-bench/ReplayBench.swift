@@ -18,6 +18,12 @@ func benchmarkReplay(path: String) throws -> [String] {
   let events = snapshot.scan.lineCount
   let bytes = snapshot.scan.completeLength
   var mark = lap("read + verify chain", started, events: events, bytes: bytes)
+  var decoded = 0
+  try snapshot.forEachLine { frame, line in
+    _ = try JournalLine.decode(line, frame: frame)
+    decoded += 1
+  }
+  mark = lap("decode alone (\(decoded) lines)", mark, events: events, bytes: bytes)
   let state = try Replay.state(of: snapshot)
   mark = lap("replay (decode, check, apply)", mark, events: events, bytes: bytes)
   let entitlements = EntitlementEngine(library: .shipped).entitlements(of: state.allClassFacts, wages: state.minimumWages)
