@@ -69,13 +69,7 @@ import Testing
     let s = try Scenario()
     try s.minimumWage("2000")
     try s.projectClass("P-1", demand: 5, plannedSize: 6)
-    let trainees = (1...5).map(Scenario.trainee)
-    for trainee in trainees {
-      try s.enrol(trainee, in: "P-1")
-      try s.attend(trainee, "P-1", hours: 140)
-      try s.exam(trainee, "P-1", on: "2024-06-01")
-      try s.employ(trainee)
-    }
+    let trainees = try s.trainProjectClass("P-1", count: 5) { _, trainee in try s.employ(trainee) }
     try s.claim("C-LATE", "P-1", trainees: [trainees[0]], on: "2024-06-20")
     let found = try s.ledger.state().findings(library: .shipped, today: CivilDate("2024-12-31")!)
       .filter { $0.code == "claim-late" }

@@ -12,11 +12,7 @@ import Testing
     let s = try Scenario()
     try s.minimumWage("2000")
     try s.projectClass("P-1")
-    let trainees = (1...count).map(Scenario.trainee)
-    for (index, trainee) in trainees.enumerated() {
-      try s.enrol(trainee, in: "P-1")
-      try s.attend(trainee, "P-1", hours: attended)
-      try s.exam(trainee, "P-1", on: "2024-06-01")
+    let trainees = try s.trainProjectClass("P-1", count: count, attended: attended) { index, trainee in
       if index < employed { try s.employ(trainee) }
     }
     return (s, trainees)
@@ -89,13 +85,7 @@ import Testing
   @Test func employmentWithoutAMinimumWageInForceLeavesTheClassPending() throws {
     let s = try Scenario()
     try s.projectClass("P-1", demand: 5, plannedSize: 6)
-    let trainees = (1...5).map(Scenario.trainee)
-    for trainee in trainees {
-      try s.enrol(trainee, in: "P-1")
-      try s.attend(trainee, "P-1", hours: 140)
-      try s.exam(trainee, "P-1", on: "2024-06-01")
-      try s.employ(trainee)
-    }
+    let trainees = try s.trainProjectClass("P-1", count: 5) { _, trainee in try s.employ(trainee) }
     let waiting = try s.entitlement(trainees[0], "P-1")
     #expect(waiting.status == .pending)
     #expect(waiting.reasons == [Reason.minimumWageNotSet])
@@ -107,11 +97,7 @@ import Testing
     let s = try Scenario()
     try s.minimumWage("2000")
     try s.projectClass("P-1", demand: 5, plannedSize: 6)
-    let trainees = (1...5).map(Scenario.trainee)
-    for (index, trainee) in trainees.enumerated() {
-      try s.enrol(trainee, in: "P-1")
-      try s.attend(trainee, "P-1", hours: 140)
-      try s.exam(trainee, "P-1", on: "2024-06-01")
+    let trainees = try s.trainProjectClass("P-1", count: 5) { index, trainee in
       try s.employ(trainee, wage: index == 4 ? "1999.99" : "2000.00")
     }
     let low = try s.entitlement(trainees[4], "P-1")
@@ -124,11 +110,7 @@ import Testing
     let s = try Scenario()
     try s.minimumWage("2000")
     try s.projectClass("P-1", demand: 5, plannedSize: 6)
-    let trainees = (1...5).map(Scenario.trainee)
-    for (index, trainee) in trainees.enumerated() {
-      try s.enrol(trainee, in: "P-1")
-      try s.attend(trainee, "P-1", hours: 140)
-      try s.exam(trainee, "P-1", on: "2024-06-01")
+    let trainees = try s.trainProjectClass("P-1", count: 5) { index, trainee in
       switch index {
       case 0: try s.employ(trainee, from: "2024-03-31")
       case 1: try s.employ(trainee, socialInsurance: false)

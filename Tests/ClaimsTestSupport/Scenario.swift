@@ -194,6 +194,23 @@ public final class Scenario: @unchecked Sendable {
     try record([Bureau.voided(target, id: nextID("void"))])
   }
 
+  /// Enrols `count` trainees in a project class, each attending `attended` hours and passing the
+  /// exam on 2024-06-01; `employment` then records (or not) each one's job, by position.
+  @discardableResult
+  public func trainProjectClass(
+    _ classID: String, count: Int, attended: Int = 140,
+    employment: (_ index: Int, _ trainee: String) throws -> Void = { _, _ in }
+  ) throws -> [String] {
+    let trainees = (1...count).map(Self.trainee)
+    for (index, trainee) in trainees.enumerated() {
+      try enrol(trainee, in: classID)
+      try attend(trainee, classID, hours: attended)
+      try exam(trainee, classID, on: "2024-06-01")
+      try employment(index, trainee)
+    }
+    return trainees
+  }
+
   // MARK: Questions
 
   public func entitlements() throws -> [Entitlement] {
