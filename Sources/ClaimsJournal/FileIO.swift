@@ -80,7 +80,12 @@ public struct OpenFile: ~Copyable {
   public func write(_ bytes: UnsafeRawBufferPointer, at offset: Int) throws(FileError) {
     var done = 0
     while done < bytes.count {
-      let count = pwrite(descriptor, bytes.baseAddress! + done, bytes.count - done, off_t(offset + done))
+      let allowed: Int
+      switch FileFaults.allow(bytes.count - done) {
+      case .write(let count): allowed = count
+      case .fail(let code): throw FileError(operation: "write", path: path, code: code)
+      }
+      let count = pwrite(descriptor, bytes.baseAddress! + done, allowed, off_t(offset + done))
       if count < 0, errno == EINTR { continue }
       guard count > 0 else {
         throw FileError(operation: "write", path: path, code: count < 0 ? errno : EIO)
@@ -100,6 +105,7 @@ public struct OpenFile: ~Copyable {
 
   /// Makes what was written durable before returning.
   public func sync() throws(FileError) {
+    guard !FileFaults.fsyncFails else { throw FileError(operation: "fsync", path: path, code: EIO) }
     guard fsync(descriptor) == 0 else { throw FileError(operation: "fsync", path: path, code: errno) }
   }
 

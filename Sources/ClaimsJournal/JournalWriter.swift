@@ -91,7 +91,13 @@ public final class JournalWriter {
     do {
       try file.write(batch, at: snapshot.scan.completeLength)
       try file.sync()
-    } catch { throw .file(error) }
+    } catch {
+      // Take back what may have reached the file, so that a failed append leaves no batch
+      // behind; if even that fails, the next append recovers the incomplete tail.
+      try? file.truncate(to: snapshot.scan.completeLength)
+      try? file.sync()
+      throw .file(error)
+    }
     let last = first + events.count - 1
     // The batch was built here from a verified chain; extend the scan rather than rescan.
     snapshot.bytes.append(contentsOf: batch)
