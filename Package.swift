@@ -26,7 +26,7 @@ let package = Package(
     .target(
       name: "ClaimsCommandLine",
       dependencies: ["ClaimsDomain", "ClaimsJournal", "ClaimsRules", "ClaimsLedger", "ClaimsReports"]),
-    .executableTarget(name: "claims", dependencies: ["ClaimsCommandLine"]),
+    .executableTarget(name: "claims", dependencies: ["ClaimsCommandLine", "ClaimsJournal"]),
 
     // Tools: benchmarks and generators, built on demand.
     .executableTarget(
@@ -36,6 +36,8 @@ let package = Package(
     .executableTarget(
       name: "claims-gen", dependencies: ["ClaimsDomain", "ClaimsJournal", "ClaimsRules", "ClaimsLedger"],
       path: "Tools/claims-gen"),
+    // Kills appends at random moments, many rounds, and checks the journal after each.
+    .executableTarget(name: "claims-crash", dependencies: ["ClaimsTestSupport"], path: "Tools/claims-crash"),
     // Carries Journal/rules into the binary at build time.
     .executableTarget(name: "embed-files", path: "Tools/embed-files"),
     .plugin(

@@ -14,9 +14,37 @@ public struct FileFaults: Sendable {
   public var diskFullAfter: Int?
   /// fsync fails with EIO.
   public var failFsync = false
+  /// Each write call first sleeps this long: widens the window in which a crash test's kill
+  /// lands in the middle of a batch.
+  public var writeDelayMicroseconds = 0
 
-  public init(shortWritesOf: Int? = nil, diskFullAfter: Int? = nil, failFsync: Bool = false) {
+  public init(
+    shortWritesOf: Int? = nil, diskFullAfter: Int? = nil, failFsync: Bool = false,
+    writeDelayMicroseconds: Int = 0
+  ) {
     (self.shortWritesOf, self.diskFullAfter, self.failFsync) = (shortWritesOf, diskFullAfter, failFsync)
+    self.writeDelayMicroseconds = writeDelayMicroseconds
+  }
+
+  /// A plan from the environment variable `CLAIMS_TEST_FAULTS` (`short=4096,delay=2000`), read
+  /// by the `claims` executable so that crash tests can slow its writes down; nil when unset.
+  public static func fromEnvironment() -> FileFaults? {
+    guard let text = getenv("CLAIMS_TEST_FAULTS").map({ String(cString: $0) }), !text.isEmpty else {
+      return nil
+    }
+    var plan = FileFaults()
+    for setting in text.split(separator: ",") {
+      let parts = setting.split(separator: "=")
+      guard parts.count == 2, let value = Int(parts[1]) else { continue }
+      switch parts[0] {
+      case "short": plan.shortWritesOf = value
+      case "full": plan.diskFullAfter = value
+      case "delay": plan.writeDelayMicroseconds = value
+      case "fsync": plan.failFsync = value != 0
+      default: continue
+      }
+    }
+    return plan
   }
 
   @TaskLocal public static var current: FileFaults?
@@ -38,6 +66,7 @@ public struct FileFaults: Sendable {
 
   static func allow(_ count: Int) -> Allowance {
     guard let plan = current else { return .write(count) }
+    if plan.writeDelayMicroseconds > 0 { usleep(UInt32(plan.writeDelayMicroseconds)) }
     var allowed = count
     if let short = plan.shortWritesOf { allowed = min(allowed, short) }
     if let limit = plan.diskFullAfter {
