@@ -38,6 +38,8 @@ let package = Package(
       path: "Tools/claims-gen"),
     // Kills appends at random moments, many rounds, and checks the journal after each.
     .executableTarget(name: "claims-crash", dependencies: ["ClaimsTestSupport"], path: "Tools/claims-crash"),
+    // Mutated inputs and journals by the million through the parser, state machine and scan.
+    .executableTarget(name: "claims-fuzz", dependencies: ["ClaimsTestSupport", "ClaimsJournal"], path: "Tools/claims-fuzz"),
     // Carries Journal/rules into the binary at build time.
     .executableTarget(name: "embed-files", path: "Tools/embed-files"),
     .plugin(

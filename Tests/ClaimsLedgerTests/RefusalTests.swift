@@ -152,7 +152,7 @@ import Testing
 }
 
 extension Bureau {
-  static func claimRejectedEvent() -> String {
+  public static func claimRejectedEvent() -> String {
     eventLine(
       "claim.rejected", id: "rej-1", date: "2024-10-09", actor: reviewer,
       [("claim", "CL-1"), ("reason", "incomplete documents")])

@@ -22,6 +22,7 @@ public struct CrashRounds {
     public var killedMidBatch = 0
     /// Everything that went wrong, one sentence each; empty when every check held.
     public var failures: [String] = []
+    public init() {}
   }
 
   typealias B = Bureau
