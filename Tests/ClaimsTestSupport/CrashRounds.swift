@@ -30,24 +30,9 @@ public struct CrashRounds {
   public func run(rounds: Int, seed: UInt64, in folder: TemporaryFolder) throws -> Report {
     var report = Report()
     let path = folder.path("crash.journal")
-    func claims(_ arguments: [String], input: String? = nil, faults: String? = nil) throws -> (Int32, String) {
-      let process = Process()
-      process.executableURL = binary
-      process.arguments = arguments
-      let stdin = Pipe()
-      let stderr = Pipe()
-      process.standardInput = stdin
-      process.standardOutput = FileHandle.nullDevice
-      process.standardError = stderr
-      if let faults {
-        process.environment = ProcessInfo.processInfo.environment.merging(["CLAIMS_TEST_FAULTS": faults]) { $1 }
-      }
-      try process.run()
-      if let input { stdin.fileHandleForWriting.write(Data(input.utf8)) }
-      try stdin.fileHandleForWriting.close()
-      let message = String(decoding: stderr.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-      process.waitUntilExit()
-      return (process.terminationStatus, message)
+    func claims(_ arguments: [String], input: String? = nil) throws -> (Int32, String) {
+      let run = try ProcessRun.run(binary, arguments, input: input)
+      return (run.status, run.err)
     }
     _ = try claims(["init", path, "--admin", B.admin, "--now", B.openedAt])
     let setup = folder.write("setup.jsonl", B.setup.joined(separator: "\n"))
