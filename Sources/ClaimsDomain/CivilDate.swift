@@ -15,7 +15,13 @@ public struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertible
 
   /// Parses exactly `YYYY-MM-DD`; refuses impossible dates such as 2023-02-29.
   public init?(_ text: some StringProtocol) {
-    let bytes = Array(text.utf8)
+    var text = String(text)
+    guard let date = text.withUTF8({ Self(utf8: UnsafeRawBufferPointer($0)) }) else { return nil }
+    self = date
+  }
+
+  /// The same, straight from UTF-8 bytes (the journal decoder's path).
+  public init?(utf8 bytes: UnsafeRawBufferPointer) {
     guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-"),
       let year = Self.digits(bytes, 0, 4), let month = Self.digits(bytes, 5, 2),
       let day = Self.digits(bytes, 8, 2)
@@ -75,7 +81,7 @@ public struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertible
 
   static func twoDigits(_ value: Int) -> String { value < 10 ? "0\(value)" : String(value) }
 
-  static func digits(_ bytes: [UInt8], _ start: Int, _ count: Int) -> Int? {
+  static func digits(_ bytes: UnsafeRawBufferPointer, _ start: Int, _ count: Int) -> Int? {
     var value = 0
     for index in start..<(start + count) {
       let digit = bytes[index] &- UInt8(ascii: "0")

@@ -1,10 +1,33 @@
 extension Event {
-  /// Decodes an event from a JSON object. Input from a clerk may not carry the fields the ledger
-  /// writes (`ledgerFields: false`); a journal line may (`true`).
-  public static func decode(_ object: JSONObject, ledgerFields: Bool) throws(EventDecodingError)
-    -> Event
-  {
+  /// Decodes an event from the JSON object in `bytes`. Input from a clerk may not carry the
+  /// fields the ledger writes (`ledgerFields: false`); a journal line may (`true`). The first
+  /// `framed` fields belong to the journal's line frame and are passed over.
+  public static func decode(
+    json bytes: UnsafeRawBufferPointer, framed: Int = 0, ledgerFields: Bool
+  ) throws(EventDecodingError) -> Event {
+    let object: RawJSONObject
+    do { object = try RawJSONObject(scanning: bytes) } catch {
+      throw EventDecodingError(.notAnObject, field: nil, "not a JSON object: \(error)")
+    }
+    guard object.fields.count > framed else {
+      throw EventDecodingError(.missingField, field: "type", "the field \"type\" is missing")
+    }
     let reader = FieldReader(object: object)
+    reader.cursor = framed
+    reader.readMask = framed == 0 ? 0 : (1 << UInt64(min(framed, 63))) - 1
+    return try decode(reader, framed: framed, ledgerFields: ledgerFields)
+  }
+
+  /// Decodes an event from a parsed JSON object (tests, and the few callers that hold a tree).
+  public static func decode(_ object: JSONObject, ledgerFields: Bool) throws(EventDecodingError) -> Event {
+    let bytes = JSONWriter.encode(.object(object))
+    let decoded = bytes.withUnsafeBytes { buffer in
+      Result { () throws(EventDecodingError) in try decode(json: buffer, ledgerFields: ledgerFields) }
+    }
+    return try decoded.get()
+  }
+
+  static func decode(_ reader: FieldReader, framed: Int, ledgerFields: Bool) throws(EventDecodingError) -> Event {
     let typeValue = try reader.value("type")
     guard case .string(let typeName) = typeValue else {
       throw reader.wrongType("type", "a string", typeValue)
@@ -21,27 +44,31 @@ extension Event {
       event = Event(id: id, date: date, actor: actor, body: body)
     } catch {
       // A misspelt field shows as a missing one; name the unknown field first.
-      if let unknown = unknownField(object, type, ledgerFields: ledgerFields) { throw unknown }
+      if let unknown = unknownField(reader.object, framed, type, ledgerFields: ledgerFields) { throw unknown }
       throw error
     }
-    if !reader.readEveryField, let unknown = unknownField(object, type, ledgerFields: ledgerFields) {
+    if !reader.readEveryField, let unknown = unknownField(reader.object, framed, type, ledgerFields: ledgerFields) {
       throw unknown
     }
     return event
   }
 
   /// The first field that `type` does not have, as the error to report; nil when none.
-  static func unknownField(_ object: JSONObject, _ type: EventType, ledgerFields: Bool) -> EventDecodingError? {
+  static func unknownField(_ object: RawJSONObject, _ framed: Int, _ type: EventType, ledgerFields: Bool)
+    -> EventDecodingError?
+  {
     let allowed = EventSchema.allowedFields(type, includingLedgerFields: ledgerFields)
-    guard let unknown = object.fields.first(where: { !allowed.contains($0.key) }) else { return nil }
-    if EventSchema.ledgerFields[type]?.contains(unknown.key) == true {
+    guard let index = (framed..<object.fields.count).first(where: { !allowed.contains(object.keyText($0)) })
+    else { return nil }
+    let unknown = object.keyText(index)
+    if EventSchema.ledgerFields[type]?.contains(unknown) == true {
       return EventDecodingError(
-        .ledgerField, field: unknown.key,
-        "the field \"\(unknown.key)\" is written by the ledger, not by the clerk")
+        .ledgerField, field: unknown,
+        "the field \"\(unknown)\" is written by the ledger, not by the clerk")
     }
     return EventDecodingError(
-      .unknownField, field: unknown.key,
-      "\(type.rawValue) has no field \"\(unknown.key)\"; its fields are: "
+      .unknownField, field: unknown,
+      "\(type.rawValue) has no field \"\(unknown)\"; its fields are: "
         + EventSchema.bodyFields[type, default: []].joined(separator: ", "))
   }
 
@@ -198,18 +225,12 @@ extension Event {
 
   static func decodeDecision(_ r: FieldReader) throws(EventDecodingError) -> ApprovalDecision? {
     guard r.has("lines") || r.has("total") else { return nil }
-    var lines: [ApprovedLine] = []
-    for element in try r.list("lines") {
-      guard case .object(let object) = element else {
-        throw r.wrongType("lines", "a list of objects", element)
-      }
-      let line = FieldReader(object: object)
-      lines.append(
-        ApprovedLine(
-          trainee: try line.residentID("trainee"), amount: try line.money("amount", allowZero: true),
-          fund: try line.code("fund", as: Fund.self), ruleset: try line.identifier("ruleset"),
-          rulesetSHA256: try line.identifier("ruleset_sha256"),
-          reasons: line.has("reasons") ? try line.stringList("reasons") { $0 } : []))
+    let lines = try r.objectList("lines") { (line) throws(EventDecodingError) in
+      ApprovedLine(
+        trainee: try line.residentID("trainee"), amount: try line.money("amount", allowZero: true),
+        fund: try line.code("fund", as: Fund.self), ruleset: try line.identifier("ruleset"),
+        rulesetSHA256: try line.identifier("ruleset_sha256"),
+        reasons: line.has("reasons") ? try line.stringList("reasons") { $0 } : [])
     }
     return ApprovalDecision(lines: lines, total: try r.money("total", allowZero: true))
   }

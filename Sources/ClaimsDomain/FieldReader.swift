@@ -1,24 +1,24 @@
-/// Reads typed fields out of a JSON object, each failure an `EventDecodingError` naming the field.
-/// It remembers which fields it read, so that the decoder knows without a second pass whether
-/// the object held any field it did not ask for; and since the ledger writes fields in the order
-/// they are read, it looks at the next field first.
+/// Reads typed fields out of a JSON object scanned in place, each failure an
+/// `EventDecodingError` naming the field. It remembers which fields it read, so that the decoder
+/// knows without a second pass whether the object held any field it did not ask for; and since
+/// the ledger writes fields in the order they are read, it looks at the next field first.
 final class FieldReader {
-  let object: JSONObject
+  let object: RawJSONObject
   /// Where the next field is expected.
   var cursor = 0
   /// The fields read so far, one bit per position (objects of up to 64 fields).
   var readMask: UInt64 = 0
 
-  init(object: JSONObject) { self.object = object }
+  init(object: RawJSONObject) { self.object = object }
 
   /// The position of `key` in the object, marking it read.
   func position(_ key: String) -> Int? {
-    let fields = object.fields
+    let count = object.fields.count
     var index: Int?
-    if cursor < fields.count, fields[cursor].key == key {
+    if cursor < count, object.field(cursor, isNamed: key) {
       index = cursor
     } else {
-      index = fields.firstIndex { $0.key == key }
+      index = (0..<count).first { object.field($0, isNamed: key) }
     }
     guard let found = index else { return nil }
     cursor = found + 1
@@ -32,16 +32,29 @@ final class FieldReader {
     return count <= 64 && readMask.nonzeroBitCount == count
   }
 
-  func value(_ key: String) throws(EventDecodingError) -> JSONValue {
-    guard let index = position(key), object.fields[index].value != .null else {
+  /// The position of a field that is present and not null.
+  func present(_ key: String) throws(EventDecodingError) -> Int {
+    guard let index = position(key), object.fields[index].kind != .null else {
       throw EventDecodingError(.missingField, field: key, "the field \"\(key)\" is missing")
     }
-    return object.fields[index].value
+    return index
+  }
+
+  func value(_ key: String) throws(EventDecodingError) -> JSONValue {
+    object.value(try present(key))
+  }
+
+  /// The bytes of a string field without escapes: the fast path of the readers below.
+  func plainString(_ key: String) throws(EventDecodingError) -> UnsafeRawBufferPointer? {
+    let index = try present(key)
+    let field = object.fields[index]
+    guard field.kind == .string else { throw wrongType(key, "a string", object.value(index)) }
+    return field.escaped ? nil : object.valueBytes(index)
   }
 
   func has(_ key: String) -> Bool {
     guard let index = position(key) else { return false }
-    return object.fields[index].value != .null
+    return object.fields[index].kind != .null
   }
 
   func wrongType(_ key: String, _ expected: String, _ found: JSONValue) -> EventDecodingError {
@@ -55,6 +68,9 @@ final class FieldReader {
 
   /// A free text such as a name or reason: a non-empty string.
   func text(_ key: String) throws(EventDecodingError) -> String {
+    if let bytes = try plainString(key), bytes.contains(where: { $0 > 0x20 && $0 < 0x80 }) {
+      return String(decoding: bytes, as: UTF8.self)
+    }
     let value = try value(key)
     guard case .string(let text) = value else { throw wrongType(key, "a string", value) }
     guard !text.allSatisfy(\.isWhitespace) else { throw invalid(key, "is empty") }
@@ -67,6 +83,11 @@ final class FieldReader {
 
   /// An identifier (event id, class, claim, actor …): 1–128 characters, no spaces.
   func identifier(_ key: String) throws(EventDecodingError) -> String {
+    if let bytes = try plainString(key), (1...128).contains(bytes.count),
+      bytes.allSatisfy({ $0 > 0x20 && $0 < 0x7F })
+    {
+      return String(decoding: bytes, as: UTF8.self)
+    }
     let text = try text(key)
     guard text.utf8.count <= 128 || text.unicodeScalars.count <= 128, !Self.hasSpace(text) else {
       throw invalid(key, "must be 1 to 128 characters without spaces")
@@ -99,7 +120,13 @@ final class FieldReader {
   }
 
   func integer(_ key: String, in range: ClosedRange<Int>) throws(EventDecodingError) -> Int {
-    let value = try value(key)
+    let index = try present(key)
+    if object.fields[index].kind == .number, let number = Self.smallInteger(object.valueBytes(index)),
+      range.contains(number)
+    {
+      return number
+    }
+    let value = object.value(index)
     guard case .number(let text) = value else { throw wrongType(key, "a whole number", value) }
     guard let number = Int(text) else { throw invalid(key, "must be a whole number, not \(text)") }
     guard range.contains(number) else {
@@ -113,7 +140,9 @@ final class FieldReader {
   }
 
   func bool(_ key: String) throws(EventDecodingError) -> Bool {
-    let value = try value(key)
+    let index = try present(key)
+    if object.fields[index].kind == .bool { return object.valueBytes(index)[0] == UInt8(ascii: "t") }
+    let value = object.value(index)
     guard case .bool(let flag) = value else { throw wrongType(key, "true or false", value) }
     return flag
   }
@@ -139,6 +168,7 @@ final class FieldReader {
   }
 
   func date(_ key: String) throws(EventDecodingError) -> CivilDate {
+    if let bytes = try plainString(key), let date = CivilDate(utf8: bytes) { return date }
     let value = try value(key)
     guard case .string(let text) = value else { throw wrongType(key, "a date string", value) }
     guard let date = CivilDate(text) else {
@@ -149,6 +179,7 @@ final class FieldReader {
   }
 
   func residentID(_ key: String) throws(EventDecodingError) -> ResidentID {
+    if let bytes = try plainString(key), let id = ResidentID(utf8: bytes) { return id }
     let value = try value(key)
     guard case .string(let text) = value else { throw wrongType(key, "a string", value) }
     return try Self.residentID(text, field: key)
@@ -187,6 +218,35 @@ final class FieldReader {
     throws(EventDecodingError) -> Code? where Code.RawValue == String
   {
     has(key) ? try code(key, as: Code.self) : nil
+  }
+
+  /// A list of objects, each read by a reader of its own.
+  func objectList<Element>(
+    _ key: String, _ read: (FieldReader) throws(EventDecodingError) -> Element
+  ) throws(EventDecodingError) -> [Element] {
+    let index = try present(key)
+    guard object.fields[index].kind == .array else { throw wrongType(key, "a list", object.value(index)) }
+    var result: [Element] = []
+    for range in object.elementRanges(index) {
+      guard let element = try? RawJSONObject(scanning: object.bytes, range: range) else {
+        let value = (try? JSONParser.parse(UnsafeRawBufferPointer(rebasing: object.bytes[range]))) ?? .null
+        throw wrongType(key, "a list of objects", value)
+      }
+      result.append(try read(FieldReader(object: element)))
+    }
+    return result
+  }
+
+  /// A whole number of up to 18 digits without sign, fraction or exponent; nil for anything else.
+  static func smallInteger(_ bytes: UnsafeRawBufferPointer) -> Int? {
+    guard (1...18).contains(bytes.count), bytes[0] != UInt8(ascii: "0") || bytes.count == 1 else { return nil }
+    var number = 0
+    for byte in bytes {
+      let digit = byte &- UInt8(ascii: "0")
+      guard digit < 10 else { return nil }
+      number = number * 10 + Int(digit)
+    }
+    return number
   }
 
   func list(_ key: String) throws(EventDecodingError) -> [JSONValue] {

@@ -136,6 +136,12 @@ public struct JSONParser {
   }
 
   mutating func parseNumber() throws(Failure) -> String {
+    let range = try scanNumber()
+    return String(decoding: UnsafeRawBufferPointer(rebasing: bytes[range]), as: UTF8.self)
+  }
+
+  /// Checks a number at `index` and steps past it; its range.
+  mutating func scanNumber() throws(Failure) -> Range<Int> {
     let start = index
     if bytes[index] == UInt8(ascii: "-") { index += 1 }
     guard index < bytes.count, isDigit(bytes[index]) else { throw failure("malformed number") }
@@ -157,7 +163,7 @@ public struct JSONParser {
       guard index < bytes.count, isDigit(bytes[index]) else { throw failure("malformed number") }
       while index < bytes.count, isDigit(bytes[index]) { index += 1 }
     }
-    return String(decoding: UnsafeRawBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
+    return start..<index
   }
 
   @inline(__always) func isDigit(_ byte: UInt8) -> Bool { byte &- UInt8(ascii: "0") < 10 }
@@ -165,6 +171,13 @@ public struct JSONParser {
   /// Parses a string at `index` (on its opening quote). Control characters must be escaped and
   /// the bytes must be valid UTF-8: a journal line is text a person can read.
   mutating func parseString() throws(Failure) -> String {
+    let (range, escaped) = try scanString()
+    return try string(range, escaped: escaped)
+  }
+
+  /// Checks a string at `index` (on its opening quote) and steps past it: the range of its
+  /// contents between the quotes, and whether they hold escapes. Makes no `String`.
+  mutating func scanString() throws(Failure) -> (range: Range<Int>, escaped: Bool) {
     index += 1
     let start = index
     var hasEscape = false
@@ -182,16 +195,23 @@ public struct JSONParser {
       if byte >= 0x80 { hasNonASCII = true }
       index += 1
     }
-    let raw = UnsafeRawBufferPointer(rebasing: bytes[start..<index])
+    let range = start..<index
     index += 1
     if hasNonASCII {
-      guard String(validating: raw, as: UTF8.self) != nil else {
+      guard String(validating: UnsafeRawBufferPointer(rebasing: bytes[range]), as: UTF8.self) != nil else {
         index = start
         throw failure("string is not valid UTF-8")
       }
     }
-    if !hasEscape { return String(decoding: raw, as: UTF8.self) }
-    return try unescape(raw, offset: start)
+    // Escapes are rare in the journal; check them now so that a scan is as strict as a parse.
+    if hasEscape { _ = try unescape(UnsafeRawBufferPointer(rebasing: bytes[range]), offset: start) }
+    return (range, hasEscape)
+  }
+
+  /// The text of a string that `scanString` checked.
+  func string(_ range: Range<Int>, escaped: Bool) throws(Failure) -> String {
+    let raw = UnsafeRawBufferPointer(rebasing: bytes[range])
+    return escaped ? try unescape(raw, offset: range.lowerBound) : String(decoding: raw, as: UTF8.self)
   }
 
   func unescape(_ raw: UnsafeRawBufferPointer, offset: Int) throws(Failure) -> String {

@@ -10,17 +10,15 @@ public struct JournalLine: Sendable {
   public static func decode(_ line: UnsafeRawBufferPointer, frame: LineFrame) throws(JournalError)
     -> JournalLine
   {
-    let value: JSONValue
-    do { value = try JSONParser.parse(line) } catch {
-      throw .integrity(line: frame.seq, reason: "the line is not JSON: \(error)")
+    let decoded = Result { () throws(EventDecodingError) in
+      try Event.decode(json: line, framed: LineFrame.fieldCount, ledgerFields: true)
     }
-    guard case .object(var object) = value, object.fields.count > 4 else {
-      throw .integrity(line: frame.seq, reason: "the line carries no event")
-    }
-    object.fields.removeFirst(4)
-    do {
-      return JournalLine(frame: frame, event: try Event.decode(object, ledgerFields: true))
-    } catch {
+    switch decoded {
+    case .success(let event): return JournalLine(frame: frame, event: event)
+    case .failure(let error):
+      if case .failure(let failure) = Result(catching: { () throws(JSONParser.Failure) in try JSONParser.parse(line) }) {
+        throw .integrity(line: frame.seq, reason: "the line is not JSON: \(failure)")
+      }
       throw .integrity(line: frame.seq, reason: "the line's event is invalid: \(error)")
     }
   }

@@ -41,28 +41,37 @@ public enum AppendInput {
       lineNumber += 1
       if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { continue }
       let position = events.count + 1
-      let value: JSONValue
-      do { value = try JSONParser.parse(Array(line)) } catch {
-        throw BatchRefusal(
-          position: position, inputLine: lineNumber,
-          refusal: Refusal("malformed-input", "not a JSON object: \(error)"))
+      let decoded = line.withUnsafeBytes { bytes in
+        Result { () throws(EventDecodingError) in try Event.decode(json: bytes, ledgerFields: false) }
       }
-      guard case .object(let object) = value else {
-        throw BatchRefusal(
-          position: position, inputLine: lineNumber,
-          refusal: Refusal("malformed-input", "not a JSON object but \(value.kindName)"))
-      }
-      var id: String?
-      if case .string(let text)? = object["id"] { id = text }
-      do {
-        let event = try Event.decode(object, ledgerFields: false)
+      switch decoded {
+      case .success(let event):
         events.append(InputEvent(position: position, inputLine: lineNumber, event: event))
-      } catch {
-        throw BatchRefusal(
-          position: position, id: id, inputLine: lineNumber,
-          refusal: Refusal(error.code.rawValue, error.reason))
+      case .failure(let error):
+        throw refusal(error, of: line, position: position, inputLine: lineNumber)
       }
     }
     return events
+  }
+
+  /// The refusal of an input line that is not an event, worded for what the line is.
+  static func refusal(_ error: EventDecodingError, of line: ArraySlice<UInt8>, position: Int, inputLine: Int)
+    -> BatchRefusal
+  {
+    let value: JSONValue
+    do { value = try JSONParser.parse(Array(line)) } catch {
+      return BatchRefusal(
+        position: position, inputLine: inputLine,
+        refusal: Refusal("malformed-input", "not a JSON object: \(error)"))
+    }
+    guard case .object(let object) = value else {
+      return BatchRefusal(
+        position: position, inputLine: inputLine,
+        refusal: Refusal("malformed-input", "not a JSON object but \(value.kindName)"))
+    }
+    var id: String?
+    if case .string(let text)? = object["id"] { id = text }
+    return BatchRefusal(
+      position: position, id: id, inputLine: inputLine, refusal: Refusal(error.code.rawValue, error.reason))
   }
 }
