@@ -1,21 +1,20 @@
 extension Event {
   /// Decodes an event from the JSON object in `bytes`. Input from a clerk may not carry the
-  /// fields the ledger writes (`ledgerFields: false`); a journal line may (`true`). The first
-  /// `framed` fields belong to the journal's line frame and are passed over.
+  /// fields the ledger writes (`ledgerFields: false`); a journal line may (`true`). A journal
+  /// line's frame (its opening and first fields) is checked by the journal; `bodyOffset` says
+  /// where the event's own fields start.
   public static func decode(
-    json bytes: UnsafeRawBufferPointer, framed: Int = 0, ledgerFields: Bool
+    json bytes: UnsafeRawBufferPointer, bodyOffset: Int? = nil, ledgerFields: Bool
   ) throws(EventDecodingError) -> Event {
     let object: RawJSONObject
-    do { object = try RawJSONObject(scanning: bytes) } catch {
+    do {
+      object = try bodyOffset.map { (offset) throws(JSONParser.Failure) in
+        try RawJSONObject(scanningFieldsOf: bytes, from: offset)
+      } ?? RawJSONObject(scanning: bytes)
+    } catch {
       throw EventDecodingError(.notAnObject, field: nil, "not a JSON object: \(error)")
     }
-    guard object.fields.count > framed else {
-      throw EventDecodingError(.missingField, field: "type", "the field \"type\" is missing")
-    }
-    let reader = FieldReader(object: object)
-    reader.cursor = framed
-    reader.readMask = framed == 0 ? 0 : (1 << UInt64(min(framed, 63))) - 1
-    return try decode(reader, framed: framed, ledgerFields: ledgerFields)
+    return try decode(FieldReader(object: object), ledgerFields: ledgerFields)
   }
 
   /// Decodes an event from a parsed JSON object (tests, and the few callers that hold a tree).
@@ -27,7 +26,7 @@ extension Event {
     return try decoded.get()
   }
 
-  static func decode(_ reader: FieldReader, framed: Int, ledgerFields: Bool) throws(EventDecodingError) -> Event {
+  static func decode(_ reader: FieldReader, ledgerFields: Bool) throws(EventDecodingError) -> Event {
     let typeValue = try reader.value("type")
     guard case .string(let typeName) = typeValue else {
       throw reader.wrongType("type", "a string", typeValue)
@@ -44,21 +43,21 @@ extension Event {
       event = Event(id: id, date: date, actor: actor, body: body)
     } catch {
       // A misspelt field shows as a missing one; name the unknown field first.
-      if let unknown = unknownField(reader.object, framed, type, ledgerFields: ledgerFields) { throw unknown }
+      if let unknown = unknownField(reader.object, type, ledgerFields: ledgerFields) { throw unknown }
       throw error
     }
-    if !reader.readEveryField, let unknown = unknownField(reader.object, framed, type, ledgerFields: ledgerFields) {
+    if !reader.readEveryField, let unknown = unknownField(reader.object, type, ledgerFields: ledgerFields) {
       throw unknown
     }
     return event
   }
 
   /// The first field that `type` does not have, as the error to report; nil when none.
-  static func unknownField(_ object: RawJSONObject, _ framed: Int, _ type: EventType, ledgerFields: Bool)
+  static func unknownField(_ object: RawJSONObject, _ type: EventType, ledgerFields: Bool)
     -> EventDecodingError?
   {
     let allowed = EventSchema.allowedFields(type, includingLedgerFields: ledgerFields)
-    guard let index = (framed..<object.fields.count).first(where: { !allowed.contains(object.keyText($0)) })
+    guard let index = object.fields.indices.first(where: { !allowed.contains(object.keyText($0)) })
     else { return nil }
     let unknown = object.keyText(index)
     if EventSchema.ledgerFields[type]?.contains(unknown) == true {
@@ -198,15 +197,15 @@ extension Event {
       guard approved.enterprise != nil else { throw missing( "enterprise", "project") }
       guard approved.demand != nil else { throw missing( "demand", "project") }
     } else {
-      for key in ["enterprise", "demand"] where r.has(key) {
+      for key: StaticString in ["enterprise", "demand"] where r.has(key) {
         throw r.invalid(key, "belongs to project classes only, not to \(approved.category.rawValue)")
       }
     }
     return approved
   }
 
-  static func missing(_ key: String, _ category: String) -> EventDecodingError {
-    EventDecodingError(.missingField, field: key, "a \(category) class needs the field \"\(key)\"")
+  static func missing(_ key: StaticString, _ category: String) -> EventDecodingError {
+    EventDecodingError(.missingField, field: key.description, "a \(category) class needs the field \"\(key)\"")
   }
 
   static func decodeExam(_ r: FieldReader) throws(EventDecodingError) -> ExamRecorded {

@@ -12,7 +12,7 @@ final class FieldReader {
   init(object: RawJSONObject) { self.object = object }
 
   /// The position of `key` in the object, marking it read.
-  func position(_ key: String) -> Int? {
+  func position(_ key: StaticString) -> Int? {
     let count = object.fields.count
     var index: Int?
     if cursor < count, object.field(cursor, isNamed: key) {
@@ -33,41 +33,41 @@ final class FieldReader {
   }
 
   /// The position of a field that is present and not null.
-  func present(_ key: String) throws(EventDecodingError) -> Int {
+  func present(_ key: StaticString) throws(EventDecodingError) -> Int {
     guard let index = position(key), object.fields[index].kind != .null else {
-      throw EventDecodingError(.missingField, field: key, "the field \"\(key)\" is missing")
+      throw EventDecodingError(.missingField, field: key.description, "the field \"\(key)\" is missing")
     }
     return index
   }
 
-  func value(_ key: String) throws(EventDecodingError) -> JSONValue {
+  func value(_ key: StaticString) throws(EventDecodingError) -> JSONValue {
     object.value(try present(key))
   }
 
   /// The bytes of a string field without escapes: the fast path of the readers below.
-  func plainString(_ key: String) throws(EventDecodingError) -> UnsafeRawBufferPointer? {
+  func plainString(_ key: StaticString) throws(EventDecodingError) -> UnsafeRawBufferPointer? {
     let index = try present(key)
     let field = object.fields[index]
     guard field.kind == .string else { throw wrongType(key, "a string", object.value(index)) }
     return field.escaped ? nil : object.valueBytes(index)
   }
 
-  func has(_ key: String) -> Bool {
+  func has(_ key: StaticString) -> Bool {
     guard let index = position(key) else { return false }
     return object.fields[index].kind != .null
   }
 
-  func wrongType(_ key: String, _ expected: String, _ found: JSONValue) -> EventDecodingError {
+  func wrongType(_ key: StaticString, _ expected: String, _ found: JSONValue) -> EventDecodingError {
     EventDecodingError(
-      .wrongType, field: key, "the field \"\(key)\" must be \(expected), not \(found.kindName)")
+      .wrongType, field: key.description, "the field \"\(key)\" must be \(expected), not \(found.kindName)")
   }
 
-  func invalid(_ key: String, _ reason: String) -> EventDecodingError {
-    EventDecodingError(.invalidValue, field: key, "the field \"\(key)\" \(reason)")
+  func invalid(_ key: StaticString, _ reason: String) -> EventDecodingError {
+    EventDecodingError(.invalidValue, field: key.description, "the field \"\(key)\" \(reason)")
   }
 
   /// A free text such as a name or reason: a non-empty string.
-  func text(_ key: String) throws(EventDecodingError) -> String {
+  func text(_ key: StaticString) throws(EventDecodingError) -> String {
     if let bytes = try plainString(key), bytes.contains(where: { $0 > 0x20 && $0 < 0x80 }) {
       return String(decoding: bytes, as: UTF8.self)
     }
@@ -77,12 +77,12 @@ final class FieldReader {
     return text
   }
 
-  func optionalText(_ key: String) throws(EventDecodingError) -> String? {
+  func optionalText(_ key: StaticString) throws(EventDecodingError) -> String? {
     has(key) ? try text(key) : nil
   }
 
   /// An identifier (event id, class, claim, actor …): 1–128 characters, no spaces.
-  func identifier(_ key: String) throws(EventDecodingError) -> String {
+  func identifier(_ key: StaticString) throws(EventDecodingError) -> String {
     if let bytes = try plainString(key), (1...128).contains(bytes.count),
       bytes.allSatisfy({ $0 > 0x20 && $0 < 0x7F })
     {
@@ -106,12 +106,12 @@ final class FieldReader {
     return !ascii && text.unicodeScalars.contains { $0.properties.isWhitespace || $0.value < 0x20 }
   }
 
-  func optionalIdentifier(_ key: String) throws(EventDecodingError) -> String? {
+  func optionalIdentifier(_ key: StaticString) throws(EventDecodingError) -> String? {
     has(key) ? try identifier(key) : nil
   }
 
   /// A region code: lower-case letters, digits and hyphens (`liaocheng`, `changchun`).
-  func region(_ key: String) throws(EventDecodingError) -> String {
+  func region(_ key: StaticString) throws(EventDecodingError) -> String {
     let text = try text(key)
     guard text.utf8.count <= 64,
       text.utf8.allSatisfy({ (0x61...0x7A).contains($0) || (0x30...0x39).contains($0) || $0 == 0x2D })
@@ -119,7 +119,7 @@ final class FieldReader {
     return text
   }
 
-  func integer(_ key: String, in range: ClosedRange<Int>) throws(EventDecodingError) -> Int {
+  func integer(_ key: StaticString, in range: ClosedRange<Int>) throws(EventDecodingError) -> Int {
     let index = try present(key)
     if object.fields[index].kind == .number, let number = Self.smallInteger(object.valueBytes(index)),
       range.contains(number)
@@ -135,11 +135,11 @@ final class FieldReader {
     return number
   }
 
-  func optionalInteger(_ key: String, in range: ClosedRange<Int>) throws(EventDecodingError) -> Int? {
+  func optionalInteger(_ key: StaticString, in range: ClosedRange<Int>) throws(EventDecodingError) -> Int? {
     has(key) ? try integer(key, in: range) : nil
   }
 
-  func bool(_ key: String) throws(EventDecodingError) -> Bool {
+  func bool(_ key: StaticString) throws(EventDecodingError) -> Bool {
     let index = try present(key)
     if object.fields[index].kind == .bool { return object.valueBytes(index)[0] == UInt8(ascii: "t") }
     let value = object.value(index)
@@ -148,41 +148,41 @@ final class FieldReader {
   }
 
   /// Money: a decimal string of yuan with at most two decimals; a JSON number is refused.
-  func money(_ key: String, allowZero: Bool = false) throws(EventDecodingError) -> Money {
+  func money(_ key: StaticString, allowZero: Bool = false) throws(EventDecodingError) -> Money {
     let value = try value(key)
     guard case .string(let text) = value else {
       throw EventDecodingError(
-        .invalidMoney, field: key,
+        .invalidMoney, field: key.description,
         "the field \"\(key)\" is money and must be a decimal string such as \"600.00\", not \(value.kindName)"
       )
     }
     guard let money = Money(decimal: text) else {
       throw EventDecodingError(
-        .invalidMoney, field: key,
+        .invalidMoney, field: key.description,
         "the field \"\(key)\" is not an amount of yuan with at most two decimals: \"\(text)\"")
     }
     guard allowZero || money.fen > 0 else {
-      throw EventDecodingError(.invalidMoney, field: key, "the field \"\(key)\" must be more than 0")
+      throw EventDecodingError(.invalidMoney, field: key.description, "the field \"\(key)\" must be more than 0")
     }
     return money
   }
 
-  func date(_ key: String) throws(EventDecodingError) -> CivilDate {
+  func date(_ key: StaticString) throws(EventDecodingError) -> CivilDate {
     if let bytes = try plainString(key), let date = CivilDate(utf8: bytes) { return date }
     let value = try value(key)
     guard case .string(let text) = value else { throw wrongType(key, "a date string", value) }
     guard let date = CivilDate(text) else {
       throw EventDecodingError(
-        .invalidDate, field: key, "the field \"\(key)\" is not a calendar date YYYY-MM-DD: \"\(text)\"")
+        .invalidDate, field: key.description, "the field \"\(key)\" is not a calendar date YYYY-MM-DD: \"\(text)\"")
     }
     return date
   }
 
-  func residentID(_ key: String) throws(EventDecodingError) -> ResidentID {
+  func residentID(_ key: StaticString) throws(EventDecodingError) -> ResidentID {
     if let bytes = try plainString(key), let id = ResidentID(utf8: bytes) { return id }
     let value = try value(key)
     guard case .string(let text) = value else { throw wrongType(key, "a string", value) }
-    return try Self.residentID(text, field: key)
+    return try Self.residentID(text, field: key.description)
   }
 
   static func residentID(_ text: String, field: String) throws(EventDecodingError) -> ResidentID {
@@ -195,12 +195,12 @@ final class FieldReader {
     return id
   }
 
-  func code<Code: RawRepresentable & CaseIterable>(_ key: String, as: Code.Type)
+  func code<Code: RawRepresentable & CaseIterable>(_ key: StaticString, as: Code.Type)
     throws(EventDecodingError) -> Code where Code.RawValue == String
   {
     let value = try value(key)
     guard case .string(let text) = value else { throw wrongType(key, "a string", value) }
-    return try Self.code(text, field: key, as: Code.self)
+    return try Self.code(text, field: key.description, as: Code.self)
   }
 
   static func code<Code: RawRepresentable & CaseIterable>(
@@ -214,7 +214,7 @@ final class FieldReader {
     return code
   }
 
-  func optionalCode<Code: RawRepresentable & CaseIterable>(_ key: String, as: Code.Type)
+  func optionalCode<Code: RawRepresentable & CaseIterable>(_ key: StaticString, as: Code.Type)
     throws(EventDecodingError) -> Code? where Code.RawValue == String
   {
     has(key) ? try code(key, as: Code.self) : nil
@@ -222,7 +222,7 @@ final class FieldReader {
 
   /// A list of objects, each read by a reader of its own.
   func objectList<Element>(
-    _ key: String, _ read: (FieldReader) throws(EventDecodingError) -> Element
+    _ key: StaticString, _ read: (FieldReader) throws(EventDecodingError) -> Element
   ) throws(EventDecodingError) -> [Element] {
     let index = try present(key)
     guard object.fields[index].kind == .array else { throw wrongType(key, "a list", object.value(index)) }
@@ -249,7 +249,7 @@ final class FieldReader {
     return number
   }
 
-  func list(_ key: String) throws(EventDecodingError) -> [JSONValue] {
+  func list(_ key: StaticString) throws(EventDecodingError) -> [JSONValue] {
     let value = try value(key)
     guard case .array(let elements) = value else { throw wrongType(key, "a list", value) }
     return elements
@@ -257,7 +257,7 @@ final class FieldReader {
 
   /// A list of strings, each converted by `convert`.
   func stringList<Element>(
-    _ key: String, _ convert: (String) throws(EventDecodingError) -> Element
+    _ key: StaticString, _ convert: (String) throws(EventDecodingError) -> Element
   ) throws(EventDecodingError) -> [Element] {
     var result: [Element] = []
     for element in try list(key) {

@@ -183,6 +183,10 @@ public struct JSONParser {
     var hasEscape = false
     var hasNonASCII = false
     while true {
+      // Eight bytes at a time while none needs a look: the common case of plain ASCII text.
+      while index &+ 8 <= bytes.count, Self.isPlainText(bytes.loadUnaligned(fromByteOffset: index, as: UInt64.self)) {
+        index &+= 8
+      }
       guard index < bytes.count else { throw failure("unterminated string") }
       let byte = bytes[index]
       if byte == UInt8(ascii: "\"") { break }
@@ -206,6 +210,18 @@ public struct JSONParser {
     // Escapes are rare in the journal; check them now so that a scan is as strict as a parse.
     if hasEscape { _ = try unescape(UnsafeRawBufferPointer(rebasing: bytes[range]), offset: start) }
     return (range, hasEscape)
+  }
+
+  /// Whether eight bytes hold no quote, backslash, control character or non-ASCII byte
+  /// (the "has zero byte" trick: a byte b is zero when (b - 1) & ~b has its high bit set).
+  @inline(__always) static func isPlainText(_ word: UInt64) -> Bool {
+    let ones: UInt64 = 0x0101_0101_0101_0101
+    let highs: UInt64 = 0x8080_8080_8080_8080
+    func hasZeroByte(_ x: UInt64) -> UInt64 { (x &- ones) & ~x & highs }
+    let quote = hasZeroByte(word ^ (ones &* 0x22))
+    let backslash = hasZeroByte(word ^ (ones &* 0x5C))
+    let control = (word &- ones &* 0x20) & ~word & highs  // some byte below 0x20
+    return (quote | backslash | control | (word & highs)) == 0
   }
 
   /// The text of a string that `scanString` checked.

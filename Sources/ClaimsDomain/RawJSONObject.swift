@@ -33,6 +33,17 @@ struct RawJSONObject {
     guard parser.index == range.upperBound else { throw parser.failure("unexpected text after the value") }
   }
 
+  /// Scans the fields that follow `offset` in an object whose opening and first fields were
+  /// already checked by the caller (a journal line's frame): `bytes[offset...]` holds
+  /// `"key":value,…}` and nothing after.
+  init(scanningFieldsOf bytes: UnsafeRawBufferPointer, from offset: Int) throws(JSONParser.Failure) {
+    self.bytes = bytes
+    var parser = JSONParser(bytes: bytes)
+    parser.index = offset - 1  // where `scanObjectFields` expects the `{`, which it steps over
+    fields = try parser.scanObjectFields()
+    guard parser.index == bytes.count else { throw parser.failure("unexpected text after the value") }
+  }
+
   /// The key of field `index` as text (for messages and the rare escaped key).
   func keyText(_ index: Int) -> String {
     let field = fields[index]
@@ -41,15 +52,14 @@ struct RawJSONObject {
   }
 
   /// Whether field `index` is named `key`.
-  func field(_ index: Int, isNamed key: String) -> Bool {
+  func field(_ index: Int, isNamed key: StaticString) -> Bool {
     let field = fields[index]
-    if field.keyEscaped { return keyText(index) == key }
-    guard field.key.count == key.utf8.count else { return false }
-    var offset = field.key.lowerBound
-    for byte in key.utf8 {
-      guard bytes[offset] == byte else { return false }
-      offset += 1
-    }
+    if field.keyEscaped { return keyText(index) == key.description }
+    let count = key.utf8CodeUnitCount
+    guard field.key.count == count else { return false }
+    let start = key.utf8Start
+    let base = field.key.lowerBound
+    for offset in 0..<count where bytes[base &+ offset] != start[offset] { return false }
     return true
   }
 
@@ -207,6 +217,9 @@ extension JSONParser {
       return (try? string(field.key, escaped: field.keyEscaped)) == (try? string(key, escaped: keyEscaped))
     }
     guard field.key.count == key.count else { return false }
-    return zip(field.key, key).allSatisfy { bytes[$0] == bytes[$1] }
+    for offset in 0..<key.count where bytes[field.key.lowerBound &+ offset] != bytes[key.lowerBound &+ offset] {
+      return false
+    }
+    return true
   }
 }

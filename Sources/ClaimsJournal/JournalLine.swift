@@ -11,7 +11,7 @@ public struct JournalLine: Sendable {
     -> JournalLine
   {
     let decoded = Result { () throws(EventDecodingError) in
-      try Event.decode(json: line, framed: LineFrame.fieldCount, ledgerFields: true)
+      try Event.decode(json: line, bodyOffset: frame.bodyOffset, ledgerFields: true)
     }
     switch decoded {
     case .success(let event): return JournalLine(frame: frame, event: event)

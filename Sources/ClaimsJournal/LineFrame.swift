@@ -17,8 +17,6 @@ public struct LineFrame: Equatable, Sendable {
 
   public var endsBatch: Bool { batchIndex == batchCount }
 
-  /// The frame's fields (`seq`, `recorded`, `prev`, `batch`), which come before the event's.
-  public static let fieldCount = 4
   static let seqKey = Array(#"{"seq":"#.utf8)
   static let recordedKey = Array(#","recorded":""#.utf8)
   static let prevKey = Array(#"","prev":""#.utf8)

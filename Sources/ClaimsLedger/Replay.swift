@@ -12,6 +12,9 @@ public enum Replay {
   {
     let rules = OpenRuleBook()
     var state = LedgerState()
+    // The per-event indexes would otherwise rehash as they grow, about twenty times.
+    state.events.reserveCapacity(snapshot.scan.lineCount)
+    state.factSubjects.reserveCapacity(snapshot.scan.lineCount)
     var failure: JournalError?
     snapshot.forEachLine { frame, bytes in
       guard failure == nil, cut.includes(recorded: frame.recorded) else { return }

@@ -28,6 +28,27 @@ import Testing
     #expect(throws: JSONParser.Failure.self) { try JSONParser.parse(text) }
   }
 
+  /// Strings are scanned eight bytes at a time; put each kind of byte that needs a look at every
+  /// position of a word, so that none slips through a word.
+  @Test func findsEveryByteThatNeedsALookWhereverItStands() throws {
+    for position in 0..<24 {
+      let before = [UInt8](repeating: UInt8(ascii: "a"), count: position)
+      let after = [UInt8](repeating: UInt8(ascii: "b"), count: 19)
+      func parse(_ middle: [UInt8]) -> JSONValue? {
+        try? JSONParser.parse([0x22] + before + middle + after + [0x22])
+      }
+      let text = { (middle: String) in String(repeating: "a", count: position) + middle + String(repeating: "b", count: 19) }
+      #expect(parse([0x01]) == nil, "control character at \(position)")
+      #expect(parse([0x1F]) == nil, "control character at \(position)")
+      #expect(parse([0xFF]) == nil, "invalid UTF-8 at \(position)")
+      #expect(parse([0x22]) == nil, "early quote at \(position)")
+      #expect(parse(Array(#"\n"#.utf8)) == .string(text("\n")), "escape at \(position)")
+      #expect(parse(Array(#"\""#.utf8)) == .string(text("\"")), "escaped quote at \(position)")
+      #expect(parse(Array("é".utf8)) == .string(text("é")), "UTF-8 at \(position)")
+      #expect(parse([0x7F, 0x20]) == .string(text("\u{7F} ")), "DEL and space at \(position)")
+    }
+  }
+
   @Test func refusesInvalidUTF8() {
     let bytes: [UInt8] = [0x22, 0xE4, 0xB8, 0x22]
     #expect(throws: JSONParser.Failure.self) { try JSONParser.parse(bytes) }

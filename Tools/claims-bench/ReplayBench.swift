@@ -5,7 +5,7 @@ import Foundation
 
 /// Times the stages of a rebuild on a journal: read and chain check, replay of every line
 /// through the state machine, and the entitlements of every class under the shipped rules.
-func benchmarkReplay(path: String) throws -> [String] {
+func benchmarkReplay(path: String, foldOnly: Bool = false) throws -> [String] {
   var report: [String] = []
   let started = DispatchTime.now().uptimeNanoseconds
   func lap(_ label: String, _ from: UInt64, events: Int, bytes: Int) -> UInt64 {
@@ -18,6 +18,11 @@ func benchmarkReplay(path: String) throws -> [String] {
   let events = snapshot.scan.lineCount
   let bytes = snapshot.scan.completeLength
   var mark = lap("read + verify chain", started, events: events, bytes: bytes)
+  if foldOnly {
+    _ = try Replay.state(of: snapshot)
+    _ = lap("replay (decode, check, apply)", mark, events: events, bytes: bytes)
+    return report
+  }
   var decoded = 0
   try snapshot.forEachLine { frame, line in
     _ = try JournalLine.decode(line, frame: frame)

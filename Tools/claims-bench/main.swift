@@ -47,7 +47,8 @@ case "replay":
     print("usage: claims-bench replay JOURNAL   (make one with claims-gen)")
     exit(2)
   }
-  for line in try benchmarkReplay(path: arguments[1]) { print(line) }
+  // `replay JOURNAL fold`: only the fold, for a profiler.
+  for line in try benchmarkReplay(path: arguments[1], foldOnly: arguments.dropFirst(2).first == "fold") { print(line) }
 case "sha256":
   let megabytes = arguments.count > 1 ? Int(arguments[1])! : 150
   print(benchmarkSHA256(megabytes: megabytes))
