@@ -25,8 +25,8 @@ enum BalancesCommand: Subcommand {
     let format = try RulesOption.format(arguments, ["table", "csv", "json"])
     let by = arguments.options["by"] ?? "fund"
     guard by == "fund" || by == "region" else { throw UsageError("--by must be fund or region, not \"\(by)\"") }
-    _ = try RulesOption.library(arguments)
-    let (_, state) = try CutOptions.replay(path, arguments, terminal, command: name)
+    let library = try RulesOption.library(arguments)
+    let (_, state) = try CutOptions.replay(path, arguments, terminal, command: name, checkpointRules: library)
     let rows = BalancesReport.rows(state.funds, byRegion: by == "region")
     switch format {
     case "json": terminal.writeOut(BalancesReport.json(rows))

@@ -1,6 +1,7 @@
 import ClaimsDomain
 import ClaimsJournal
 import ClaimsLedger
+import ClaimsRules
 
 /// `--as-of D` and `--known-at TS`, and the replay they select.
 enum CutOptions {
@@ -21,13 +22,24 @@ enum CutOptions {
     return cut
   }
 
-  /// Reads the journal (warning about an incomplete tail) and folds the selected part.
-  static func replay(_ path: String, _ arguments: Arguments, _ terminal: Terminal, command: String) throws
-    -> (JournalSnapshot, LedgerState)
-  {
+  /// Reads the journal (warning about an incomplete tail) and folds the selected part. A
+  /// command that needs only the state of the whole journal passes its rules as
+  /// `checkpointRules`: it then starts from `JOURNAL.checkpoint` when that matches, and the
+  /// snapshot it gets holds only the lines after the checkpoint.
+  static func replay(
+    _ path: String, _ arguments: Arguments, _ terminal: Terminal, command: String,
+    checkpointRules: RuleLibrary? = nil
+  ) throws -> (JournalSnapshot, LedgerState) {
     let cut = try cut(arguments)
-    let snapshot = try JournalSnapshot.read(path: path)
+    let snapshot: JournalSnapshot
+    let state: LedgerState
+    if let library = checkpointRules, cut == ReplayCut() {
+      (snapshot, state, _) = try Checkpoint.currentState(path: path, library: library)
+    } else {
+      snapshot = try JournalSnapshot.read(path: path)
+      state = try Replay.state(of: snapshot, cut: cut)
+    }
     for warning in snapshot.warnings { terminal.err("claims \(command): warning: \(warning)") }
-    return (snapshot, try Replay.state(of: snapshot, cut: cut))
+    return (snapshot, state)
   }
 }

@@ -14,6 +14,9 @@ enum RebuildCommand: Subcommand {
     runs), and recomputes balances, entitlements and findings under the rulesets (shipped, or
     DIR). Prints what it found; exit 1 names the first line the ledger would refuse.
 
+    It ignores JOURNAL.checkpoint (the cache other commands start from), says whether that
+    checkpoint agrees with the replay up to its line, and saves a fresh one.
+
     """
 
   static func run(_ words: [String], _ terminal: Terminal) throws -> Int32 {
@@ -36,6 +39,7 @@ enum RebuildCommand: Subcommand {
       .map { "\($0.rawValue) \(byStatus[$0] ?? 0)" }.joined(separator: ", ")
     terminal.out("entitlements: \(statuses)")
     terminal.out("findings: \(findings.count)")
+    terminal.out("checkpoint: " + (try Checkpoint.rebuild(snapshot, state: state, library: library)))
     terminal.writeOut(BalancesReport.table(BalancesReport.rows(state.funds, byRegion: false)))
     return 0
   }

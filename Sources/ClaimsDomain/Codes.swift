@@ -1,7 +1,7 @@
 /// Stable codes of SPEC §2 and §4. The raw values are the journal's spelling and never change.
 
 /// A fund source (资金来源).
-public enum Fund: String, CaseIterable, Sendable, Comparable {
+public enum Fund: String, Codable, CaseIterable, Sendable, Comparable {
   case unemploymentInsurance = "unemployment-insurance"
   case skillsUpgradeAccount = "skills-upgrade-account"
   case employmentSubsidy = "employment-subsidy"
@@ -18,12 +18,12 @@ public enum Fund: String, CaseIterable, Sendable, Comparable {
 }
 
 /// What an actor may do (SPEC §4). `none` deactivates an actor.
-public enum Role: String, CaseIterable, Sendable {
+public enum Role: String, Codable, CaseIterable, Sendable {
   case admin, clerk, reviewer, finance, auditor, none
 }
 
 /// A training category (培训类别).
-public enum TrainingCategory: String, CaseIterable, Sendable {
+public enum TrainingCategory: String, Codable, CaseIterable, Sendable {
   case green, urgent, general, manufacturing, featured, entrepreneurship, project
   case specialAbility = "special-ability"
 
@@ -42,7 +42,7 @@ public enum TrainingCategory: String, CaseIterable, Sendable {
 }
 
 /// A skill level (等级).
-public enum SkillLevel: String, CaseIterable, Sendable, Comparable {
+public enum SkillLevel: String, Codable, CaseIterable, Sendable, Comparable {
   case junior, intermediate, senior
 
   var rank: Int {
@@ -57,12 +57,12 @@ public enum SkillLevel: String, CaseIterable, Sendable, Comparable {
 }
 
 /// How a class is assessed: a skill evaluation, or a completion exam with a training certificate.
-public enum Assessment: String, CaseIterable, Sendable {
+public enum Assessment: String, Codable, CaseIterable, Sendable {
   case evaluation, completion
 }
 
 /// Certificate types of LC-2019 (二十一).
-public enum CertificateType: String, CaseIterable, Sendable {
+public enum CertificateType: String, Codable, CaseIterable, Sendable {
   case vocationalQualification = "vocational-qualification"
   case skillLevel = "skill-level"
   case specialAbility = "special-ability"
@@ -71,7 +71,7 @@ public enum CertificateType: String, CaseIterable, Sendable {
 }
 
 /// Person categories of CC-2024 §二(二) and LC-2019 (一).
-public enum PersonCategory: String, CaseIterable, Sendable {
+public enum PersonCategory: String, Codable, CaseIterable, Sendable {
   case povertyMonitored = "poverty-monitored"
   case graduate
   case schoolLeaver = "school-leaver"
@@ -84,6 +84,6 @@ public enum PersonCategory: String, CaseIterable, Sendable {
 }
 
 /// Who claims a subsidy: the training institution, or the trainee in person.
-public enum Claimant: String, CaseIterable, Sendable {
+public enum Claimant: String, Codable, CaseIterable, Sendable {
   case institution, individual
 }

@@ -27,7 +27,7 @@ public struct Event: Equatable, Sendable {
 }
 
 /// The event types, spelled as in the journal.
-public enum EventType: String, CaseIterable, Sendable {
+public enum EventType: String, Codable, CaseIterable, Sendable {
   case journalOpened = "journal.opened"
   case actorRegistered = "actor.registered"
   case institutionRegistered = "institution.registered"

@@ -15,7 +15,7 @@ public struct ActorRegistered: Equatable, Sendable {
   }
 }
 
-public struct InstitutionRegistered: Equatable, Sendable {
+public struct InstitutionRegistered: Codable, Equatable, Sendable {
   public var institution: String
   public var name: String
   public var region: String
@@ -67,7 +67,7 @@ public struct FundAppropriated: Equatable, Sendable {
   }
 }
 
-public struct ClassApproved: Equatable, Sendable {
+public struct ClassApproved: Codable, Equatable, Sendable {
   public var classID: String
   public var institution: String
   public var region: String
@@ -118,7 +118,7 @@ public struct ClassRejected: Equatable, Sendable {
   }
 }
 
-public struct TraineeEnrolled: Equatable, Sendable {
+public struct TraineeEnrolled: Codable, Equatable, Sendable {
   public var trainee: ResidentID
   public var name: String
   public var classID: String
@@ -164,7 +164,7 @@ public struct ExamRecorded: Equatable, Sendable {
   }
 }
 
-public struct EmploymentRecorded: Equatable, Sendable {
+public struct EmploymentRecorded: Codable, Equatable, Sendable {
   public var trainee: ResidentID
   public var employer: String
   public var contractStart: CivilDate
@@ -182,7 +182,7 @@ public struct EmploymentRecorded: Equatable, Sendable {
   }
 }
 
-public struct ClaimSubmitted: Equatable, Sendable {
+public struct ClaimSubmitted: Codable, Equatable, Sendable {
   public var claim: String
   public var classID: String
   public var trainees: [ResidentID]
@@ -208,13 +208,13 @@ public struct ClaimApproved: Equatable, Sendable {
 }
 
 /// What the ledger decided on approval, under which exact rules.
-public struct ApprovalDecision: Equatable, Sendable {
+public struct ApprovalDecision: Codable, Equatable, Sendable {
   public var lines: [ApprovedLine]
   public var total: Money
   public init(lines: [ApprovedLine], total: Money) { (self.lines, self.total) = (lines, total) }
 }
 
-public struct ApprovedLine: Equatable, Sendable {
+public struct ApprovedLine: Codable, Equatable, Sendable {
   public var trainee: ResidentID
   public var amount: Money
   public var fund: Fund
@@ -240,7 +240,7 @@ public struct ClaimRejected: Equatable, Sendable {
   }
 }
 
-public struct PaymentMade: Equatable, Sendable {
+public struct PaymentMade: Codable, Equatable, Sendable {
   public var payment: String
   public var claim: String
   public var fund: Fund
@@ -268,7 +268,7 @@ public struct PaymentReturned: Equatable, Sendable {
   }
 }
 
-public struct RecoveryOrdered: Equatable, Sendable {
+public struct RecoveryOrdered: Codable, Equatable, Sendable {
   public var recovery: String
   public var claim: String
   public var trainee: ResidentID

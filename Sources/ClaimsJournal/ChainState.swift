@@ -16,6 +16,20 @@ struct ChainState {
 
   init(head: JournalHead?) { self.head = head }
 
+  /// Continues a chain after a point that an earlier scan vouched for: the lines up to it are
+  /// not read again, and the next line must link to its hash.
+  init(head: JournalHead?, resumingAfter point: ChainPoint) {
+    self.head = head
+    expectedSeq = point.seq + 1
+    previousHash = point.lineHash
+    previousRecorded = point.recorded
+    lastBatchFirstSeq = point.batchFirstSeq
+    scan.lineCount = point.seq
+    scan.lastHash = point.lineHash
+    scan.lastRecorded = point.recorded
+    if head?.seq == point.seq { hashAtHeadSeq = point.lineHash }
+  }
+
   static let openedType = Array(#""type":"journal.opened""#.utf8)
 
   /// Checks one line; returns what is wrong with it, or nil and advances.

@@ -56,13 +56,16 @@ public struct OpenFile: ~Copyable {
   }
 
   /// Reads the whole file from the start, into a buffer that is not zeroed first.
-  public func readAll() throws(FileError) -> [UInt8] {
-    let total = try size()
+  public func readAll() throws(FileError) -> [UInt8] { try read(from: 0) }
+
+  /// Reads from `offset` to the end of the file (nothing when the file is shorter).
+  public func read(from offset: Int) throws(FileError) -> [UInt8] {
+    let total = max(0, try size() - offset)
     var failure: Int32 = 0
     let bytes = [UInt8](unsafeUninitializedCapacity: total) { buffer, initialized in
       var done = 0
       while done < total {
-        let count = pread(descriptor, buffer.baseAddress! + done, total - done, off_t(done))
+        let count = pread(descriptor, buffer.baseAddress! + done, total - done, off_t(offset + done))
         if count < 0, errno == EINTR { continue }
         if count <= 0 {
           failure = count < 0 ? errno : EIO

@@ -14,10 +14,11 @@ public struct JournalScanner {
     self.threads = threads > 0 ? threads : max(1, System.coreCount)
   }
 
-  public func scan(_ bytes: UnsafeRawBufferPointer, head: JournalHead?) throws(JournalError)
-    -> JournalScan
+  /// Scans `bytes`: a whole journal, or the lines after `point` (offsets then count from there).
+  public func scan(_ bytes: UnsafeRawBufferPointer, head: JournalHead?, resumingAfter point: ChainPoint? = nil)
+    throws(JournalError) -> JournalScan
   {
-    var state = ChainState(head: head)
+    var state = point.map { ChainState(head: head, resumingAfter: $0) } ?? ChainState(head: head)
     var position = 0
     var starts: [Int] = []
     var ends: [Int] = []

@@ -4,9 +4,12 @@ import ClaimsDomain
 /// snapshot and never modify the file.
 public struct JournalSnapshot: Sendable {
   public let path: String
-  /// The whole file as read, including any incomplete tail.
+  /// The file as read from `baseOffset` on (the whole file unless resumed after a point),
+  /// including any incomplete tail.
   public internal(set) var bytes: [UInt8]
   public internal(set) var scan: JournalScan
+  /// Where `bytes` start in the file; the lines before were vouched for by a `ChainPoint`.
+  public private(set) var baseOffset = 0
 
   /// Reads and checks a journal. An incomplete tail is tolerated (it is left for the next append
   /// to recover); anything else wrong is an integrity error.
@@ -24,20 +27,59 @@ public struct JournalSnapshot: Sendable {
     return try JournalSnapshot(path: path, bytes: bytes, head: head, threads: threads)
   }
 
-  init(path: String, bytes: [UInt8], head: JournalHead?, threads: Int) throws(JournalError) {
+  /// Reads only the lines after `point`, once its line is found unchanged at its offset, and
+  /// checks them as `read` would; nil when the journal no longer holds that line there, or the
+  /// head is older than the point (then only a whole read can judge it).
+  public static func read(path: String, resumingAfter point: ChainPoint, threads: Int = 0) throws(JournalError)
+    -> JournalSnapshot?
+  {
+    let head = try JournalHead.read(forJournal: path)
+    if let head, head.seq < point.seq { return nil }
+    let bytes: [UInt8]
+    do { bytes = try OpenFile(path: path, writable: false).read(from: point.lineOffset) } catch { throw .file(error) }
+    let lineLength = point.endOffset - point.lineOffset
+    guard lineLength > 0, bytes.count >= lineLength, bytes[lineLength - 1] == 0x0A,
+      bytes.withUnsafeBytes({ point.matches(UnsafeRawBufferPointer(rebasing: $0[..<(lineLength - 1)])) })
+    else { return nil }
+    return try JournalSnapshot(
+      path: path, bytes: Array(bytes[lineLength...]), head: head, threads: threads, resumingAfter: point)
+  }
+
+  init(path: String, bytes: [UInt8], head: JournalHead?, threads: Int, resumingAfter point: ChainPoint? = nil)
+    throws(JournalError)
+  {
     let scanner = JournalScanner(threads: threads)
     let result: Result<JournalScan, JournalError> = bytes.withUnsafeBytes { buffer in
-      do throws(JournalError) { return .success(try scanner.scan(buffer, head: head)) } catch {
+      do throws(JournalError) { return .success(try scanner.scan(buffer, head: head, resumingAfter: point)) } catch {
         return .failure(error)
       }
     }
-    let scan = try result.get()
+    var scan = try result.get()
+    // Offsets in the file, not in the bytes read.
+    let base = point?.endOffset ?? 0
+    scan.completeLength += base
+    if let tail = scan.tail { scan.tail!.range = (tail.range.lowerBound + base)..<(tail.range.upperBound + base) }
+    baseOffset = base
     guard scan.lineCount > 0 else {
       throw .notAJournal(path: path, reason: "it holds no complete line (line 1 must be journal.opened)")
     }
     self.path = path
     self.bytes = bytes
     self.scan = scan
+  }
+
+  /// The point at the end of the complete prefix, for a later read to resume after.
+  public var endPoint: ChainPoint? {
+    guard let recorded = scan.lastRecorded, scan.completeLength > baseOffset else { return nil }
+    let end = scan.completeLength - baseOffset
+    let start = bytes[..<(end - 1)].lastIndex(of: 0x0A).map { $0 + 1 } ?? 0
+    let frame: LineFrame? = bytes.withUnsafeBytes {
+      try? LineFrame.parse(UnsafeRawBufferPointer(rebasing: $0[start..<(end - 1)])).get()
+    }
+    guard let frame, frame.endsBatch else { return nil }
+    return ChainPoint(
+      seq: frame.seq, lineOffset: baseOffset + start, endOffset: scan.completeLength, lineHash: scan.lastHash,
+      recorded: recorded, batchFirstSeq: frame.seq - frame.batchCount + 1)
   }
 
   /// What a reader should be told about the state of the file, one sentence each.
@@ -60,14 +102,14 @@ public struct JournalSnapshot: Sendable {
     return notes
   }
 
-  /// Calls `body` for each line of the complete prefix, in order, with its frame and bytes
+  /// Calls `body` for each line of the complete prefix (after the resumed point, if any), in order, with its frame and bytes
   /// (without the `\n`). The scan has already checked every frame.
   public func forEachLine(
     _ body: (_ frame: LineFrame, _ line: UnsafeRawBufferPointer) throws -> Void
   ) rethrows {
     try bytes.withUnsafeBytes { buffer in
       var position = 0
-      while position < scan.completeLength {
+      while position < scan.completeLength - baseOffset {
         let end = JournalScanner.nextNewline(buffer, from: position)!
         let line = UnsafeRawBufferPointer(rebasing: buffer[position..<end])
         guard case .success(let frame) = LineFrame.parse(line) else {

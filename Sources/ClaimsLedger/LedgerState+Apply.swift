@@ -33,7 +33,7 @@ extension LedgerState {
       enrolments[key]?.exams.append(ExamRecordFact(eventID: event.id, fact: fact))
       factSubjects[event.id] = key
     case .employmentRecorded(let e):
-      employments[e.trainee, default: []].append((event.id, e))
+      employments[e.trainee, default: []].append(EmploymentFact(eventID: event.id, record: e))
       employmentSubjects[event.id] = e.trainee
     case .classApproved(let e):
       classes[e.classID] = ClassRecord(approval: e, approvalEventID: event.id, approvedOn: event.date)

@@ -4,7 +4,7 @@ import ClaimsRules
 /// Everything the ledger knows after folding a journal prefix: the facts and decisions that the
 /// next event is validated against. Its memory grows with actors, classes, trainees and claims;
 /// per event it keeps only the id index that idempotency needs.
-public struct LedgerState: Sendable {
+public struct LedgerState: Codable, Equatable, Sendable {
   public internal(set) var lastSeq = 0
   public internal(set) var lastRecorded: Timestamp?
   public internal(set) var admin: String?
@@ -26,7 +26,7 @@ public struct LedgerState: Sendable {
   public internal(set) var bankRefs: Set<String> = []
   public internal(set) var recoveries: [String: RecoveryRecord] = [:]
   /// Employment records by trainee, in journal order (voided ones removed).
-  public internal(set) var employments: [ResidentID: [(eventID: String, record: EmploymentRecorded)]] = [:]
+  public internal(set) var employments: [ResidentID: [EmploymentFact]] = [:]
   public internal(set) var minimumWages = MinimumWages()
   /// Balances by fund and region, kept by the postings of every money event.
   public internal(set) var funds: [FundKey: FundBalance] = [:]
@@ -43,17 +43,17 @@ public struct LedgerState: Sendable {
 }
 
 /// Where an event id was recorded, and what it was.
-public struct EventRef: Equatable, Sendable {
+public struct EventRef: Codable, Equatable, Sendable {
   public var seq: Int
   public var type: EventType
 }
 
-public struct ActorRecord: Equatable, Sendable {
+public struct ActorRecord: Codable, Equatable, Sendable {
   public var role: Role
   public var name: String
 }
 
-public struct ClassRecord: Equatable, Sendable {
+public struct ClassRecord: Codable, Equatable, Sendable {
   public var approval: ClassApproved
   public var approvalEventID: String
   public var approvedOn: CivilDate
@@ -63,12 +63,12 @@ public struct ClassRecord: Equatable, Sendable {
   public var claimCount = 0
 }
 
-public struct EnrolmentKey: Hashable, Sendable {
+public struct EnrolmentKey: Codable, Hashable, Sendable {
   public var classID: String
   public var trainee: ResidentID
 }
 
-public struct EnrolmentRecord: Equatable, Sendable {
+public struct EnrolmentRecord: Codable, Equatable, Sendable {
   public var eventID: String
   public var enrolment: TraineeEnrolled
   /// Attendance events not voided: id, day, hours.
@@ -84,19 +84,24 @@ public struct EnrolmentRecord: Equatable, Sendable {
   }
 }
 
-public struct AttendanceFact: Equatable, Sendable {
+public struct AttendanceFact: Codable, Equatable, Sendable {
   public var eventID: String
   public var date: CivilDate
   public var hours: Int
 }
 
-public struct ExamRecordFact: Equatable, Sendable {
+public struct EmploymentFact: Codable, Equatable, Sendable {
+  public var eventID: String
+  public var record: EmploymentRecorded
+}
+
+public struct ExamRecordFact: Codable, Equatable, Sendable {
   public var eventID: String
   public var fact: ExamFact
 }
 
-public struct ClaimRecord: Equatable, Sendable {
-  public enum Status: String, Sendable { case open, approved, rejected }
+public struct ClaimRecord: Codable, Equatable, Sendable {
+  public enum Status: String, Codable, Sendable { case open, approved, rejected }
   public var submission: ClaimSubmitted
   public var submittedBy: String
   public var submittedOn: CivilDate
@@ -107,14 +112,14 @@ public struct ClaimRecord: Equatable, Sendable {
   public var decision: ApprovalDecision?
 }
 
-public struct PaymentRecord: Equatable, Sendable {
+public struct PaymentRecord: Codable, Equatable, Sendable {
   public var payment: PaymentMade
   public var date: CivilDate
   public var eventID: String
   public var returned = false
 }
 
-public struct RecoveryRecord: Equatable, Sendable {
+public struct RecoveryRecord: Codable, Equatable, Sendable {
   public var order: RecoveryOrdered
   public var date: CivilDate
   public var eventID: String

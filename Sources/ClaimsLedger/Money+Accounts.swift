@@ -1,7 +1,7 @@
 import ClaimsDomain
 
 /// A fund's money in one region, as the balances report shows it (SPEC §8).
-public struct FundBalance: Equatable, Sendable {
+public struct FundBalance: Codable, Equatable, Sendable {
   public var appropriated = Money.zero
   /// Approved claims not yet paid.
   public var committed = Money.zero
@@ -26,7 +26,7 @@ public struct FundBalance: Equatable, Sendable {
 }
 
 /// Where a fund's balance is kept: the fund and the region it was appropriated to.
-public struct FundKey: Hashable, Comparable, Sendable {
+public struct FundKey: Codable, Hashable, Comparable, Sendable {
   public var fund: Fund
   public var region: String
 
@@ -66,7 +66,7 @@ public struct Posting: Equatable, Sendable {
 }
 
 /// What a claim has committed and paid, by fund, and what was ordered back.
-public struct ClaimMoney: Equatable, Sendable {
+public struct ClaimMoney: Codable, Equatable, Sendable {
   public var region: String
   public var approved: [Fund: Money] = [:]
   /// Approved per trainee and fund: the ceiling of a recovery order.

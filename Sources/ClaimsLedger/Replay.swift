@@ -10,14 +10,22 @@ public enum Replay {
   public static func state(of snapshot: JournalSnapshot, cut: ReplayCut = ReplayCut()) throws(JournalError)
     -> LedgerState
   {
-    let rules = OpenRuleBook()
     var state = LedgerState()
     // The per-event indexes would otherwise rehash as they grow, about twenty times.
     state.events.reserveCapacity(snapshot.scan.lineCount)
     state.factSubjects.reserveCapacity(snapshot.scan.lineCount)
+    try fold(snapshot, into: &state, cut: cut)
+    return state
+  }
+
+  /// Folds the snapshot's lines into `state`: from line 1, or after a checkpoint's state.
+  public static func fold(_ snapshot: JournalSnapshot, into state: inout LedgerState, cut: ReplayCut = ReplayCut())
+    throws(JournalError)
+  {
+    let rules = OpenRuleBook()
     var failure: JournalError?
     snapshot.forEachLine { frame, bytes in
-      guard failure == nil, cut.includes(recorded: frame.recorded) else { return }
+      guard failure == nil, cut.includes(recorded: frame.recorded), cut.includes(seq: frame.seq) else { return }
       do throws(JournalError) {
         let line = try JournalLine.decode(bytes, frame: frame)
         guard cut.includes(date: line.event.date) else { return }
@@ -30,7 +38,6 @@ public enum Replay {
       } catch { failure = error }
     }
     if let failure { throw failure }
-    return state
   }
 }
 
@@ -40,12 +47,15 @@ public enum Replay {
 public struct ReplayCut: Equatable, Sendable {
   public var asOf: CivilDate?
   public var knownAt: Timestamp?
+  /// Lines up to this one only: the state a checkpoint at that line must hold.
+  public var throughSeq: Int?
 
-  public init(asOf: CivilDate? = nil, knownAt: Timestamp? = nil) {
-    (self.asOf, self.knownAt) = (asOf, knownAt)
+  public init(asOf: CivilDate? = nil, knownAt: Timestamp? = nil, throughSeq: Int? = nil) {
+    (self.asOf, self.knownAt, self.throughSeq) = (asOf, knownAt, throughSeq)
   }
 
   func includes(recorded: Timestamp) -> Bool { knownAt.map { recorded <= $0 } ?? true }
+  func includes(seq: Int) -> Bool { throughSeq.map { seq <= $0 } ?? true }
   func includes(date: CivilDate) -> Bool { asOf.map { date <= $0 } ?? true }
 }
 

@@ -34,7 +34,7 @@ public struct TraineeFacts: Sendable {
   }
 }
 
-public struct ExamFact: Sendable, Equatable {
+public struct ExamFact: Codable, Sendable, Equatable {
   public var date: CivilDate
   public var seq: Int
   public var passed: Bool
@@ -45,13 +45,20 @@ public struct ExamFact: Sendable, Equatable {
 
 /// Minimum wages by region, from `minimum_wage.published`: each in force from its date until the
 /// next one for that region.
-public struct MinimumWages: Sendable {
-  var published: [String: [(date: CivilDate, seq: Int, amount: Money, reference: String)]] = [:]
+public struct MinimumWages: Codable, Equatable, Sendable {
+  struct Publication: Codable, Equatable, Sendable {
+    var date: CivilDate
+    var seq: Int
+    var amount: Money
+    var reference: String
+  }
+
+  var published: [String: [Publication]] = [:]
 
   public init() {}
 
   public mutating func publish(region: String, on date: CivilDate, seq: Int, amount: Money, reference: String) {
-    published[region, default: []].append((date, seq, amount, reference))
+    published[region, default: []].append(Publication(date: date, seq: seq, amount: amount, reference: reference))
   }
 
   /// The wage in force in `region` on `date`, with its reference; nil when none is.

@@ -1,0 +1,222 @@
+/// Reads what `BinaryEncoder` wrote. Malformed input throws `BinaryDecodingError`; a reader of
+/// a cache treats that as "rebuild", never as data.
+public struct BinaryDecoder {
+  public init() {}
+
+  public func decode<Value: Decodable>(_ type: Value.Type, from bytes: [UInt8]) throws -> Value {
+    try bytes.withUnsafeBytes { buffer in
+      let input = BinaryInput(buffer)
+      let value = try input.decodeSlot(Value.self)
+      guard input.position == buffer.count else { throw BinaryDecodingError("bytes after the value") }
+      return value
+    }
+  }
+}
+
+public struct BinaryDecodingError: Error, CustomStringConvertible {
+  public let description: String
+  init(_ description: String) { self.description = description }
+}
+
+/// The bytes being read and the read position, shared by the containers of one decoding.
+final class BinaryInput {
+  let bytes: UnsafeRawBufferPointer
+  var position = 0
+  /// The slot being decoded is nil: only `Optional` may read it (through `decodeNil`).
+  var inNilSlot = false
+
+  init(_ bytes: UnsafeRawBufferPointer) { self.bytes = bytes }
+
+  func need(_ count: Int) throws {
+    guard !inNilSlot else { throw BinaryDecodingError("nil where a value was expected") }
+    guard count >= 0, position + count <= bytes.count else { throw BinaryDecodingError("truncated") }
+  }
+
+  func byte() throws -> UInt8 {
+    try need(1)
+    defer { position += 1 }
+    return bytes[position]
+  }
+
+  /// A LEB128 varint.
+  func word() throws -> UInt64 {
+    var value: UInt64 = 0
+    var shift: UInt64 = 0
+    while true {
+      let byte = try self.byte()
+      guard shift < 64, shift < 63 || byte <= 1 else { throw BinaryDecodingError("a varint too long") }
+      value |= UInt64(byte & 0x7F) << shift
+      if byte < 0x80 { return value }
+      shift += 7
+    }
+  }
+
+  /// A zigzagged varint.
+  func signed() throws -> Int64 {
+    let raw = try word()
+    return Int64(bitPattern: raw >> 1) ^ -Int64(bitPattern: raw & 1)
+  }
+
+  /// A list's fixed 4-byte count.
+  func count32() throws -> Int {
+    try need(4)
+    defer { position += 4 }
+    return (0..<4).reduce(0) { $0 | Int(bytes[position + $1]) << (8 * $1) }
+  }
+
+  /// Whether values of a type are dictionaries, asked of the runtime once per type.
+  var dictionaryTypes: [ObjectIdentifier: (any BinaryCodableDictionary.Type)?] = [:]
+
+  func dictionaryType<Value>(_ type: Value.Type) -> (any BinaryCodableDictionary.Type)? {
+    let key = ObjectIdentifier(type)
+    if let known = dictionaryTypes[key] { return known }
+    let found = type as? any BinaryCodableDictionary.Type
+    dictionaryTypes[key] = found
+    return found
+  }
+
+  /// A count or length: a word that must fit what is left of the input.
+  func size() throws -> Int {
+    guard let size = Int(exactly: try word()), size <= bytes.count - position else {
+      throw BinaryDecodingError("a count beyond the end of the input")
+    }
+    return size
+  }
+
+  func string() throws -> String {
+    let length = try size()
+    defer { position += length }
+    // Repairing rather than validating: the payload's SHA-256 was checked before decoding.
+    return String(decoding: UnsafeRawBufferPointer(rebasing: bytes[position..<position + length]), as: UTF8.self)
+  }
+
+  /// A tagged value slot.
+  func decodeSlot<Value: Decodable>(_ type: Value.Type) throws -> Value {
+    inNilSlot = try byte() == 0
+    defer { inNilSlot = false }
+    return try decodeValue(Value.self)
+  }
+
+  func decodeValue<Value: Decodable>(_ type: Value.Type) throws -> Value {
+    if !inNilSlot, let dictionary = dictionaryType(Value.self) {
+      return try dictionary.binaryDecode(self) as! Value
+    }
+    return try Value(from: BinaryValueDecoder(input: self))
+  }
+
+  /// Whether the next slot is nil, stepping over it if so.
+  func slotIsNil() throws -> Bool {
+    guard position < bytes.count else { throw BinaryDecodingError("truncated") }
+    guard bytes[position] == 0 else { return false }
+    position += 1
+    return true
+  }
+}
+
+struct BinaryValueDecoder: Decoder {
+  let input: BinaryInput
+  var codingPath: [any CodingKey] { [] }
+  var userInfo: [CodingUserInfoKey: Any] { [:] }
+
+  func container<Key: CodingKey>(keyedBy type: Key.Type) throws -> KeyedDecodingContainer<Key> {
+    KeyedDecodingContainer(try BinaryKeyedDecoder<Key>(input: input))
+  }
+
+  func unkeyedContainer() throws -> any UnkeyedDecodingContainer {
+    let count = try input.count32()
+    guard count <= input.bytes.count - input.position else { throw BinaryDecodingError("a count beyond the end") }
+    return BinaryUnkeyedDecoder(input: input, count: count)
+  }
+
+  func singleValueContainer() throws -> any SingleValueDecodingContainer { BinarySingleDecoder(input: input) }
+}
+
+struct BinarySingleDecoder: SingleValueDecodingContainer {
+  let input: BinaryInput
+  var codingPath: [any CodingKey] { [] }
+
+  func decodeNil() -> Bool { input.inNilSlot }
+  func decode(_ type: Bool.Type) throws -> Bool { try input.byte() == 1 }
+  func decode(_ type: String.Type) throws -> String { try input.string() }
+  func decode(_ type: Double.Type) throws -> Double { Double(bitPattern: try input.word()) }
+  func decode(_ type: Float.Type) throws -> Float { Float(bitPattern: UInt32(truncatingIfNeeded: try input.word())) }
+  func decode(_ type: Int.Type) throws -> Int { Int(try input.signed()) }
+  func decode(_ type: Int8.Type) throws -> Int8 { try narrow(try input.signed()) }
+  func decode(_ type: Int16.Type) throws -> Int16 { try narrow(try input.signed()) }
+  func decode(_ type: Int32.Type) throws -> Int32 { try narrow(try input.signed()) }
+  func decode(_ type: Int64.Type) throws -> Int64 { try input.signed() }
+  func decode(_ type: UInt.Type) throws -> UInt { try narrow(try input.word()) }
+  func decode(_ type: UInt8.Type) throws -> UInt8 { try narrow(try input.word()) }
+  func decode(_ type: UInt16.Type) throws -> UInt16 { try narrow(try input.word()) }
+  func decode(_ type: UInt32.Type) throws -> UInt32 { try narrow(try input.word()) }
+  func decode(_ type: UInt64.Type) throws -> UInt64 { try input.word() }
+  func decode<T: Decodable>(_ type: T.Type) throws -> T { try input.decodeValue(T.self) }
+
+  func narrow<Wide: BinaryInteger, Narrow: FixedWidthInteger>(_ value: Wide) throws -> Narrow {
+    guard let narrow = Narrow(exactly: value) else { throw BinaryDecodingError("\(value) out of range") }
+    return narrow
+  }
+}
+
+/// A struct's fields, read slot by slot in the order the synthesized initializer asks for them.
+struct BinaryKeyedDecoder<Key: CodingKey>: KeyedDecodingContainerProtocol {
+  let input: BinaryInput
+  var codingPath: [any CodingKey] { [] }
+
+  init(input: BinaryInput) throws { self.input = input }
+
+  var allKeys: [Key] { [] }
+  func contains(_ key: Key) -> Bool { true }
+
+  /// Whether the next slot is nil; steps over it if so (the caller then asks for nothing).
+  func decodeNil(forKey key: Key) throws -> Bool { try input.slotIsNil() }
+
+  func decode<T: Decodable>(_ type: T.Type, forKey key: Key) throws -> T { try input.decodeSlot(T.self) }
+
+  func nestedContainer<NestedKey: CodingKey>(keyedBy type: NestedKey.Type, forKey key: Key) throws
+    -> KeyedDecodingContainer<NestedKey>
+  {
+    throw BinaryDecodingError("nested containers are not used")
+  }
+  func nestedUnkeyedContainer(forKey key: Key) throws -> any UnkeyedDecodingContainer {
+    throw BinaryDecodingError("nested containers are not used")
+  }
+  func superDecoder() throws -> any Decoder { throw BinaryDecodingError("superclasses are not used") }
+  func superDecoder(forKey key: Key) throws -> any Decoder { throw BinaryDecodingError("superclasses are not used") }
+}
+
+struct BinaryUnkeyedDecoder: UnkeyedDecodingContainer {
+  let input: BinaryInput
+  let count: Int?
+  var currentIndex = 0
+  var codingPath: [any CodingKey] { [] }
+
+  init(input: BinaryInput, count: Int) {
+    self.input = input
+    self.count = count
+  }
+
+  var isAtEnd: Bool { currentIndex >= count! }
+
+  mutating func decodeNil() throws -> Bool {
+    guard !isAtEnd, try input.slotIsNil() else { return false }
+    currentIndex += 1
+    return true
+  }
+
+  mutating func decode<T: Decodable>(_ type: T.Type) throws -> T {
+    guard !isAtEnd else { throw BinaryDecodingError("past the end of a list") }
+    currentIndex += 1
+    return try input.decodeSlot(T.self)
+  }
+
+  mutating func nestedContainer<NestedKey: CodingKey>(keyedBy type: NestedKey.Type) throws
+    -> KeyedDecodingContainer<NestedKey>
+  {
+    throw BinaryDecodingError("nested containers are not used")
+  }
+  mutating func nestedUnkeyedContainer() throws -> any UnkeyedDecodingContainer {
+    throw BinaryDecodingError("nested containers are not used")
+  }
+  mutating func superDecoder() throws -> any Decoder { throw BinaryDecodingError("superclasses are not used") }
+}

@@ -1,0 +1,212 @@
+/// A compact binary form of any `Encodable` value, for caches the ledger writes and reads
+/// itself (checkpoints): never an exchange format. Positional, like the synthesized coding it
+/// serves: a struct is its fields' slots in declaration order, a list a count and slots, a
+/// dictionary a count and key and value slots. Every slot starts with a tag byte (0 nil,
+/// 1 present); integers, counts and lengths are LEB128 varints (signed ones zigzagged first),
+/// strings a length and their UTF-8. The ledger's numbers are small, so most take a byte.
+/// Reader and writer must be the same build: `Checkpoint.foldVersion` guards that.
+public struct BinaryEncoder {
+  public init() {}
+
+  public func encode<Value: Encodable>(_ value: Value) throws -> [UInt8] {
+    let output = BinaryOutput()
+    output.bytes.reserveCapacity(1 << 16)
+    try output.encodeSlot(value)
+    return output.bytes
+  }
+}
+
+/// Dictionaries are written as pairs: their own coding would name every key in a keyed container.
+protocol BinaryCodableDictionary {
+  func binaryEncode(_ output: BinaryOutput) throws
+  static func binaryDecode(_ input: BinaryInput) throws -> Self
+}
+
+extension Dictionary: BinaryCodableDictionary where Key: Codable, Value: Codable {
+  func binaryEncode(_ output: BinaryOutput) throws {
+    output.append(UInt64(count))
+    for (key, value) in self {
+      try output.encodeSlot(key)
+      try output.encodeSlot(value)
+    }
+  }
+
+  static func binaryDecode(_ input: BinaryInput) throws -> Self {
+    let count = try input.size()  // at least a byte a pair: a corrupt count fails here, not in reserveCapacity
+    var result: Self = [:]
+    result.reserveCapacity(count)
+    for _ in 0..<count {
+      let key = try input.decodeSlot(Key.self)
+      result[key] = try input.decodeSlot(Value.self)
+    }
+    return result
+  }
+}
+
+/// The bytes being written, shared by every container of one encoding.
+final class BinaryOutput {
+  var bytes: [UInt8] = []
+
+  /// LEB128: seven bits a byte, low first, the high bit set on all but the last.
+  func append(_ value: UInt64) {
+    var rest = value
+    while rest >= 0x80 {
+      bytes.append(UInt8(truncatingIfNeeded: rest) | 0x80)
+      rest >>= 7
+    }
+    bytes.append(UInt8(rest))
+  }
+
+  /// Zigzag: 0, -1, 1, -2 … become 0, 1, 2, 3 …, so that small negatives stay short.
+  func append(signed value: Int64) { append(UInt64(bitPattern: (value << 1) ^ (value >> 63))) }
+
+  /// Whether values of a type are dictionaries, asked of the runtime once per type.
+  var dictionaryTypes: [ObjectIdentifier: Bool] = [:]
+
+  func asDictionary<Value>(_ value: Value) -> (any BinaryCodableDictionary)? {
+    let type = ObjectIdentifier(Value.self)
+    if let known = dictionaryTypes[type], !known { return nil }
+    let dictionary = value as? any BinaryCodableDictionary
+    dictionaryTypes[type] = dictionary != nil
+    return dictionary
+  }
+  func append(_ text: String) {
+    append(UInt64(text.utf8.count))
+    bytes.append(contentsOf: text.utf8)
+  }
+
+  /// A tagged value slot.
+  func encodeSlot<Value: Encodable>(_ value: Value) throws {
+    bytes.append(1)
+    if let dictionary = asDictionary(value) {
+      try dictionary.binaryEncode(self)
+    } else {
+      try value.encode(to: BinaryValueEncoder(output: self))
+    }
+  }
+}
+
+struct BinaryValueEncoder: Encoder {
+  let output: BinaryOutput
+  var codingPath: [any CodingKey] { [] }
+  var userInfo: [CodingUserInfoKey: Any] { [:] }
+
+  func container<Key: CodingKey>(keyedBy type: Key.Type) -> KeyedEncodingContainer<Key> {
+    KeyedEncodingContainer(BinaryKeyedEncoder<Key>(output: output))
+  }
+
+  func unkeyedContainer() -> any UnkeyedEncodingContainer {
+    BinaryUnkeyedEncoder(output: output, countOffset: output.bytes.count)
+  }
+
+  func singleValueContainer() -> any SingleValueEncodingContainer { BinarySingleEncoder(output: output) }
+}
+
+/// Primitives, written into the slot whose tag is already out.
+struct BinarySingleEncoder: SingleValueEncodingContainer {
+  let output: BinaryOutput
+  var codingPath: [any CodingKey] { [] }
+
+  mutating func encodeNil() throws { output.bytes[output.bytes.count - 1] = 0 }
+  mutating func encode(_ value: Bool) throws { output.bytes.append(value ? 1 : 0) }
+  mutating func encode(_ value: String) throws { output.append(value) }
+  mutating func encode(_ value: Double) throws { output.append(value.bitPattern) }
+  mutating func encode(_ value: Float) throws { output.append(UInt64(value.bitPattern)) }
+  mutating func encode(_ value: Int) throws { output.append(signed: Int64(value)) }
+  mutating func encode(_ value: Int8) throws { output.append(signed: Int64(value)) }
+  mutating func encode(_ value: Int16) throws { output.append(signed: Int64(value)) }
+  mutating func encode(_ value: Int32) throws { output.append(signed: Int64(value)) }
+  mutating func encode(_ value: Int64) throws { output.append(signed: value) }
+  mutating func encode(_ value: UInt) throws { output.append(UInt64(value)) }
+  mutating func encode(_ value: UInt8) throws { output.append(UInt64(value)) }
+  mutating func encode(_ value: UInt16) throws { output.append(UInt64(value)) }
+  mutating func encode(_ value: UInt32) throws { output.append(UInt64(value)) }
+  mutating func encode(_ value: UInt64) throws { output.append(value) }
+  mutating func encode<T: Encodable>(_ value: T) throws {
+    if let dictionary = output.asDictionary(value) {
+      try dictionary.binaryEncode(output)
+    } else {
+      try value.encode(to: BinaryValueEncoder(output: output))
+    }
+  }
+}
+
+/// A struct's fields, one slot each in the order given; keys are not written. An absent
+/// optional is a nil slot, so that positions never shift.
+struct BinaryKeyedEncoder<Key: CodingKey>: KeyedEncodingContainerProtocol {
+  let output: BinaryOutput
+  var codingPath: [any CodingKey] { [] }
+
+  mutating func encodeNil(forKey key: Key) throws { output.bytes.append(0) }
+  mutating func encode<T: Encodable>(_ value: T, forKey key: Key) throws { try output.encodeSlot(value) }
+
+  mutating func present<T: Encodable>(_ value: T?) throws {
+    if let value { try output.encodeSlot(value) } else { output.bytes.append(0) }
+  }
+  mutating func encodeIfPresent(_ value: Bool?, forKey key: Key) throws { try present(value) }
+  mutating func encodeIfPresent(_ value: String?, forKey key: Key) throws { try present(value) }
+  mutating func encodeIfPresent(_ value: Double?, forKey key: Key) throws { try present(value) }
+  mutating func encodeIfPresent(_ value: Float?, forKey key: Key) throws { try present(value) }
+  mutating func encodeIfPresent(_ value: Int?, forKey key: Key) throws { try present(value) }
+  mutating func encodeIfPresent(_ value: Int8?, forKey key: Key) throws { try present(value) }
+  mutating func encodeIfPresent(_ value: Int16?, forKey key: Key) throws { try present(value) }
+  mutating func encodeIfPresent(_ value: Int32?, forKey key: Key) throws { try present(value) }
+  mutating func encodeIfPresent(_ value: Int64?, forKey key: Key) throws { try present(value) }
+  mutating func encodeIfPresent(_ value: UInt?, forKey key: Key) throws { try present(value) }
+  mutating func encodeIfPresent(_ value: UInt8?, forKey key: Key) throws { try present(value) }
+  mutating func encodeIfPresent(_ value: UInt16?, forKey key: Key) throws { try present(value) }
+  mutating func encodeIfPresent(_ value: UInt32?, forKey key: Key) throws { try present(value) }
+  mutating func encodeIfPresent(_ value: UInt64?, forKey key: Key) throws { try present(value) }
+  mutating func encodeIfPresent<T: Encodable>(_ value: T?, forKey key: Key) throws { try present(value) }
+
+  mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type, forKey key: Key)
+    -> KeyedEncodingContainer<NestedKey>
+  {
+    preconditionFailure("nested containers are not used by the ledger's types")
+  }
+  mutating func nestedUnkeyedContainer(forKey key: Key) -> any UnkeyedEncodingContainer {
+    preconditionFailure("nested containers are not used by the ledger's types")
+  }
+  mutating func superEncoder() -> any Encoder { preconditionFailure("superclasses are not used") }
+  mutating func superEncoder(forKey key: Key) -> any Encoder { preconditionFailure("superclasses are not used") }
+}
+
+/// A count (patched as elements arrive), then one slot per element.
+struct BinaryUnkeyedEncoder: UnkeyedEncodingContainer {
+  let output: BinaryOutput
+  let countOffset: Int
+  var count = 0
+  var codingPath: [any CodingKey] { [] }
+
+  init(output: BinaryOutput, countOffset: Int) {
+    self.output = output
+    self.countOffset = countOffset
+    output.bytes.append(contentsOf: [0, 0, 0, 0])  // patched: a list's count is not known ahead
+  }
+
+  mutating func counted() {
+    count += 1
+    precondition(count < 1 << 32, "a list of over 4 G elements")
+    for index in 0..<4 { output.bytes[countOffset + index] = UInt8(truncatingIfNeeded: count >> (8 * index)) }
+  }
+
+  mutating func encodeNil() throws {
+    output.bytes.append(0)
+    counted()
+  }
+
+  mutating func encode<T: Encodable>(_ value: T) throws {
+    try output.encodeSlot(value)
+    counted()
+  }
+
+  mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type)
+    -> KeyedEncodingContainer<NestedKey>
+  {
+    preconditionFailure("nested containers are not used by the ledger's types")
+  }
+  mutating func nestedUnkeyedContainer() -> any UnkeyedEncodingContainer {
+    preconditionFailure("nested containers are not used by the ledger's types")
+  }
+  mutating func superEncoder() -> any Encoder { preconditionFailure("superclasses are not used") }
+}

@@ -1,0 +1,50 @@
+import ClaimsDomain
+import ClaimsJournal
+
+extension Checkpoint {
+  /// The checkpoint's first line: what it is valid for, readable with `head -1`.
+  struct Key: Equatable {
+    var foldVersion: Int
+    var point: ChainPoint
+    var rules: String
+    var stateSHA256: String
+
+    var json: [UInt8] {
+      JSONWriter.encode(
+        .object(
+          JSONObject([
+            ("fold_version", .number(String(foldVersion))), ("seq", .number(String(point.seq))),
+            ("line_offset", .number(String(point.lineOffset))), ("end_offset", .number(String(point.endOffset))),
+            ("line_sha256", .string(point.lineHash.hex)), ("recorded", .string(point.recorded.description)),
+            ("batch_first_seq", .number(String(point.batchFirstSeq))), ("rules", .string(rules)),
+            ("state_sha256", .string(stateSHA256)),
+          ])))
+    }
+
+    init(foldVersion: Int, point: ChainPoint, rules: String, stateSHA256: String) {
+      (self.foldVersion, self.point, self.rules, self.stateSHA256) = (foldVersion, point, rules, stateSHA256)
+    }
+
+    struct Unreadable: Error {}
+
+    init(json bytes: [UInt8]) throws {
+      guard case .object(let object) = try JSONParser.parse(bytes) else { throw Unreadable() }
+      func int(_ key: String) throws -> Int {
+        guard case .number(let text)? = object[key], let value = Int(text) else { throw Unreadable() }
+        return value
+      }
+      func text(_ key: String) throws -> String {
+        guard case .string(let text)? = object[key] else { throw Unreadable() }
+        return text
+      }
+      guard let hash = SHA256Digest(hex: try text("line_sha256")), let recorded = Timestamp(try text("recorded"))
+      else { throw Unreadable() }
+      foldVersion = try int("fold_version")
+      point = ChainPoint(
+        seq: try int("seq"), lineOffset: try int("line_offset"), endOffset: try int("end_offset"), lineHash: hash,
+        recorded: recorded, batchFirstSeq: try int("batch_first_seq"))
+      rules = try text("rules")
+      stateSHA256 = try text("state_sha256")
+    }
+  }
+}

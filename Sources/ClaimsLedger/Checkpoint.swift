@@ -1,0 +1,124 @@
+import ClaimsDomain
+import ClaimsJournal
+import ClaimsRules
+
+/// `JOURNAL.checkpoint`: the ledger's state after some line, so that a command on a large
+/// journal folds only the lines after it. A cache, never a source of truth: it is used only
+/// when its key matches — the fold's version, the rulesets' hashes, and a line that the journal
+/// must still hold at the same place with the same SHA-256 (which, by the chain, vouches for
+/// every line before it) — and its own SHA-256 is checked before its state is decoded. Anything
+/// that does not match is discarded and the state is rebuilt from line 1.
+///
+/// The file: one JSON line (the key) and then the state in `BinaryEncoder`'s form.
+public struct Checkpoint {
+  /// Bumped whenever `check` or `apply` change what a fold produces, so old caches are dropped.
+  public static let foldVersion = 1
+  /// A command saves a new checkpoint once this many lines lie beyond the last one.
+  public static let linesBetween = 10_000
+
+  public var point: ChainPoint
+  public var rules: String
+  public var state: LedgerState
+
+  public static func path(forJournal journal: String) -> String { journal + ".checkpoint" }
+
+  /// The key of a rule library: the SHA-256 of its rulesets' ids and hashes.
+  public static func rulesKey(_ library: RuleLibrary) -> String {
+    let text = library.rulesets.map { "\($0.id):\($0.sha256)" }.sorted().joined(separator: "\n")
+    return SHA256.hash(Array(text.utf8)).hex
+  }
+
+  /// Why a checkpoint was not used, or that it was.
+  public enum Outcome: Error, Equatable, Sendable {
+    case used(seq: Int)
+    case absent
+    case discarded(String)
+  }
+
+  /// The state of the whole journal (its complete prefix): from the checkpoint when it matches,
+  /// else from line 1; saves a new checkpoint when `linesBetween` lines lie beyond the old one.
+  /// The snapshot holds only the lines after the checkpoint when one was used.
+  public static func currentState(
+    path journal: String, library: RuleLibrary, linesBetween: Int = linesBetween
+  ) throws(JournalError) -> (snapshot: JournalSnapshot, state: LedgerState, outcome: Outcome) {
+    let rules = rulesKey(library)
+    var outcome = Outcome.absent
+    var resumed: (JournalSnapshot, LedgerState)?
+    switch load(forJournal: journal, rules: rules) {
+    case .failure(let reason): outcome = reason
+    case .success(let checkpoint):
+      if let snapshot = try JournalSnapshot.read(path: journal, resumingAfter: checkpoint.point) {
+        var state = checkpoint.state
+        try Replay.fold(snapshot, into: &state)
+        resumed = (snapshot, state)
+        outcome = .used(seq: checkpoint.point.seq)
+      } else {
+        outcome = .discarded("the journal no longer holds line \(checkpoint.point.seq) as the checkpoint saw it")
+      }
+    }
+    let snapshot: JournalSnapshot
+    let state: LedgerState
+    if let resumed {
+      (snapshot, state) = resumed
+    } else {
+      snapshot = try JournalSnapshot.read(path: journal)
+      state = try Replay.state(of: snapshot)
+    }
+    let saved: Int
+    if case .used(let seq) = outcome { saved = seq } else { saved = 0 }
+    if snapshot.scan.lineCount - saved >= linesBetween, let point = snapshot.endPoint {
+      // A cache that cannot be written (a read-only folder) costs speed, not correctness.
+      try? Checkpoint(point: point, rules: rules, state: state).write(forJournal: journal)
+    }
+    return (snapshot, state, outcome)
+  }
+
+  /// What `claims rebuild` does with the cache: given the state replayed from line 1, judges the
+  /// checkpoint on disk against a replay up to its line, then writes a fresh one at the end.
+  /// Returns a sentence on what it found.
+  public static func rebuild(
+    _ snapshot: JournalSnapshot, state: LedgerState, library: RuleLibrary
+  ) throws -> String {
+    let rules = rulesKey(library)
+    var verdict: String
+    switch load(forJournal: snapshot.path, rules: rules) {
+    case .failure(.absent), .failure(.used): verdict = "there was no checkpoint"
+    case .failure(.discarded(let why)): verdict = "the old checkpoint was discarded: \(why)"
+    case .success(let old):
+      let replayed = try Replay.state(of: snapshot, cut: ReplayCut(throughSeq: old.point.seq))
+      verdict = replayed == old.state
+        ? "the old checkpoint at line \(old.point.seq) agrees with the replay"
+        : "the old checkpoint at line \(old.point.seq) DISAGREES with the replay and was replaced"
+    }
+    if let point = snapshot.endPoint {
+      try Checkpoint(point: point, rules: rules, state: state).write(forJournal: snapshot.path)
+      verdict += "; a new one is saved at line \(point.seq)"
+    }
+    return verdict
+  }
+
+  /// The checkpoint beside `journal` if it is whole and keyed for this fold and these rules.
+  static func load(forJournal journal: String, rules: String) -> Result<Checkpoint, Outcome> {
+    guard let bytes = try? FilePaths.readIfPresent(path(forJournal: journal)) else { return .failure(.absent) }
+    guard let newline = bytes.firstIndex(of: 0x0A), let key = try? Key(json: Array(bytes[..<newline])) else {
+      return .failure(.discarded("its key line is unreadable"))
+    }
+    let payload = Array(bytes[(newline + 1)...])
+    guard key.foldVersion == foldVersion else { return .failure(.discarded("it was written by another fold version")) }
+    guard key.rules == rules else { return .failure(.discarded("it was made under other rulesets")) }
+    guard SHA256.hash(payload).hex == key.stateSHA256 else {
+      return .failure(.discarded("its state does not match its SHA-256"))
+    }
+    guard let state = try? BinaryDecoder().decode(LedgerState.self, from: payload), state.lastSeq == key.point.seq else {
+      return .failure(.discarded("its state cannot be read"))
+    }
+    return .success(Checkpoint(point: key.point, rules: key.rules, state: state))
+  }
+
+  /// Replaces the checkpoint file atomically (mode 0640, like the journal).
+  public func write(forJournal journal: String) throws {
+    let payload = try BinaryEncoder().encode(state)
+    let key = Key(foldVersion: Self.foldVersion, point: point, rules: rules, stateSHA256: SHA256.hash(payload).hex)
+    try FilePaths.replaceAtomically(Self.path(forJournal: journal), with: key.json + [0x0A] + payload)
+  }
+}

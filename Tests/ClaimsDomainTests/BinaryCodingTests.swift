@@ -1,0 +1,54 @@
+import ClaimsDomain
+import Testing
+
+/// The checkpoint codec: whatever it writes it reads back equal, and damaged bytes are an error,
+/// never a value.
+@Suite struct BinaryCodingTests {
+  struct Inner: Codable, Equatable, Hashable { var name: String; var level: SkillLevel?; var when: CivilDate }
+  struct Sample: Codable, Equatable {
+    var count: Int
+    var small: Int8
+    var flag: Bool
+    var text: String
+    var missing: String?
+    var present: Money?
+    var list: [Inner]
+    var optionals: [Int?]
+    var byText: [String: Inner]
+    var byStruct: [Inner: [Fund: Money]]
+    var set: Set<ResidentID>
+    var nested: [String: [String: Int]]
+  }
+
+  static let sample = Sample(
+    count: -42, small: -7, flag: true, text: "聊城 \u{0} \"q\"", missing: nil, present: Money(fen: 60_000),
+    list: [Inner(name: "a", level: .senior, when: CivilDate("2024-02-29")!), Inner(name: "", level: nil, when: CivilDate("1970-01-01")!)],
+    optionals: [1, nil, 3],
+    byText: ["x": Inner(name: "x", level: .junior, when: CivilDate("2024-09-09")!)],
+    byStruct: [Inner(name: "k", level: nil, when: CivilDate("2025-01-01")!): [.employmentSubsidy: Money(fen: 1), .unemploymentInsurance: Money(fen: -2)]],
+    set: [ResidentID("371502199001011234")!, ResidentID("11010519491231002X")!],
+    nested: ["a": ["b": 1], "c": [:]])
+
+  @Test func readsBackWhatItWrote() throws {
+    let bytes = try BinaryEncoder().encode(Self.sample)
+    #expect(try BinaryDecoder().decode(Sample.self, from: bytes) == Self.sample)
+  }
+
+  @Test func refusesEveryTruncationAndTrailingBytes() throws {
+    let bytes = try BinaryEncoder().encode(Self.sample)
+    for length in 0..<bytes.count {
+      #expect(throws: (any Error).self) { try BinaryDecoder().decode(Sample.self, from: Array(bytes[..<length])) }
+    }
+    #expect(throws: (any Error).self) { try BinaryDecoder().decode(Sample.self, from: bytes + [0]) }
+  }
+
+  @Test func aDamagedByteNeverCrashesTheReader() throws {
+    let bytes = try BinaryEncoder().encode(Self.sample)
+    var random = SplitMix64(seed: 77)
+    for _ in 0..<2_000 {
+      var damaged = bytes
+      damaged[Int(random.next() % UInt64(bytes.count))] ^= UInt8(1 + random.next() % 255)
+      _ = try? BinaryDecoder().decode(Sample.self, from: damaged)
+    }
+  }
+}

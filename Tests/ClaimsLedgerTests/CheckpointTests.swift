@@ -1,0 +1,118 @@
+import ClaimsDomain
+import ClaimsJournal
+@testable import ClaimsLedger
+import ClaimsRules
+import ClaimsTestSupport
+import Foundation
+import Testing
+
+/// `JOURNAL.checkpoint`: used only when it matches, discarded whenever anything does not, and
+/// never changes an answer: the state it leads to equals a replay from line 1.
+@Suite struct CheckpointTests {
+  let library = RuleLibrary.shipped
+
+  /// A journal with a paid claim, and its checkpoint saved at the end.
+  func journalWithCheckpoint() throws -> LedgerFixture {
+    let ledger = try LedgerFixture()
+    try ledger.append(Bureau.paidClaim)
+    let (_, _, outcome) = try Checkpoint.currentState(path: ledger.path, library: library, linesBetween: 1)
+    #expect(outcome == .absent)
+    #expect(FileManager.default.fileExists(atPath: Checkpoint.path(forJournal: ledger.path)))
+    return ledger
+  }
+
+  func fullReplay(_ ledger: LedgerFixture) throws -> LedgerState {
+    try Replay.state(of: try JournalSnapshot.read(path: ledger.path))
+  }
+
+  @Test func aMatchingCheckpointIsUsedAndGivesTheStateOfAFullReplay() throws {
+    let ledger = try journalWithCheckpoint()
+    let seq = try fullReplay(ledger).lastSeq
+    let (snapshot, state, outcome) = try Checkpoint.currentState(path: ledger.path, library: library)
+    #expect(outcome == .used(seq: seq))
+    #expect(state == (try fullReplay(ledger)))
+    #expect(snapshot.scan.lineCount == seq)
+
+    // Lines appended after it are folded on top, and read alone.
+    try ledger.append([Bureau.paymentReturned("PAY-1", id: "ret-1")], at: "2024-10-11T00:00:00.000Z")
+    let (later, laterState, laterOutcome) = try Checkpoint.currentState(path: ledger.path, library: library)
+    #expect(laterOutcome == .used(seq: seq))
+    #expect(laterState == (try fullReplay(ledger)))
+    var lines = 0
+    later.forEachLine { _, _ in lines += 1 }
+    #expect(lines == 1)
+  }
+
+  @Test func aCheckpointWhoseBytesWereDamagedIsDiscarded() throws {
+    let ledger = try journalWithCheckpoint()
+    let path = Checkpoint.path(forJournal: ledger.path)
+    var bytes = TemporaryFolder.bytes(path)
+    bytes[bytes.count - 3] ^= 0x01
+    TemporaryFolder.writeBytes(path, bytes)
+    let (_, state, outcome) = try Checkpoint.currentState(path: ledger.path, library: library)
+    #expect(outcome == .discarded("its state does not match its SHA-256"))
+    #expect(state == (try fullReplay(ledger)))
+  }
+
+  @Test func aCheckpointForAnotherJournalOrOtherRulesIsDiscarded() throws {
+    let ledger = try journalWithCheckpoint()
+    let other = try LedgerFixture()
+    try other.append([Bureau.attendance(id: "att-1")])
+    // The other journal's checkpoint beside this journal: its line is not this journal's.
+    try Checkpoint.currentState(path: other.path, library: library, linesBetween: 1)
+    try FileManager.default.removeItem(atPath: Checkpoint.path(forJournal: ledger.path))
+    try FileManager.default.copyItem(atPath: Checkpoint.path(forJournal: other.path), toPath: Checkpoint.path(forJournal: ledger.path))
+    let (_, state, outcome) = try Checkpoint.currentState(path: ledger.path, library: library)
+    guard case .discarded(let why) = outcome else { Issue.record("used \(outcome)"); return }
+    #expect(why.contains("no longer holds line"))
+    #expect(state == (try fullReplay(ledger)))
+
+    // Rulesets that differ from the ones it was made under.
+    try Checkpoint.currentState(path: ledger.path, library: library, linesBetween: 1)
+    let fewer = RuleLibrary(Array(library.rulesets.dropLast()))
+    let (_, _, other2) = try Checkpoint.currentState(path: ledger.path, library: fewer)
+    #expect(other2 == .discarded("it was made under other rulesets"))
+  }
+
+  @Test func aCheckpointOfAnotherFoldVersionIsDiscarded() throws {
+    let ledger = try journalWithCheckpoint()
+    let path = Checkpoint.path(forJournal: ledger.path)
+    let text = String(decoding: TemporaryFolder.bytes(path), as: UTF8.self)
+    let edited = text.replacingOccurrences(of: "\"fold_version\":\(Checkpoint.foldVersion)", with: "\"fold_version\":999")
+    #expect(edited != text)
+    TemporaryFolder.writeBytes(path, Array(edited.utf8))
+    let (_, _, outcome) = try Checkpoint.currentState(path: ledger.path, library: library)
+    #expect(outcome == .discarded("it was written by another fold version"))
+  }
+
+  /// A checkpoint rewritten whole, its hash included, passes the key; `claims rebuild` is what
+  /// compares it with the journal.
+  @Test func rebuildSaysWhetherTheCheckpointAgreesWithTheJournal() throws {
+    let ledger = try journalWithCheckpoint()
+    let snapshot = try JournalSnapshot.read(path: ledger.path)
+    let state = try Replay.state(of: snapshot)
+    #expect(try Checkpoint.rebuild(snapshot, state: state, library: library).contains("agrees with the replay"))
+
+    var forged = state
+    forged.voided.insert("a line that never was")
+    try Checkpoint(point: snapshot.endPoint!, rules: Checkpoint.rulesKey(library), state: forged).write(forJournal: ledger.path)
+    let verdict = try Checkpoint.rebuild(snapshot, state: state, library: library)
+    #expect(verdict.contains("DISAGREES"))
+    let (_, after, outcome) = try Checkpoint.currentState(path: ledger.path, library: library)
+    #expect(outcome == .used(seq: state.lastSeq))
+    #expect(after == state, "rebuild replaced the forged checkpoint")
+  }
+
+  @Test func aHeadOlderThanTheCheckpointSendsTheReadBackToLineOne() throws {
+    let ledger = try journalWithCheckpoint()
+    // A head one batch behind, as a crash between two writes leaves it.
+    let snapshot = try JournalSnapshot.read(path: ledger.path)
+    let point = snapshot.endPoint!
+    let resumed = try JournalSnapshot.read(path: ledger.path, resumingAfter: ChainPoint(
+      seq: point.seq, lineOffset: point.lineOffset, endOffset: point.endOffset, lineHash: point.lineHash,
+      recorded: point.recorded, batchFirstSeq: point.batchFirstSeq))
+    #expect(resumed != nil)
+    try JournalHead(seq: point.batchFirstSeq - 1, lastLineHash: .zero).write(forJournal: ledger.path)
+    #expect(try JournalSnapshot.read(path: ledger.path, resumingAfter: point) == nil)
+  }
+}
