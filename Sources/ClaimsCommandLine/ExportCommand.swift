@@ -30,15 +30,17 @@ enum ExportCommand: Subcommand {
                           reasons, ruleset, and rules and arithmetic as JSON in fields)
       --rules DIR         entitlements (csv) under the rulesets in DIR, not the shipped ones
 
-    Accounts (F a fund code, R a region; Beancount capitalises: Assets:Funds:EmploymentSubsidy:
-    Available:Liaocheng). Each figure of claims balances is one account's balance, per region
-    in the account ending in R, per fund in its parent (hledger balance --depth 4):
+    Accounts (F a fund code, R a region; Beancount writes F in CamelCase and R with a capital:
+    Assets:Funds:EmploymentSubsidy:Available:Liaocheng). Each figure of claims balances --by region is one account's balance;
+    the figure of a whole fund (claims balances) is that of the account without ":R", e.g.
+    hledger balance --flat --depth 4 assets expenses, and --depth 3 equity (ledger the same,
+    without --flat):
       appropriated = − equity:appropriations:F:R          (Equity:Appropriations:F:R)
       available    =   assets:funds:F:available:R         (Assets:Funds:F:Available:R)
       committed    =   assets:funds:F:committed:R         (Assets:Funds:F:Committed:R)
       paid         =   expenses:subsidies:F:paid:R        (Expenses:Subsidies:F:Paid:R)
       recovered    = − expenses:subsidies:F:recovered:R   (Expenses:Subsidies:F:Recovered:R)
-    expenses:subsidies:F is SPEC §8's expenses, paid net of recoveries. Postings: appropriation
+    expenses:subsidies:F is what was paid out net of recoveries. Postings: appropriation
     available/appropriations; approval committed/available; payment paid/committed; bank return
     committed/paid; recovery receipt available/recovered. A recovery order posts nothing.
 
