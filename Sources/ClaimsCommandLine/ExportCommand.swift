@@ -6,7 +6,8 @@ import ClaimsRules
 /// `claims export JOURNAL --format hledger|beancount|csv [--rules DIR]`
 enum ExportCommand: Subcommand {
   static let name = "export"
-  static let summary = "the postings for hledger, ledger-cli or Beancount; events and entitlements as CSV"
+  static let summary =
+    "the postings for hledger, ledger-cli or Beancount; events and entitlements as CSV"
   static let help = """
     Usage: claims export JOURNAL --format hledger|beancount|csv [--rules DIR]
 
@@ -31,10 +32,10 @@ enum ExportCommand: Subcommand {
       --rules DIR         entitlements (csv) under the rulesets in DIR, not the shipped ones
 
     Accounts (F a fund code, R a region; Beancount writes F in CamelCase and R with a capital:
-    Assets:Funds:EmploymentSubsidy:Available:Liaocheng). Each figure of claims balances --by region is one account's balance;
-    the figure of a whole fund (claims balances) is that of the account without ":R", e.g.
-    hledger balance --flat --depth 4 assets expenses, and --depth 3 equity (ledger the same,
-    without --flat):
+    Assets:Funds:EmploymentSubsidy:Available:Liaocheng). Each figure of claims balances
+    --by region is one account's balance; the figure of a whole fund (claims balances) is that
+    of the account without ":R", e.g. hledger balance --flat --depth 4 assets expenses, and
+    --depth 3 equity (ledger the same, without --flat):
       appropriated = − equity:appropriations:F:R          (Equity:Appropriations:F:R)
       available    =   assets:funds:F:available:R         (Assets:Funds:F:Available:R)
       committed    =   assets:funds:F:committed:R         (Assets:Funds:F:Committed:R)

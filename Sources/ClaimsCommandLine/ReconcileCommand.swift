@@ -55,7 +55,8 @@ enum ReconcileCommand: Subcommand {
     let snapshot = try JournalSnapshot.read(path: path)
     for warning in snapshot.warnings { terminal.err("claims \(name): warning: \(warning)") }
     let result = Reconciliation(state: try Replay.state(of: snapshot), bank: bank)
-    terminal.writeOut(format == "json" ? ReconcileReport.json(result) : ReconcileReport.table(result))
+    terminal.writeOut(
+      format == "json" ? ReconcileReport.json(result) : ReconcileReport.table(result))
     return 0
   }
 }

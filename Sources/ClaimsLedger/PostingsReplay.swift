@@ -30,7 +30,9 @@ public enum PostingsReplay {
           throw .integrity(line: frame.seq, reason: "the ledger refuses this event: \(refusal)")
         }
         let postings = state.postings(for: line.event)
-        lines.append(ReplayedLine(seq: frame.seq, recorded: frame.recorded, event: line.event, postings: postings))
+        lines.append(
+          ReplayedLine(
+            seq: frame.seq, recorded: frame.recorded, event: line.event, postings: postings))
         state.apply(line.event, seq: frame.seq, recorded: frame.recorded)
       } catch { failure = error }
     }

@@ -24,7 +24,9 @@ public struct BankFile: Equatable, Sendable {
   public init(bytes: [UInt8]) throws(CSVReadError) {
     let records = try CSVReader.records(bytes)
     guard let header = records.first, header.line == 1 else {
-      throw CSVReadError(line: 1, reason: "missing header: the first line must be \(Self.columns.joined(separator: ","))")
+      throw CSVReadError(
+        line: 1,
+        reason: "missing header: the first line must be \(Self.columns.joined(separator: ","))")
     }
     let index = try Self.columnIndex(header)
     var rows: [Row] = []
@@ -32,7 +34,9 @@ public struct BankFile: Equatable, Sendable {
     for record in records.dropFirst() where record.fields != [""] {
       let row = try Self.row(record, index)
       if let earlier = lineOfRef[row.bankRef] {
-        throw CSVReadError(line: row.line, reason: "duplicate bank_ref \"\(row.bankRef)\", already on line \(earlier)")
+        throw CSVReadError(
+          line: row.line,
+          reason: "duplicate bank_ref \"\(row.bankRef)\", already on line \(earlier)")
       }
       lineOfRef[row.bankRef] = row.line
       rows.append(row)
@@ -48,7 +52,8 @@ public struct BankFile: Equatable, Sendable {
       let found = header.fields.joined(separator: ",")
       throw CSVReadError(
         line: 1,
-        reason: "missing header: the first line must name the columns \(Self.columns.joined(separator: ",")), "
+        reason:
+          "missing header: the first line must name the columns \(Self.columns.joined(separator: ",")), "
           + "not \"\(found)\"")
     }
     return Dictionary(uniqueKeysWithValues: names.enumerated().map { ($1, $0) })
@@ -58,7 +63,8 @@ public struct BankFile: Equatable, Sendable {
     let line = record.line
     guard record.fields.count == Self.columns.count else {
       throw CSVReadError(
-        line: line, reason: "\(record.fields.count) columns where the header has \(Self.columns.count)")
+        line: line,
+        reason: "\(record.fields.count) columns where the header has \(Self.columns.count)")
     }
     func field(_ name: String) -> String { record.fields[index[name]!] }
     let bankRef = field("bank_ref").trimmingSpaces()
@@ -72,7 +78,9 @@ public struct BankFile: Equatable, Sendable {
       throw CSVReadError(
         line: line, reason: "amount \"\(amountText)\" is not an amount of yuan such as 600.00")
     }
-    guard amount.fen > 0 else { throw CSVReadError(line: line, reason: "amount \(amountText) is not more than zero") }
+    guard amount.fen > 0 else {
+      throw CSVReadError(line: line, reason: "amount \(amountText) is not more than zero")
+    }
     return Row(line: line, bankRef: bankRef, date: date, payee: field("payee"), amount: amount)
   }
 }
@@ -81,7 +89,9 @@ extension String {
   /// Without the ASCII spaces and tabs around it.
   func trimmingSpaces() -> String {
     let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\t" }
-    guard let first = firstIndex(where: { !isSpace($0) }), let last = lastIndex(where: { !isSpace($0) }) else {
+    guard let first = firstIndex(where: { !isSpace($0) }),
+      let last = lastIndex(where: { !isSpace($0) })
+    else {
       return ""
     }
     return String(self[first...last])

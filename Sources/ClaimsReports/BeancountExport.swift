@@ -8,13 +8,18 @@ import ClaimsLedger
 public enum BeancountExport {
   public static func journal(_ lines: [ReplayedLine]) -> String {
     let transactions = ExportTransaction.all(lines).filter { !$0.postings.isEmpty }
-    var text = "; claims export --format beancount: \(transactions.count) money events of \(lines.count) journal lines\n"
+    var text =
+      "; claims export --format beancount: \(transactions.count) money events of \(lines.count) journal lines\n"
     text += "; accounts: see claims export --help; amounts in CNY (yuan)\n\n"
     text += "option \"title\" \"ClaimsLedger export\"\n"
     text += "option \"operating_currency\" \"CNY\"\n\n"
     let (balances, opened) = ExportTransaction.balances(transactions)
-    let accounts = balances.keys.sorted { ($0.beancountName) < ($1.beancountName) }
-    for account in accounts.sorted(by: { (opened[$0]!, $0.beancountName) < (opened[$1]!, $1.beancountName) }) {
+    let accounts = balances.keys.sorted { $0.beancountName < $1.beancountName }
+    // Opened in the order of their first day, so the file reads as the books grew.
+    for account in accounts.sorted(by: {
+      opened[$0]! < opened[$1]!
+        || (opened[$0]! == opened[$1]! && $0.beancountName < $1.beancountName)
+    }) {
       text += "\(opened[account]!) open \(account.beancountName) CNY\n"
     }
     let width = Layout(balances: balances, name: \.beancountName)
@@ -33,7 +38,8 @@ public enum BeancountExport {
     // A balance directive checks the balance at the start of its day: the day after the last.
     text += "\n"
     for account in accounts {
-      text += "\(last.adding(days: 1)) balance \(account.beancountName) \(balances[account]!.decimalString) CNY\n"
+      text +=
+        "\(last.adding(days: 1)) balance \(account.beancountName) \(balances[account]!.decimalString) CNY\n"
     }
     return text
   }

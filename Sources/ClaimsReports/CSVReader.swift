@@ -64,7 +64,9 @@ public enum CSVReader {
             line: line,
             reason: "a quote inside an unquoted field (quote the whole field and double the quote)")
         }
-        if byte == Self.cr { throw CSVReadError(line: line, reason: "a carriage return not followed by a line feed") }
+        if byte == Self.cr {
+          throw CSVReadError(line: line, reason: "a carriage return not followed by a line feed")
+        }
         position += 1
       }
       return try text(bytes[start..<position])
@@ -76,7 +78,8 @@ public enum CSVReader {
       var content: [UInt8] = []
       while true {
         guard !atEnd else {
-          throw CSVReadError(line: opened, reason: "a quoted field opened on line \(opened) is never closed")
+          throw CSVReadError(
+            line: opened, reason: "a quoted field opened on line \(opened) is never closed")
         }
         let byte = bytes[position]
         position += 1

@@ -17,14 +17,19 @@ import ClaimsRules
 /// A column a row does not use is empty.
 public enum EventsCSVExport {
   public static let header = [
-    "record", "seq", "recorded", "type", "id", "date", "actor", "class", "trainee", "claim", "payment",
+    "record", "seq", "recorded", "type", "id", "date", "actor", "class", "trainee", "claim",
+    "payment",
     "recovery", "fund", "region", "amount", "bank_ref", "status", "reasons", "ruleset", "fields",
   ]
 
   static let commonKeys: Set<String> = ["type", "id", "date", "actor"]
-  static let subjectColumns = ["class", "trainee", "claim", "payment", "recovery", "fund", "region", "amount", "bank_ref"]
+  static let subjectColumns = [
+    "class", "trainee", "claim", "payment", "recovery", "fund", "region", "amount", "bank_ref",
+  ]
 
-  public static func csv(_ lines: [ReplayedLine], state: LedgerState, entitlements: [Entitlement]) -> String {
+  public static func csv(_ lines: [ReplayedLine], state: LedgerState, entitlements: [Entitlement])
+    -> String
+  {
     var csv = CSVWriter(header: header)
     for line in lines { csv.addRow(eventRow(line, state: state)) }
     for entitlement in entitlements { csv.addRow(entitlementRow(entitlement, state: state)) }
@@ -42,10 +47,14 @@ public enum EventsCSVExport {
         rest.append(key, value)
       }
     }
-    if subjects["amount"] == nil, case .string(let total)? = object["total"] { subjects["amount"] = total }
+    if subjects["amount"] == nil, case .string(let total)? = object["total"] {
+      subjects["amount"] = total
+    }
     if subjects["region"] == nil {
-      let classID = subjects["class"] ?? subjects["claim"].flatMap { state.claims[$0]?.submission.classID }
-      subjects["region"] = line.postings.first?.region ?? classID.flatMap { state.classes[$0]?.approval.region }
+      let classID =
+        subjects["class"] ?? subjects["claim"].flatMap { state.claims[$0]?.submission.classID }
+      subjects["region"] =
+        line.postings.first?.region ?? classID.flatMap { state.classes[$0]?.approval.region }
     }
     let event = line.event
     var row = [
@@ -63,9 +72,13 @@ public enum EventsCSVExport {
     ])
     let columns: [String: String] = [
       "class": e.classID, "trainee": e.trainee.value, "fund": e.fund?.rawValue ?? "",
-      "region": state.classes[e.classID]?.approval.region ?? "", "amount": e.amount?.decimalString ?? "",
+      "region": state.classes[e.classID]?.approval.region ?? "",
+      "amount": e.amount?.decimalString ?? "",
     ]
     return ["entitlement", "", "", "", "", "", ""] + subjectColumns.map { columns[$0] ?? "" }
-      + [e.status.rawValue, e.reasons.joined(separator: " "), e.ruleset ?? "", JSONWriter.string(.object(fields))]
+      + [
+        e.status.rawValue, e.reasons.joined(separator: " "), e.ruleset ?? "",
+        JSONWriter.string(.object(fields)),
+      ]
   }
 }

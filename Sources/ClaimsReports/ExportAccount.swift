@@ -79,12 +79,6 @@ public struct ExportAccount: Hashable, Comparable, Sendable {
     code.split(separator: "-").map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined()
   }
 
-  /// What the balances report shows for an account's balance: the figures held as negative
-  /// balances (appropriated, recovered) are turned round.
-  public func figureAmount(ofBalance balance: Money) -> Money {
-    figure == .appropriated || figure == .recovered ? Money(fen: -balance.fen) : balance
-  }
-
   public static func < (lhs: ExportAccount, rhs: ExportAccount) -> Bool {
     lhs.hledgerName < rhs.hledgerName
   }
@@ -143,7 +137,8 @@ struct Layout {
   init(balances: [ExportAccount: Money], name: (ExportAccount) -> String) {
     accountWidth = balances.keys.map { name($0).count }.max() ?? 0
     // No posting is larger in magnitude than the appropriations, which are every fund's source.
-    let largest = balances.values.map { Money(fen: -Int64($0.fen.magnitude)).decimalString.count }.max() ?? 0
+    let largest =
+      balances.values.map { Money(fen: -Int64($0.fen.magnitude)).decimalString.count }.max() ?? 0
     amountWidth = max(largest, 10)
   }
 

@@ -9,14 +9,16 @@ import ClaimsLedger
 public enum HledgerExport {
   public static func journal(_ lines: [ReplayedLine]) -> String {
     let transactions = ExportTransaction.all(lines).filter { !$0.postings.isEmpty }
-    var text = "; claims export --format hledger: \(transactions.count) money events of \(lines.count) journal lines\n"
+    var text =
+      "; claims export --format hledger: \(transactions.count) money events of \(lines.count) journal lines\n"
     text += "; accounts: see claims export --help; amounts in CNY (yuan)\n\n"
     let (balances, _) = ExportTransaction.balances(transactions)
     let width = Layout(balances: balances, name: \.hledgerName)
     for transaction in transactions {
       let line = transaction.line
       text += "\(line.event.date) \(line.event.type.rawValue) \(describe(line.event.id))\n"
-      text += "    ; seq \(line.seq), recorded \(line.recorded), actor \(line.event.actor), id \(line.event.id)\n"
+      text +=
+        "    ; seq \(line.seq), recorded \(line.recorded), actor \(line.event.actor), id \(line.event.id)\n"
       text += transaction.postings.map {
         "    " + width.posting($0.account.hledgerName, $0.amount.decimalString + " CNY")
       }.joined()
@@ -25,7 +27,9 @@ public enum HledgerExport {
     guard let last = transactions.map(\.line.event.date).max() else { return text }
     text += "\(last) balance assertions: the balances of claims balances --by region\n"
     for account in balances.keys.sorted() {
-      text += "    " + width.posting(account.hledgerName, "0.00 CNY = \(balances[account]!.decimalString) CNY")
+      text +=
+        "    "
+        + width.posting(account.hledgerName, "0.00 CNY = \(balances[account]!.decimalString) CNY")
     }
     return text
   }

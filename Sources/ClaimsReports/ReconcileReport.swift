@@ -16,7 +16,8 @@ public enum ReconcileReport {
         result.totals.map { total in
           .object(
             JSONObject([
-              ("fund", .string(total.fund.rawValue)), ("ledger", .string(total.ledger.decimalString)),
+              ("fund", .string(total.fund.rawValue)),
+              ("ledger", .string(total.ledger.decimalString)),
               ("bank", .string(total.bank.decimalString)),
             ]))
         }))
@@ -43,10 +44,12 @@ public enum ReconcileReport {
   static func paymentObject(_ payment: Reconciliation.Payment) -> JSONValue {
     .object(
       JSONObject([
-        ("bank_ref", .string(payment.bankRef)), ("ledger_amount", .string(payment.amount.decimalString)),
+        ("bank_ref", .string(payment.bankRef)),
+        ("ledger_amount", .string(payment.amount.decimalString)),
         ("payment", .string(payment.payment)), ("claim", .string(payment.claim)),
         ("fund", .string(payment.fund.rawValue)), ("region", .string(payment.region)),
-        ("ledger_date", .string(payment.date.description)), ("ledger_payee", .string(payment.payee)),
+        ("ledger_date", .string(payment.date.description)),
+        ("ledger_payee", .string(payment.payee)),
       ]))
   }
 
@@ -60,39 +63,65 @@ public enum ReconcileReport {
   }
 
   public static func table(_ result: Reconciliation) -> String {
-    var text = "对账 reconciliation: \(result.matched.count) matched 相符, "
+    var text =
+      "对账 reconciliation: \(result.matched.count) matched 相符, "
       + "\(result.amountMismatch.count) amount mismatch 金额不符, "
       + "\(result.missingInBank.count) missing in bank 银行无记录, "
       + "\(result.unknownInLedger.count) unknown in ledger 账内无记录, "
       + "\(result.returnedInLedger.count) returned in ledger 账内已退回\n"
     text += section("matched 相符", pairTable(result.matched, amounts: .one), result.matched.isEmpty)
-    text += section("amount mismatch 金额不符", pairTable(result.amountMismatch, amounts: .both), result.amountMismatch.isEmpty)
-    var missing = TextTable(["bank_ref", "payment", "fund", "region", "date", "payee", "ledger 账面"], rightAligned: [6])
-    for p in result.missingInBank {
-      missing.add([p.bankRef, p.payment, Display.fund(p.fund), p.region, p.date.description, payee(p.payee), p.amount.displayString])
-    }
-    text += section("missing in bank 银行无记录", missing, result.missingInBank.isEmpty)
-    var unknown = TextTable(["bank_ref", "line 行", "date", "payee", "bank 银行"], rightAligned: [1, 4])
-    for row in result.unknownInLedger {
-      unknown.add([row.bankRef, String(row.line), row.date.description, payee(row.payee), row.amount.displayString])
-    }
-    text += section("unknown in ledger 账内无记录", unknown, result.unknownInLedger.isEmpty)
     text += section(
-      "returned in ledger, listed as paid by the bank 账内已退回", pairTable(result.returnedInLedger, amounts: .both),
-      result.returnedInLedger.isEmpty)
-    var totals = TextTable(["fund", "ledger 账面", "bank 银行", "difference 差额"], rightAligned: [1, 2, 3])
-    for total in result.totals {
-      totals.add([
-        Display.fund(total.fund), total.ledger.displayString, total.bank.displayString,
-        (total.bank - total.ledger).displayString,
-      ])
-    }
-    text += section("totals by fund 按资金来源合计 (ledger: payments not returned; bank: rows of the ledger's payments)", totals, result.totals.isEmpty)
+      "amount mismatch 金额不符", pairTable(result.amountMismatch, amounts: .both),
+      result.amountMismatch.isEmpty)
+    text += section("missing in bank 银行无记录", missingTable(result), result.missingInBank.isEmpty)
+    text += section("unknown in ledger 账内无记录", unknownTable(result), result.unknownInLedger.isEmpty)
+    text += section(
+      "returned in ledger, listed as paid by the bank 账内已退回",
+      pairTable(result.returnedInLedger, amounts: .both), result.returnedInLedger.isEmpty)
+    text += section(
+      "totals by fund 按资金来源合计 (ledger: payments not returned; bank: rows of its payments)",
+      totalsTable(result), result.totals.isEmpty)
     if !result.unknownInLedger.isEmpty {
       let sum = result.unknownInLedger.reduce(Money.zero) { $0 + $1.amount }
       text += "rows unknown in ledger, not in any fund's total: \(sum.displayString)\n"
     }
     return text
+  }
+
+  static func missingTable(_ result: Reconciliation) -> TextTable {
+    var table = TextTable(
+      ["bank_ref", "payment", "fund", "region", "date", "payee", "ledger 账面"], rightAligned: [6])
+    for p in result.missingInBank {
+      table.add([
+        p.bankRef, p.payment, Display.fund(p.fund), p.region, p.date.description, payee(p.payee),
+        p.amount.displayString,
+      ])
+    }
+    return table
+  }
+
+  static func unknownTable(_ result: Reconciliation) -> TextTable {
+    var table = TextTable(
+      ["bank_ref", "line 行", "date", "payee", "bank 银行"], rightAligned: [1, 4])
+    for row in result.unknownInLedger {
+      table.add([
+        row.bankRef, String(row.line), row.date.description, payee(row.payee),
+        row.amount.displayString,
+      ])
+    }
+    return table
+  }
+
+  static func totalsTable(_ result: Reconciliation) -> TextTable {
+    var table = TextTable(
+      ["fund", "ledger 账面", "bank 银行", "difference 差额"], rightAligned: [1, 2, 3])
+    for total in result.totals {
+      table.add([
+        Display.fund(total.fund), total.ledger.displayString, total.bank.displayString,
+        (total.bank - total.ledger).displayString,
+      ])
+    }
+    return table
   }
 
   enum AmountColumns { case one, both }
@@ -107,8 +136,12 @@ public enum ReconcileReport {
       let figures =
         amounts == .one
         ? [p.amount.displayString]
-        : [p.amount.displayString, pair.bank.amount.displayString, (pair.bank.amount - p.amount).displayString]
-      table.add([p.bankRef, p.payment, Display.fund(p.fund), p.region, String(pair.bank.line)] + figures)
+        : [
+          p.amount.displayString, pair.bank.amount.displayString,
+          (pair.bank.amount - p.amount).displayString,
+        ]
+      table.add(
+        [p.bankRef, p.payment, Display.fund(p.fund), p.region, String(pair.bank.line)] + figures)
     }
     return table
   }

@@ -52,7 +52,9 @@ public struct Reconciliation: Equatable, Sendable {
     let byRef = Dictionary(uniqueKeysWithValues: payments.map { ($0.bankRef, $0) })
     var ledgerTotal: [Fund: Money] = [:]
     var bankTotal: [Fund: Money] = [:]
-    for payment in payments where !payment.returned { ledgerTotal[payment.fund, default: .zero] += payment.amount }
+    for payment in payments where !payment.returned {
+      ledgerTotal[payment.fund, default: .zero] += payment.amount
+    }
     var seen: Set<String> = []
     for row in bank.rows.sorted(by: { $0.bankRef < $1.bankRef }) {
       guard let payment = byRef[row.bankRef] else {
@@ -72,7 +74,9 @@ public struct Reconciliation: Equatable, Sendable {
     }
     missingInBank = payments.filter { !$0.returned && !seen.contains($0.bankRef) }
     let funds = Set(ledgerTotal.keys).union(bankTotal.keys).sorted()
-    totals = funds.map { Total(fund: $0, ledger: ledgerTotal[$0] ?? .zero, bank: bankTotal[$0] ?? .zero) }
+    totals = funds.map {
+      Total(fund: $0, ledger: ledgerTotal[$0] ?? .zero, bank: bankTotal[$0] ?? .zero)
+    }
   }
 
   /// The ledger's payments in `bank_ref` order; the ledger refuses a `bank_ref` used twice.
@@ -81,7 +85,8 @@ public struct Reconciliation: Equatable, Sendable {
       let made = record.payment
       let region = state.claimMoney[made.claim]?.region ?? ""
       return Payment(
-        payment: made.payment, claim: made.claim, fund: made.fund, region: region, date: record.date,
+        payment: made.payment, claim: made.claim, fund: made.fund, region: region,
+        date: record.date,
         payee: made.payee, bankRef: made.bankRef, amount: made.amount, returned: record.returned)
     }.sorted { $0.bankRef < $1.bankRef }
   }

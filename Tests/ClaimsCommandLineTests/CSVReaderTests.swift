@@ -15,7 +15,10 @@ import Testing
 
   @Test func quotedFieldsHoldCommasQuotesAndLineBreaks() throws {
     let records = try read("a,b\r\n\"x, y\",\"say \"\"hi\"\"\"\n\"two\nlines\",\"\"\nlast,\n")
-    #expect(records.map(\.fields) == [["a", "b"], ["x, y", "say \"hi\""], ["two\nlines", ""], ["last", ""]])
+    #expect(
+      records.map(\.fields) == [
+        ["a", "b"], ["x, y", "say \"hi\""], ["two\nlines", ""], ["last", ""],
+      ])
     // A record is numbered by the line it starts on; the quoted line break moves the next one on.
     #expect(records.map(\.line) == [1, 2, 3, 5])
   }
@@ -31,10 +34,20 @@ import Testing
   }
 
   @Test func malformedTextIsRefusedWithItsLine() {
-    #expect(error("a,b\nc,\"open\nstill open") == CSVReadError(line: 2, reason: "a quoted field opened on line 2 is never closed"))
-    #expect(error("a\n\"x\"y,z") == CSVReadError(line: 2, reason: "text after the closing quote of a field"))
-    #expect(error("a\nb\nx\"y") == CSVReadError(line: 3, reason: "a quote inside an unquoted field (quote the whole field and double the quote)"))
-    #expect(error("a\rb") == CSVReadError(line: 1, reason: "a carriage return not followed by a line feed"))
+    #expect(
+      error("a,b\nc,\"open\nstill open")
+        == CSVReadError(line: 2, reason: "a quoted field opened on line 2 is never closed"))
+    #expect(
+      error("a\n\"x\"y,z")
+        == CSVReadError(line: 2, reason: "text after the closing quote of a field"))
+    #expect(
+      error("a\nb\nx\"y")
+        == CSVReadError(
+          line: 3,
+          reason: "a quote inside an unquoted field (quote the whole field and double the quote)"))
+    #expect(
+      error("a\rb")
+        == CSVReadError(line: 1, reason: "a carriage return not followed by a line feed"))
     #expect((try? CSVReader.records(Array("a\n".utf8) + [0xFF, 0x0A])) == nil)
     #expect(error("a\n\u{1}") == nil)  // control characters are data, not structure
   }

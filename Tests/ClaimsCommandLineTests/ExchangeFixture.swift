@@ -17,10 +17,13 @@ struct ExchangeFixture {
     ledger = try LedgerFixture()
     try ledger.append(
       [
-        Self.appropriation("fund-ui", fund: "unemployment-insurance", region: "liaocheng", amount: "50000.00"),
-        Self.appropriation("fund-sua", fund: "skills-upgrade-account", region: "changchun", amount: "30000.00"),
+        Self.appropriation(
+          "fund-ui", fund: "unemployment-insurance", region: "liaocheng", amount: "50000.00"),
+        Self.appropriation(
+          "fund-sua", fund: "skills-upgrade-account", region: "changchun", amount: "30000.00"),
         B.enrol(B.trainee3, id: "enr-3", uiBenefit: true),
-        B.exam(B.trainee1, id: "exm-1"), B.exam(B.trainee2, id: "exm-2"), B.exam(B.trainee3, id: "exm-3"),
+        B.exam(B.trainee1, id: "exm-1"), B.exam(B.trainee2, id: "exm-2"),
+        B.exam(B.trainee3, id: "exm-3"),
         B.claimSubmitted(trainees: [B.trainee1, B.trainee2, B.trainee3]), B.claimApproved(),
       ], at: "2024-10-10T02:00:00.000Z")
     let approved = try ledger.state().claimMoney["CL-1"]!.approved
@@ -36,7 +39,8 @@ struct ExchangeFixture {
     try ledger.append(
       payments.enumerated().map { index, p in
         editedLine(
-          B.payment(p.payment, id: "pay-\(index + 1)", bankRef: p.bankRef, amount: p.amount.decimalString),
+          B.payment(
+            p.payment, id: "pay-\(index + 1)", bankRef: p.bankRef, amount: p.amount.decimalString),
           [("fund", .string(p.fund.rawValue))])
       }, at: "2024-10-11T02:00:00.000Z")
     try ledger.append(
@@ -50,7 +54,10 @@ struct ExchangeFixture {
   static func appropriation(_ id: String, fund: String, region: String, amount: String) -> String {
     eventLine(
       "fund.appropriated", id: id, date: "2024-09-03", actor: B.finance,
-      [("fund", .string(fund)), ("region", .string(region)), ("amount", .string(amount)), ("reference", "budget")])
+      [
+        ("fund", .string(fund)), ("region", .string(region)), ("amount", .string(amount)),
+        ("reference", "budget"),
+      ])
   }
 
   var path: String { ledger.path }

@@ -11,7 +11,8 @@ import Testing
 
   /// The account of a figure as `claims export --help` documents it (region nil: the fund's
   /// parent account), and the sign that turns its balance into the figure.
-  static func hledgerAccount(_ figure: String, _ fund: String, _ region: String?) -> (String, Int64) {
+  static func hledgerAccount(_ figure: String, _ fund: String, _ region: String?) -> (String, Int64)
+  {
     let suffix = region.map { ":" + $0 } ?? ""
     switch figure {
     case "appropriated": return ("equity:appropriations:\(fund)" + suffix, -1)
@@ -26,7 +27,9 @@ import Testing
     "skills-upgrade-account": "SkillsUpgradeAccount",
   ]
 
-  static func beancountAccount(_ figure: String, _ fund: String, _ region: String?) -> (String, Int64) {
+  static func beancountAccount(_ figure: String, _ fund: String, _ region: String?) -> (
+    String, Int64
+  ) {
     let f = beancountFunds[fund]!
     let suffix = region.map { ":" + $0.prefix(1).uppercased() + $0.dropFirst() } ?? ""
     switch figure {
@@ -60,13 +63,18 @@ import Testing
   }
 
   /// The fixture's balances exercise every figure, so a wrong sign or account cannot pass.
-  func balances(_ fixture: ExchangeFixture) throws -> (byRegion: [String: [String: Money]], byFund: [String: [String: Money]]) {
+  func balances(_ fixture: ExchangeFixture) throws -> (
+    byRegion: [String: [String: Money]], byFund: [String: [String: Money]]
+  ) {
     let byRegion = try fixture.balances(byRegion: true)
     let byFund = try fixture.balances(byRegion: false)
     for figure in Self.figures {
-      #expect(byRegion.values.contains { ($0[figure] ?? .zero).fen > 0 }, "the fixture has some \(figure)")
+      #expect(
+        byRegion.values.contains { ($0[figure] ?? .zero).fen > 0 }, "the fixture has some \(figure)"
+      )
     }
-    #expect(Set(byRegion.keys.map { $0.split(separator: ":")[1] }).count > 1, "more than one region")
+    #expect(
+      Set(byRegion.keys.map { $0.split(separator: ":")[1] }).count > 1, "more than one region")
     return (byRegion, byFund)
   }
 
@@ -77,7 +85,9 @@ import Testing
     return fixture.write("export.\(format)", run.out)
   }
 
-  @Test(.enabled(if: ExternalTool.hledger.shouldRun, "hledger not found: install the Debian package hledger"))
+  @Test(
+    .enabled(
+      if: ExternalTool.hledger.shouldRun, "hledger not found: install the Debian package hledger"))
   func hledgerReportsTheSameBalances() throws {
     let hledger = ExternalTool.hledger
     let fixture = try ExchangeFixture()
@@ -87,10 +97,14 @@ import Testing
     #expect(plain.status == 0, "\(plain.err)")
     let leaves = try hledger.run(["-f", file, "balance", "--flat", "-N", "-E", "-O", "csv"])
     #expect(leaves.status == 0, "\(leaves.err)")
-    expectSameFigures(try ToolOutput.csvBalances(leaves.out), byRegion, Self.hledgerAccount, exhaustive: true, "hledger by region")
+    expectSameFigures(
+      try ToolOutput.csvBalances(leaves.out), byRegion, Self.hledgerAccount, exhaustive: true,
+      "hledger by region")
     var funds: [String: Money] = [:]
     for (depth, query) in [("4", "^(assets|expenses)"), ("3", "^equity")] {
-      let run = try hledger.run(["-f", file, "balance", "--flat", "-N", "-O", "csv", "--depth", depth, query])
+      let run = try hledger.run([
+        "-f", file, "balance", "--flat", "-N", "-O", "csv", "--depth", depth, query,
+      ])
       #expect(run.status == 0, "\(run.err)")
       funds.merge(try ToolOutput.csvBalances(run.out)) { $1 }
     }
@@ -99,14 +113,17 @@ import Testing
     // The closing balance assertions are checked by hledger: one yuan off is an error.
     let text = String(decoding: TemporaryFolder.bytes(file), as: UTF8.self)
     let figure = byRegion.values.first { ($0["committed"] ?? .zero).fen > 0 }!["committed"]!
-    let wrong = text.replacing("= \(figure.decimalString) CNY", with: "= \((figure + Money(fen: 100)).decimalString) CNY")
+    let wrong = text.replacing(
+      "= \(figure.decimalString) CNY", with: "= \((figure + Money(fen: 100)).decimalString) CNY")
     #expect(wrong != text)
     let broken = try hledger.run(["-f", fixture.write("broken.journal", wrong), "balance"])
     #expect(broken.status != 0)
     #expect(broken.err.contains("balance assertion"))
   }
 
-  @Test(.enabled(if: ExternalTool.ledger.shouldRun, "ledger not found: install the Debian package ledger"))
+  @Test(
+    .enabled(
+      if: ExternalTool.ledger.shouldRun, "ledger not found: install the Debian package ledger"))
   func ledgerReportsTheSameBalances() throws {
     let ledger = ExternalTool.ledger
     let fixture = try ExchangeFixture()
@@ -118,7 +135,9 @@ import Testing
     let format = "%(account)|%(display_total)\n"
     let leaves = try ledger.run(["-f", file, "balance", "--flat", "--empty", "--format", format])
     #expect(leaves.status == 0, "\(leaves.err)")
-    expectSameFigures(try ToolOutput.pipeBalances(leaves.out), byRegion, Self.hledgerAccount, exhaustive: true, "ledger by region")
+    expectSameFigures(
+      try ToolOutput.pipeBalances(leaves.out), byRegion, Self.hledgerAccount, exhaustive: true,
+      "ledger by region")
     var funds: [String: Money] = [:]
     for (depth, query) in [("4", "^assets"), ("4", "^expenses"), ("3", "^equity")] {
       let run = try ledger.run(["-f", file, "balance", "--depth", depth, "--format", format, query])
@@ -144,9 +163,13 @@ import Testing
     #expect(check.out.isEmpty && check.err.isEmpty, "\(check.out)\(check.err)")
 
     let query = ExternalTool.beanQuery
-    let leaves = try query.run(["-f", "csv", file, "SELECT account, sum(number) AS total GROUP BY account ORDER BY account"])
+    let leaves = try query.run([
+      "-f", "csv", file, "SELECT account, sum(number) AS total GROUP BY account ORDER BY account",
+    ])
     #expect(leaves.status == 0, "\(leaves.err)")
-    expectSameFigures(try ToolOutput.csvBalances(leaves.out), byRegion, Self.beancountAccount, exhaustive: true, "bean-query by region")
+    expectSameFigures(
+      try ToolOutput.csvBalances(leaves.out), byRegion, Self.beancountAccount, exhaustive: true,
+      "bean-query by region")
     var funds: [String: Money] = [:]
     for (depth, roots) in [(4, "Assets|Expenses"), (3, "Equity")] {
       let run = try query.run([
@@ -160,13 +183,17 @@ import Testing
 
     // The balance directives are checked by bean-check: one yuan off is an error.
     let figure = byRegion.values.first { ($0["paid"] ?? .zero).fen > 0 }!["paid"]!
-    let wrong = text.replacing(" \(figure.decimalString) CNY\n", with: " \((figure + Money(fen: 100)).decimalString) CNY\n")
+    let wrong = text.replacing(
+      " \(figure.decimalString) CNY\n", with: " \((figure + Money(fen: 100)).decimalString) CNY\n")
     #expect(wrong != text)
     let broken = try ExternalTool.beanCheck.run([fixture.write("broken.beancount", wrong)])
     #expect(broken.status != 0)
   }
 
-  @Test(.enabled(if: ExternalTool.beanReport.shouldRun, "bean-report not found: install the Debian package beancount"))
+  @Test(
+    .enabled(
+      if: ExternalTool.beanReport.shouldRun,
+      "bean-report not found: install the Debian package beancount"))
   func beanReportListsTheSameBalances() throws {
     let fixture = try ExchangeFixture()
     let (byRegion, _) = try balances(fixture)
@@ -215,11 +242,14 @@ import Testing
       #expect(row?["region"] == "liaocheng")
     }
     // Resident IDs are whole (a machine format).
-    #expect(events.contains { $0["type"] == "trainee.enrolled" && $0["trainee"] == Bureau.trainee1 })
+    #expect(
+      events.contains { $0["type"] == "trainee.enrolled" && $0["trainee"] == Bureau.trainee1 })
 
     // The entitlements are those of `claims entitlements --format json`.
     let json = try ClaimsBinary.run(["entitlements", fixture.path, "--format", "json"])
-    guard case .object(let root) = try JSONParser.parse(json.out), case .array(let list)? = root["entitlements"] else {
+    guard case .object(let root) = try JSONParser.parse(json.out),
+      case .array(let list)? = root["entitlements"]
+    else {
       throw ExchangeTestError("entitlements json")
     }
     #expect(list.count == entitlements.count)
@@ -228,7 +258,8 @@ import Testing
       func text(_ key: String) -> String {
         switch e[key] {
         case .string(let s)?: s
-        case .array(let items)?: items.compactMap { if case .string(let s) = $0 { s } else { nil } }.joined(separator: " ")
+        case .array(let items)?:
+          items.compactMap { if case .string(let s) = $0 { s } else { nil } }.joined(separator: " ")
         default: ""
         }
       }
@@ -248,8 +279,12 @@ import Testing
     }
     #expect(try ClaimsBinary.run(["export", fixture.path]).status == 2)
     #expect(try ClaimsBinary.run(["export", fixture.path, "--format", "ods"]).status == 2)
-    #expect(try ClaimsBinary.run(["export", fixture.ledger.folder.path("none.journal"), "--format", "csv"]).status == 1)
+    #expect(
+      try ClaimsBinary.run([
+        "export", fixture.ledger.folder.path("none.journal"), "--format", "csv",
+      ]).status == 1)
     let help = try ClaimsBinary.run(["export", "--help"])
-    #expect(help.status == 0 && help.out.contains("recovered    = − expenses:subsidies:F:recovered:R"))
+    #expect(
+      help.status == 0 && help.out.contains("recovered    = − expenses:subsidies:F:recovered:R"))
   }
 }

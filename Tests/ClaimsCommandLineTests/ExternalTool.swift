@@ -19,8 +19,10 @@ struct ExternalTool: Sendable {
   /// The executable, from the PATH.
   var url: URL? {
     let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
-    return path.split(separator: ":").map { URL(fileURLWithPath: String($0)).appendingPathComponent(name) }
-      .first { FileManager.default.isExecutableFile(atPath: $0.path) }
+    return path.split(separator: ":").map {
+      URL(fileURLWithPath: String($0)).appendingPathComponent(name)
+    }
+    .first { FileManager.default.isExecutableFile(atPath: $0.path) }
   }
 
   /// Whether a test needing it should run: it is installed, or CI wants the failure.

@@ -23,7 +23,9 @@ import Testing
   func bankFile(_ rows: [Row]) -> [UInt8] {
     var text = "bank_ref,date,payee,amount\r\n"
     for row in rows {
-      text += [row.bankRef, "2024-10-10", CSVQuote.field(row.payee), row.amount.decimalString].joined(separator: ",") + "\r\n"
+      text +=
+        [row.bankRef, "2024-10-10", CSVQuote.field(row.payee), row.amount.decimalString].joined(
+          separator: ",") + "\r\n"
     }
     return [0xEF, 0xBB, 0xBF] + Array(text.utf8)
   }
@@ -35,18 +37,27 @@ import Testing
     let run = try ClaimsBinary.run(["reconcile", fixture.path, "--bank", bank, "--format", "json"])
     #expect(run.status == 0, "\(run.err)")
     let root = try object(run.out)
-    #expect(root.fields.map(\.key).prefix(5) == ["matched", "amount_mismatch", "missing_in_bank", "unknown_in_ledger", "returned_in_ledger"])
+    #expect(
+      root.fields.map(\.key).prefix(5) == [
+        "matched", "amount_mismatch", "missing_in_bank", "unknown_in_ledger", "returned_in_ledger",
+      ])
 
     // Expected from the payments appended and the rows written, independently of the command.
     let bankByRef = Dictionary(uniqueKeysWithValues: rows.map { ($0.bankRef, $0) })
     let live = fixture.payments.filter { !fixture.returned.contains($0.payment) }
     let matched = live.filter { bankByRef[$0.bankRef]?.amount == $0.amount }.map(\.bankRef)
-    let mismatched = live.filter { payment in bankByRef[payment.bankRef].map { $0.amount != payment.amount } ?? false }
+    let mismatched = live.filter { payment in
+      bankByRef[payment.bankRef].map { $0.amount != payment.amount } ?? false
+    }
     let missing = live.filter { bankByRef[$0.bankRef] == nil }.map(\.bankRef)
     let refs = Set(fixture.payments.map(\.bankRef))
     let unknown = rows.filter { !refs.contains($0.bankRef) }.map(\.bankRef)
-    let returned = fixture.payments.filter { fixture.returned.contains($0.payment) && bankByRef[$0.bankRef] != nil }
-    let counts: [Int] = [matched.count, mismatched.count, missing.count, unknown.count, returned.count]
+    let returned = fixture.payments.filter {
+      fixture.returned.contains($0.payment) && bankByRef[$0.bankRef] != nil
+    }
+    let counts: [Int] = [
+      matched.count, mismatched.count, missing.count, unknown.count, returned.count,
+    ]
     #expect(counts == [1, 1, 1, 1, 1], "the bank file has one row of each kind")
 
     #expect(try refsOf(root, "matched") == matched)
@@ -55,10 +66,13 @@ import Testing
     #expect(try refsOf(root, "returned_in_ledger") == returned.map(\.bankRef))
     let mismatch = try list(root, "amount_mismatch")
     #expect(mismatch.count == 1)
-    #expect(mismatch.first?.fields.prefix(3).map(\.key) == ["bank_ref", "ledger_amount", "bank_amount"])
+    #expect(
+      mismatch.first?.fields.prefix(3).map(\.key) == ["bank_ref", "ledger_amount", "bank_amount"])
     #expect(mismatch.first?["bank_ref"] == .string(mismatched[0].bankRef))
     #expect(mismatch.first?["ledger_amount"] == .string(mismatched[0].amount.decimalString))
-    #expect(mismatch.first?["bank_amount"] == .string(bankByRef[mismatched[0].bankRef]!.amount.decimalString))
+    #expect(
+      mismatch.first?["bank_amount"]
+        == .string(bankByRef[mismatched[0].bankRef]!.amount.decimalString))
 
     // Totals: ledger = payments not returned, which is also what `claims balances` calls paid;
     // bank = the rows of the ledger's payments, by the payment's fund.
@@ -66,15 +80,22 @@ import Testing
     var bankTotal: [String: Money] = [:]
     for payment in live { ledgerTotal[payment.fund.rawValue, default: .zero] += payment.amount }
     for payment in fixture.payments {
-      if let row = bankByRef[payment.bankRef] { bankTotal[payment.fund.rawValue, default: .zero] += row.amount }
+      if let row = bankByRef[payment.bankRef] {
+        bankTotal[payment.fund.rawValue, default: .zero] += row.amount
+      }
     }
-    let paid = try fixture.balances(byRegion: false).compactMapValues { $0["paid"] }.filter { $0.value.fen != 0 }
+    let paid = try fixture.balances(byRegion: false).compactMapValues { $0["paid"] }.filter {
+      $0.value.fen != 0
+    }
     #expect(paid == ledgerTotal)
     var totals: [String: (ledger: Money, bank: Money)] = [:]
     for case .object(let total) in try array(root, "totals") {
       guard case .string(let fund)? = total["fund"], case .string(let l)? = total["ledger"],
         case .string(let b)? = total["bank"]
-      else { Issue.record("a total without fund, ledger, bank"); continue }
+      else {
+        Issue.record("a total without fund, ledger, bank")
+        continue
+      }
       totals[fund] = (Money(decimal: l)!, Money(decimal: b)!)
     }
     #expect(Set(totals.keys) == Set(ledgerTotal.keys).union(bankTotal.keys))
@@ -105,29 +126,62 @@ import Testing
     ("empty", "", 1, "missing header"),
     ("no header", "B-1,2024-10-09,inst-1,600.00\n", 1, "missing header"),
     ("a header column twice", "bank_ref,date,payee,payee\n", 1, "missing header"),
-    ("too few columns", "bank_ref,date,payee,amount\nB-1,2024-10-09,inst-1,600.00\nB-2,2024-10-09,600.00\n", 3, "3 columns where the header has 4"),
-    ("too many columns", "bank_ref,date,payee,amount\nB-1,2024-10-09,inst,1,600.00\n", 2, "5 columns"),
-    ("bad date", "bank_ref,date,payee,amount\nB-1,2024-02-30,inst-1,600.00\n", 2, "date \"2024-02-30\""),
-    ("date in another form", "bank_ref,date,payee,amount\nB-1,2024/10/09,inst-1,600.00\n", 2, "date \"2024/10/09\""),
-    ("letters for digits", "bank_ref,date,payee,amount\nB-1,2024-10-09,inst-1,6OO.00\n", 2, "amount \"6OO.00\""),
-    ("thousands separator", "bank_ref,date,payee,amount\nB-1,2024-10-09,inst-1,\"1,200.00\"\n", 2, "amount \"1,200.00\""),
-    ("three decimals", "bank_ref,date,payee,amount\nB-1,2024-10-09,inst-1,600.001\n", 2, "amount \"600.001\""),
-    ("negative", "bank_ref,date,payee,amount\nB-1,2024-10-09,inst-1,-600.00\n", 2, "amount \"-600.00\""),
+    (
+      "too few columns",
+      "bank_ref,date,payee,amount\nB-1,2024-10-09,inst-1,600.00\nB-2,2024-10-09,600.00\n", 3,
+      "3 columns where the header has 4"
+    ),
+    (
+      "too many columns", "bank_ref,date,payee,amount\nB-1,2024-10-09,inst,1,600.00\n", 2,
+      "5 columns"
+    ),
+    (
+      "bad date", "bank_ref,date,payee,amount\nB-1,2024-02-30,inst-1,600.00\n", 2,
+      "date \"2024-02-30\""
+    ),
+    (
+      "date in another form", "bank_ref,date,payee,amount\nB-1,2024/10/09,inst-1,600.00\n", 2,
+      "date \"2024/10/09\""
+    ),
+    (
+      "letters for digits", "bank_ref,date,payee,amount\nB-1,2024-10-09,inst-1,6OO.00\n", 2,
+      "amount \"6OO.00\""
+    ),
+    (
+      "thousands separator", "bank_ref,date,payee,amount\nB-1,2024-10-09,inst-1,\"1,200.00\"\n", 2,
+      "amount \"1,200.00\""
+    ),
+    (
+      "three decimals", "bank_ref,date,payee,amount\nB-1,2024-10-09,inst-1,600.001\n", 2,
+      "amount \"600.001\""
+    ),
+    (
+      "negative", "bank_ref,date,payee,amount\nB-1,2024-10-09,inst-1,-600.00\n", 2,
+      "amount \"-600.00\""
+    ),
     ("zero", "bank_ref,date,payee,amount\nB-1,2024-10-09,inst-1,0.00\n", 2, "not more than zero"),
-    ("empty bank_ref", "bank_ref,date,payee,amount\n ,2024-10-09,inst-1,600.00\n", 2, "bank_ref is empty"),
+    (
+      "empty bank_ref", "bank_ref,date,payee,amount\n ,2024-10-09,inst-1,600.00\n", 2,
+      "bank_ref is empty"
+    ),
     (
       "duplicate bank_ref after a two-line payee",
       "bank_ref,date,payee,amount\nB-1,2024-10-09,\"inst\n(east)\",600.00\nB-2,2024-10-09,inst-1,1.00\nB-1,2024-10-09,inst-1,600.00\n",
       5, "duplicate bank_ref \"B-1\", already on line 2"
     ),
-    ("unclosed quote", "bank_ref,date,payee,amount\nB-1,2024-10-09,\"inst-1,600.00\n", 2, "never closed"),
+    (
+      "unclosed quote", "bank_ref,date,payee,amount\nB-1,2024-10-09,\"inst-1,600.00\n", 2,
+      "never closed"
+    ),
   ]
 
   @Test func everyMalformedFileIsRefusedWithItsLineAndReason() throws {
     let fixture = try ExchangeFixture()
     for (index, (name, text, line, reason)) in Self.malformed.enumerated() {
       let bank = fixture.write("bank-\(index).csv", text)
-      let run = try ClaimsBinary.run(["reconcile", fixture.path, "--bank", bank, "--format", "json"])
+      let run = try ClaimsBinary.run([
+        "reconcile", fixture.path, "--bank", bank, "--format", "json",
+      ])
       #expect(run.status == 1, "\(name)")
       #expect(run.out.isEmpty, "\(name)")
       #expect(run.err.contains("line \(line): "), "\(name): \(run.err)")
@@ -138,18 +192,25 @@ import Testing
   @Test func usageAndMissingFiles() throws {
     let fixture = try ExchangeFixture()
     #expect(try ClaimsBinary.run(["reconcile", fixture.path]).status == 2)
-    #expect(try ClaimsBinary.run(["reconcile", fixture.path, "--bank", "x.csv", "--format", "csv"]).status == 2)
-    let missing = try ClaimsBinary.run(["reconcile", fixture.path, "--bank", fixture.ledger.folder.path("none.csv")])
+    #expect(
+      try ClaimsBinary.run(["reconcile", fixture.path, "--bank", "x.csv", "--format", "csv"]).status
+        == 2)
+    let missing = try ClaimsBinary.run([
+      "reconcile", fixture.path, "--bank", fixture.ledger.folder.path("none.csv"),
+    ])
     #expect(missing.status == 1)
     #expect(missing.err.contains("there is no such file"))
     let help = try ClaimsBinary.run(["reconcile", "--help"])
-    #expect(help.status == 0 && help.out.contains("Usage: claims reconcile JOURNAL --bank FILE.csv"))
+    #expect(
+      help.status == 0 && help.out.contains("Usage: claims reconcile JOURNAL --bank FILE.csv"))
   }
 
   // MARK: Reading the JSON
 
   func object(_ text: String) throws -> JSONObject {
-    guard case .object(let object) = try JSONParser.parse(text) else { throw ExchangeTestError("not an object") }
+    guard case .object(let object) = try JSONParser.parse(text) else {
+      throw ExchangeTestError("not an object")
+    }
     return object
   }
 
@@ -163,7 +224,9 @@ import Testing
   }
 
   func refsOf(_ root: JSONObject, _ key: String) throws -> [String] {
-    try list(root, key).compactMap { if case .string(let ref)? = $0["bank_ref"] { ref } else { nil } }
+    try list(root, key).compactMap {
+      if case .string(let ref)? = $0["bank_ref"] { ref } else { nil }
+    }
   }
 }
 
@@ -171,7 +234,11 @@ import Testing
 /// reader is not only tested against its own writer.
 enum CSVQuote {
   static func field(_ text: String) -> String {
-    guard text.unicodeScalars.contains(where: { ",\"\r\n".unicodeScalars.contains($0) }) else { return text }
-    return "\"" + text.split(separator: "\"", omittingEmptySubsequences: false).joined(separator: "\"\"") + "\""
+    guard text.unicodeScalars.contains(where: { ",\"\r\n".unicodeScalars.contains($0) }) else {
+      return text
+    }
+    return "\""
+      + text.split(separator: "\"", omittingEmptySubsequences: false).joined(separator: "\"\"")
+      + "\""
   }
 }
