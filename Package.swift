@@ -68,7 +68,7 @@ let package = Package(
     .testTarget(
       name: "ClaimsCommandLineTests",
       dependencies: [
-        "ClaimsCommandLine", "ClaimsJournal", "ClaimsLedger", "ClaimsTestSupport", "claims",
+        "ClaimsCommandLine", "ClaimsJournal", "ClaimsLedger", "ClaimsReports", "ClaimsTestSupport", "claims",
       ]),
   ]
 )

@@ -20,6 +20,7 @@ public enum ClaimsCommand {
       InitCommand.self, AppendCommand.self, VerifyCommand.self, BalancesCommand.self,
       EntitlementsCommand.self, FindingsCommand.self, AuditCommand.self, DiffCommand.self,
       RebuildCommand.self,
+      ReconcileCommand.self, ExportCommand.self,
       RulesCommand.self, DemoCommand.self,
     ]
   }
