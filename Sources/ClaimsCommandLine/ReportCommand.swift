@@ -3,11 +3,13 @@ import ClaimsJournal
 import ClaimsLedger
 import ClaimsReports
 import ClaimsRules
+import Foundation
 
 /// `claims report JOURNAL --html OUT.html [--rules DIR]`
 enum ReportCommand: Subcommand {
   static let name = "report"
-  static let summary = "a self-contained HTML report: chain head, balances, payouts, plans, findings"
+  static let summary =
+    "a self-contained HTML report: chain head, balances, payouts, plans, findings"
   static let help = """
     Usage: claims report JOURNAL --html OUT.html [--rules DIR]
 
@@ -28,12 +30,19 @@ enum ReportCommand: Subcommand {
     let path = try arguments.positional(0, "JOURNAL")
     let output = try arguments.required("html")
     guard !output.isEmpty else { throw UsageError("--html needs a file name") }
+    // A slip of the keyboard must not replace the journal (or its head) with a report.
+    let resolved = { (file: String) in URL(fileURLWithPath: file).resolvingSymlinksInPath().path }
+    guard resolved(output) != resolved(path),
+      resolved(output) != resolved(JournalHead.path(forJournal: path))
+    else { throw UsageError("--html \(output) is the journal or its head; name another file") }
     let library = try RulesOption.library(arguments)
     let snapshot = try JournalSnapshot.read(path: path)
     for warning in snapshot.warnings { terminal.err("claims report: warning: \(warning)") }
     let state = try Replay.state(of: snapshot)
-    let bytes = try HTMLReportFile.write(snapshot: snapshot, state: state, library: library, to: output)
-    terminal.out("wrote the report to \(output) (\(bytes) bytes; chain head line \(snapshot.scan.lineCount))")
+    let bytes = try HTMLReportFile.write(
+      snapshot: snapshot, state: state, library: library, to: output)
+    terminal.out(
+      "wrote the report to \(output) (\(bytes) bytes; chain head line \(snapshot.scan.lineCount))")
     return 0
   }
 }
@@ -42,7 +51,9 @@ enum ReportCommand: Subcommand {
 /// snapshot and its replayed state at hand.
 public enum HTMLReportFile {
   /// The report's text. `state` must be the fold of the whole snapshot.
-  public static func render(snapshot: JournalSnapshot, state: LedgerState, library: RuleLibrary = .shipped) throws
+  public static func render(
+    snapshot: JournalSnapshot, state: LedgerState, library: RuleLibrary = .shipped
+  ) throws
     -> String
   {
     let history = try LedgerHistory.read(snapshot, state: state)

@@ -16,7 +16,9 @@ enum StatsCommand: Subcommand {
     1 January to the end of the period reported (Q4, or --quarter); a programme that names a
     training or person category (code or Chinese name) counts that category only, and any other
     programme has no actual. A target set again for the same region and programme replaces the
-    earlier one. Pending, unknown and ineligible pairs are not counted.
+    earlier one. Targets are the journal's plan.set events only: the plans that the LC-2019 and
+    LC-2025 rulesets transcribe are the published figures, for an admin to record as plan.set.
+    Pending, unknown and ineligible pairs are not counted.
       --year Y       the calendar year (required)
       --quarter Q    1 to 4: that quarter only
       --format F     table (default), csv or json
@@ -30,7 +32,9 @@ enum StatsCommand: Subcommand {
     let path = try arguments.positional(0, "JOURNAL")
     let year = try arguments.integer("year")
     guard let year else { throw UsageError("--year is required") }
-    guard (1...9999).contains(year) else { throw UsageError("--year must be a year such as 2024, not \(year)") }
+    guard (1...9999).contains(year) else {
+      throw UsageError("--year must be a year such as 2024, not \(year)")
+    }
     let quarter = try arguments.integer("quarter")
     if let quarter, !(1...4).contains(quarter) {
       throw UsageError("--quarter must be 1, 2, 3 or 4, not \(quarter)")

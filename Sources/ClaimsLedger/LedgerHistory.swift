@@ -28,14 +28,17 @@ public struct LedgerHistory: Sendable {
   /// Reads every line of the snapshot's complete prefix. `state` must be the fold of the whole
   /// journal: a later event's postings look up facts recorded earlier (a returned payment's
   /// fund), which the final state holds unchanged.
-  public static func read(_ snapshot: JournalSnapshot, state: LedgerState) throws(JournalError) -> LedgerHistory {
+  public static func read(_ snapshot: JournalSnapshot, state: LedgerState) throws(JournalError)
+    -> LedgerHistory
+  {
     var history = LedgerHistory()
     var failure: JournalError?
     snapshot.forEachLine { frame, bytes in
       guard failure == nil else { return }
       do throws(JournalError) {
         let event = try JournalLine.decode(bytes, frame: frame).event
-        history.add(event, seq: frame.seq, recorded: frame.recorded, postings: state.postings(for: event))
+        history.add(
+          event, seq: frame.seq, recorded: frame.recorded, postings: state.postings(for: event))
       } catch { failure = error }
     }
     if let failure { throw failure }
@@ -85,7 +88,9 @@ public struct LedgerHistory: Sendable {
     var next = 0
     return dates.map { date in
       while next < days.count, days[next] <= date {
-        for (key, change) in changesByDate[days[next]]! { running[key] = (running[key] ?? FundBalance()) + change }
+        for (key, change) in changesByDate[days[next]]! {
+          running[key] = (running[key] ?? FundBalance()) + change
+        }
         next += 1
       }
       return running

@@ -51,12 +51,15 @@ enum HTML {
   }
 
   static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
-    scalar.isASCII && (("0"..."9").contains(scalar) || ("a"..."z").contains(scalar) || ("A"..."Z").contains(scalar))
+    scalar.isASCII
+      && (("0"..."9").contains(scalar) || ("a"..."z").contains(scalar)
+        || ("A"..."Z").contains(scalar))
   }
 
   static func looksLikeResidentID(_ run: ArraySlice<Unicode.Scalar>) -> Bool {
     guard run.count == 18, let last = run.last else { return false }
-    return run.dropLast().allSatisfy { ("0"..."9").contains($0) } && (("0"..."9").contains(last) || last == "X" || last == "x")
+    return run.dropLast().allSatisfy { ("0"..."9").contains($0) }
+      && (("0"..."9").contains(last) || last == "X" || last == "x")
   }
 
   /// A table: headers, then rows of text cells; `numeric` columns align right.
@@ -76,7 +79,9 @@ enum HTML {
     func render(caption: String? = nil) -> String {
       var out = "<table>\n"
       if let caption { out += "<caption>\(HTML.text(caption))</caption>\n" }
-      out += "<thead><tr>" + headers.enumerated().map { cell("th", $0.offset, $0.element) }.joined() + "</tr></thead>\n<tbody>\n"
+      out +=
+        "<thead><tr>" + headers.enumerated().map { cell("th", $0.offset, $0.element) }.joined()
+        + "</tr></thead>\n<tbody>\n"
       for (index, row) in rows.enumerated() {
         out += totalRows.contains(index) ? "<tr class=\"total\">" : "<tr>"
         out += row.enumerated().map { cell("td", $0.offset, $0.element) }.joined() + "</tr>\n"

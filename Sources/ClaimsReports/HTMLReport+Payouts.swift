@@ -5,7 +5,8 @@ import ClaimsLedger
 /// claim's class.
 extension HTMLReport {
   static let fundColours: [Fund: String] = [
-    .employmentSubsidy: "#2b8a3e", .skillsUpgradeAccount: "#e8590c", .unemploymentInsurance: "#6741d9",
+    .employmentSubsidy: "#2b8a3e", .skillsUpgradeAccount: "#e8590c",
+    .unemploymentInsurance: "#6741d9",
   ]
 
   struct PayoutKey: Hashable {
@@ -20,16 +21,19 @@ extension HTMLReport {
       guard let classID = state.claims[record.payment.claim]?.submission.classID,
         let category = state.classes[classID]?.approval.category
       else { continue }
-      paid[PayoutKey(category: category, fund: record.payment.fund), default: .zero] += record.payment.amount
+      paid[PayoutKey(category: category, fund: record.payment.fund), default: .zero] +=
+        record.payment.amount
     }
     return paid
   }
 
   func payoutsSection() -> String {
-    var out = "<section id=\"payouts\">\n<h2>\(HTML.text("按培训类别和资金来源的支付 Payouts by category and fund"))</h2>\n"
+    var out =
+      "<section id=\"payouts\">\n<h2>\(HTML.text("按培训类别和资金来源的支付 Payouts by category and fund"))</h2>\n"
     let paid = payouts()
     guard !paid.isEmpty else { return out + "<p>\(HTML.text("no payments 无支付"))</p>\n</section>\n" }
-    out += "<p class=\"note\">\(HTML.text("Payments less bank returns, by the training category of the claim's class; recoveries are in the fund balances."))</p>\n"
+    out +=
+      "<p class=\"note\">\(HTML.text("Payments less bank returns, by the training category of the claim's class; recoveries are in the fund balances."))</p>\n"
     let categories = Set(paid.keys.map(\.category)).sorted { $0.rawValue < $1.rawValue }
     let funds = Set(paid.keys.map(\.fund)).sorted()
     let chart = SVGBarChart(

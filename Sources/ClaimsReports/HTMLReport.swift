@@ -19,11 +19,14 @@ public struct HTMLReport: Sendable {
   public var findings: [Finding]
 
   public init(
-    journalName: String, headSeq: Int, headSHA256: String, state: LedgerState, history: LedgerHistory,
+    journalName: String, headSeq: Int, headSHA256: String, state: LedgerState,
+    history: LedgerHistory,
     entitlements: [Entitlement], findings: [Finding]
   ) {
     (self.journalName, self.headSeq, self.headSHA256) = (journalName, headSeq, headSHA256)
-    (self.state, self.history, self.entitlements, self.findings) = (state, history, entitlements, findings)
+    (self.state, self.history, self.entitlements, self.findings) = (
+      state, history, entitlements, findings
+    )
   }
 
   /// The whole document.
@@ -37,13 +40,16 @@ public struct HTMLReport: Sendable {
     out += payoutsSection()
     out += personTimesSection()
     out += findingsSection()
-    out += "<footer><p>\(HTML.text("Amounts in yuan (¥), computed in fen. Resident ID numbers are masked. Made by claims report from the journal alone: the same journal gives the same file."))</p></footer>\n"
+    out +=
+      "<footer><p>\(HTML.text("Amounts in yuan (¥), computed in fen. Resident ID numbers are masked. Made by claims report from the journal alone: the same journal gives the same file."))</p></footer>\n"
     return out + "</body>\n</html>\n"
   }
 
   func header() -> String {
     var out = "<header>\n<h1>\(HTML.text("职业技能培训补贴台账报告 Claims ledger report"))</h1>\n<dl>\n"
-    func item(_ term: String, _ value: String) { out += "<dt>\(HTML.text(term))</dt><dd>\(value)</dd>\n" }
+    func item(_ term: String, _ value: String) {
+      out += "<dt>\(HTML.text(term))</dt><dd>\(value)</dd>\n"
+    }
     item("台账 Journal", HTML.text(journalName))
     item(
       "链头 Chain head",
@@ -52,16 +58,22 @@ public struct HTMLReport: Sendable {
     item("事件日期 Events dated", HTML.text(dates))
     let recorded = history.firstRecorded.map { "\($0) – \(history.lastRecorded!) (UTC)" } ?? "—"
     item("记录时间 Lines recorded", HTML.text(recorded))
-    out += "</dl>\n<p class=\"note\">\(HTML.text("Record the chain head (line and SHA-256) outside the ledger — in the monthly report to finance, or to the auditor — and compare it later with claims verify: it anchors every line up to it."))</p>\n"
+    out +=
+      "</dl>\n<p class=\"note\">\(HTML.text("Record the chain head (line and SHA-256) outside the ledger — in the monthly report to finance, or to the auditor — and compare it later with claims verify: it anchors every line up to it."))</p>\n"
     return out + "</header>\n"
   }
 
   func findingsSection() -> String {
     var out = "<section id=\"findings\">\n<h2>\(HTML.text("审计发现 Findings"))</h2>\n"
-    guard !findings.isEmpty else { return out + "<p>\(HTML.text("no findings 无"))</p>\n</section>\n" }
+    guard !findings.isEmpty else {
+      return out + "<p>\(HTML.text("no findings 无"))</p>\n</section>\n"
+    }
     var table = HTML.Table(headers: ["finding 发现", "subject 对象", "detail 说明", "lines 行"])
     for finding in findings {
-      table.add([finding.code, finding.subject, finding.detail, finding.lines.map(String.init).joined(separator: ", ")])
+      table.add([
+        finding.code, finding.subject, finding.detail,
+        finding.lines.map(String.init).joined(separator: ", "),
+      ])
     }
     out += table.render()
     return out + "</section>\n"

@@ -21,7 +21,8 @@ public struct PersonTime: Equatable, Sendable {
   public static func all(_ entitlements: [Entitlement], state: LedgerState) -> [PersonTime] {
     var enrolled: [String: [ResidentID: [PersonCategory]]] = [:]
     for record in state.enrolments.values {
-      enrolled[record.enrolment.classID, default: [:]][record.enrolment.trainee] = record.enrolment.categories
+      enrolled[record.enrolment.classID, default: [:]][record.enrolment.trainee] =
+        record.enrolment.categories
     }
     return entitlements.compactMap { e in
       guard e.status == .eligible, let exam = e.exam, let fund = e.fund,
@@ -33,7 +34,8 @@ public struct PersonTime: Equatable, Sendable {
       }
       return PersonTime(
         trainee: e.trainee, classID: e.classID, year: exam.date.year,
-        quarter: (exam.date.month - 1) / 3 + 1, region: approval.region, category: approval.category,
+        quarter: (exam.date.month - 1) / 3 + 1, region: approval.region,
+        category: approval.category,
         fund: fund, amount: e.amount ?? .zero, personCategories: categories)
     }
   }
@@ -80,11 +82,15 @@ public struct QuarterlyStats: Equatable, Sendable {
   public var totalAmount: Money { rows.reduce(.zero) { $0 + $1.amount } }
 
   /// The statistics of `year` (or one quarter of it).
-  public init(personTimes: [PersonTime], plans: [LedgerHistory.PlanRecord], year: Int, quarter: Int?) {
+  public init(
+    personTimes: [PersonTime], plans: [LedgerHistory.PlanRecord], year: Int, quarter: Int?
+  ) {
     precondition(quarter.map { (1...4).contains($0) } ?? true, "a quarter is 1 to 4")
     self.year = year
     self.quarter = quarter
-    let inPeriod = personTimes.filter { $0.year == year && (quarter == nil || $0.quarter == quarter) }
+    let inPeriod = personTimes.filter {
+      $0.year == year && (quarter == nil || $0.quarter == quarter)
+    }
     rows = Self.rows(inPeriod)
     byPersonCategory = Self.personCategoryRows(inPeriod, year: year)
     let toDate = personTimes.filter { $0.year == year && $0.quarter <= (quarter ?? 4) }
@@ -108,10 +114,13 @@ public struct QuarterlyStats: Equatable, Sendable {
   static func rows(_ personTimes: [PersonTime]) -> [Row] {
     var groups: [RowKey: Row] = [:]
     for p in personTimes {
-      let key = RowKey(quarter: p.quarter, region: p.region, category: p.category.rawValue, fund: p.fund.rawValue)
-      var row = groups[key] ?? Row(
-        year: p.year, quarter: p.quarter, region: p.region, category: p.category, fund: p.fund,
-        personTimes: 0, amount: .zero)
+      let key = RowKey(
+        quarter: p.quarter, region: p.region, category: p.category.rawValue, fund: p.fund.rawValue)
+      var row =
+        groups[key]
+        ?? Row(
+          year: p.year, quarter: p.quarter, region: p.region, category: p.category, fund: p.fund,
+          personTimes: 0, amount: .zero)
       row.personTimes += 1
       row.amount += p.amount
       groups[key] = row
@@ -121,20 +130,31 @@ public struct QuarterlyStats: Equatable, Sendable {
 
   /// A trainee with several categories counts under each, so these do not add up to the total.
   static func personCategoryRows(_ personTimes: [PersonTime], year: Int) -> [PersonCategoryRow] {
-    struct Key: Hashable { var quarter: Int; var category: PersonCategory }
+    struct Key: Hashable {
+      var quarter: Int
+      var category: PersonCategory
+    }
     var counts: [Key: Int] = [:]
     for p in personTimes {
-      for category in p.personCategories { counts[Key(quarter: p.quarter, category: category), default: 0] += 1 }
+      for category in p.personCategories {
+        counts[Key(quarter: p.quarter, category: category), default: 0] += 1
+      }
     }
-    return counts.keys.sorted { ($0.quarter, $0.category.rawValue) < ($1.quarter, $1.category.rawValue) }.map {
-      PersonCategoryRow(year: year, quarter: $0.quarter, personCategory: $0.category, personTimes: counts[$0]!)
+    return counts.keys.sorted {
+      ($0.quarter, $0.category.rawValue) < ($1.quarter, $1.category.rawValue)
+    }.map {
+      PersonCategoryRow(
+        year: year, quarter: $0.quarter, personCategory: $0.category, personTimes: counts[$0]!)
     }
   }
 
   /// The year's targets; a target set again for the same region and programme replaces the
   /// earlier one (the later line is the correction). Ordered by region, then programme.
   static func latestPlans(_ plans: [LedgerHistory.PlanRecord], year: Int) -> [PlanSet] {
-    struct Key: Hashable { var region: String; var program: String? }
+    struct Key: Hashable {
+      var region: String
+      var program: String?
+    }
     var latest: [Key: LedgerHistory.PlanRecord] = [:]
     for record in plans where record.plan.year == year {
       let key = Key(region: record.plan.region, program: record.plan.program)
@@ -161,7 +181,9 @@ enum PlanScope: Equatable {
       self = .region
       return
     }
-    if let category = TrainingCategory.allCases.first(where: { $0.rawValue == program || $0.chineseName == program }) {
+    if let category = TrainingCategory.allCases.first(where: {
+      $0.rawValue == program || $0.chineseName == program
+    }) {
       self = .category(category)
     } else if let category = PersonCategory.allCases.first(where: {
       $0.rawValue == program || Display.personCategoryName($0) == program
@@ -176,7 +198,8 @@ enum PlanScope: Equatable {
     switch self {
     case .region: personTimes.count
     case .category(let category): personTimes.filter { $0.category == category }.count
-    case .personCategory(let category): personTimes.filter { $0.personCategories.contains(category) }.count
+    case .personCategory(let category):
+      personTimes.filter { $0.personCategories.contains(category) }.count
     case .unmeasured: nil
     }
   }

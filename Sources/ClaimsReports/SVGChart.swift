@@ -49,16 +49,21 @@ enum SVGChart {
 
   /// The opening tag (with a title for screen readers), grid lines with tick labels, the axes.
   static func frame(title: String, axis: Axis, label: (Int64) -> String) -> String {
-    var out = "<svg class=\"chart\" width=\"\(number(width))\" height=\"\(number(height))\" viewBox=\"0 0 \(number(width)) \(number(height))\" role=\"img\" aria-label=\"\(HTML.text(title))\">\n"
+    var out =
+      "<svg class=\"chart\" width=\"\(number(width))\" height=\"\(number(height))\" viewBox=\"0 0 \(number(width)) \(number(height))\" role=\"img\" aria-label=\"\(HTML.text(title))\">\n"
     out += "<title>\(HTML.text(title))</title>\n"
     for tick in axis.ticks {
       let y = number(axis.y(tick))
-      out += "<line class=\"grid\" x1=\"\(number(left))\" y1=\"\(y)\" x2=\"\(number(width - right))\" y2=\"\(y)\"/>"
-      out += "<text class=\"tick\" x=\"\(number(left - 6))\" y=\"\(y)\" text-anchor=\"end\" dominant-baseline=\"middle\">\(HTML.text(label(tick)))</text>\n"
+      out +=
+        "<line class=\"grid\" x1=\"\(number(left))\" y1=\"\(y)\" x2=\"\(number(width - right))\" y2=\"\(y)\"/>"
+      out +=
+        "<text class=\"tick\" x=\"\(number(left - 6))\" y=\"\(y)\" text-anchor=\"end\" dominant-baseline=\"middle\">\(HTML.text(label(tick)))</text>\n"
     }
     let base = number(top + plotHeight)
-    out += "<line class=\"axis\" x1=\"\(number(left))\" y1=\"\(number(top))\" x2=\"\(number(left))\" y2=\"\(base)\"/>"
-    out += "<line class=\"axis\" x1=\"\(number(left))\" y1=\"\(base)\" x2=\"\(number(width - right))\" y2=\"\(base)\"/>\n"
+    out +=
+      "<line class=\"axis\" x1=\"\(number(left))\" y1=\"\(number(top))\" x2=\"\(number(left))\" y2=\"\(base)\"/>"
+    out +=
+      "<line class=\"axis\" x1=\"\(number(left))\" y1=\"\(base)\" x2=\"\(number(width - right))\" y2=\"\(base)\"/>\n"
     return out
   }
 
@@ -68,8 +73,10 @@ enum SVGChart {
     var x = left
     for entry in entries {
       let dash = entry.dashed ? " stroke-dasharray=\"6 4\"" : ""
-      out += "<line x1=\"\(number(x))\" y1=\"14.0\" x2=\"\(number(x + 18))\" y2=\"14.0\" stroke=\"\(entry.colour)\" stroke-width=\"4\"\(dash)/>"
-      out += "<text class=\"legend\" x=\"\(number(x + 24))\" y=\"14.0\" dominant-baseline=\"middle\">\(HTML.text(entry.name))</text>\n"
+      out +=
+        "<line x1=\"\(number(x))\" y1=\"14.0\" x2=\"\(number(x + 18))\" y2=\"14.0\" stroke=\"\(entry.colour)\" stroke-width=\"4\"\(dash)/>"
+      out +=
+        "<text class=\"legend\" x=\"\(number(x + 24))\" y=\"14.0\" dominant-baseline=\"middle\">\(HTML.text(entry.name))</text>\n"
       x += 34 + Double(TextTable.width(entry.name)) * 7
     }
     return out
@@ -80,7 +87,8 @@ enum SVGChart {
     let every = max(1, (labels.count + 11) / 12)
     var out = ""
     for (index, label) in labels.enumerated() where index % every == 0 {
-      out += "<text class=\"tick\" x=\"\(number(centres[index]))\" y=\"\(number(top + plotHeight + 18))\" text-anchor=\"middle\">\(HTML.text(label))</text>\n"
+      out +=
+        "<text class=\"tick\" x=\"\(number(centres[index]))\" y=\"\(number(top + plotHeight + 18))\" text-anchor=\"middle\">\(HTML.text(label))</text>\n"
     }
     return out
   }

@@ -21,9 +21,11 @@ struct SVGLineChart {
         points.append("\(SVGChart.number(starts[index])),\(y)")
         points.append("\(SVGChart.number(starts[index] + step)),\(y)")
       }
-      out += "<polyline class=\"series\" fill=\"none\" stroke=\"\(line.colour)\" stroke-width=\"2.5\" points=\"\(points.joined(separator: " "))\"/>\n"
+      out +=
+        "<polyline class=\"series\" fill=\"none\" stroke=\"\(line.colour)\" stroke-width=\"2.5\" points=\"\(points.joined(separator: " "))\"/>\n"
       for (index, value) in line.values.enumerated() {
-        out += "<circle cx=\"\(SVGChart.number(starts[index] + step))\" cy=\"\(SVGChart.number(axis.y(value)))\" r=\"3.0\" fill=\"\(line.colour)\"><title>\(HTML.text("\(line.name) \(xLabels[index]): \(label(value))"))</title></circle>\n"
+        out +=
+          "<circle cx=\"\(SVGChart.number(starts[index] + step))\" cy=\"\(SVGChart.number(axis.y(value)))\" r=\"3.0\" fill=\"\(line.colour)\"><title>\(HTML.text("\(line.name) \(xLabels[index]): \(label(value))"))</title></circle>\n"
       }
     }
     out += SVGChart.xLabels(xLabels, centres: starts.map { $0 + step / 2 })

@@ -21,7 +21,9 @@ import Testing
 
   @Test(
     "Chromium parses and draws the report",
-    .enabled(if: chromium != nil || runningInCI, "chromium not found: install the Debian package chromium"))
+    .enabled(
+      if: chromium != nil || runningInCI, "chromium not found: install the Debian package chromium")
+  )
   func chromiumParsesAndDrawsTheReport() throws {
     let chromium = try #require(Self.chromium, "\(Self.missing)")
     let scenario = try ReportScenario.shared()
@@ -29,9 +31,11 @@ import Testing
     let report = folder.path("report.html")
     #expect(try ClaimsBinary.run(["report", scenario.path, "--html", report]).status == 0)
     let html = String(decoding: TemporaryFolder.bytes(report), as: UTF8.self)
-    let blank = folder.write("blank.html", "<!DOCTYPE html>\n<html><body style=\"background: #ffffff\"></body></html>\n")
+    let blank = folder.write(
+      "blank.html", "<!DOCTYPE html>\n<html><body style=\"background: #ffffff\"></body></html>\n")
 
-    let dom = try Self.run(chromium, ["--dump-dom", URL(fileURLWithPath: report).absoluteString], folder)
+    let dom = try Self.run(
+      chromium, ["--dump-dom", URL(fileURLWithPath: report).absoluteString], folder)
     for element in ["<svg", "<rect", "<polyline", "<circle", "<table", "<figure"] {
       #expect(Self.count(element, dom) == Self.count(element, html), "\(element) in the DOM")
     }
@@ -41,28 +45,41 @@ import Testing
 
     let shot = folder.path("report.png")
     let empty = folder.path("blank.png")
-    _ = try Self.run(chromium, ["--screenshot=\(shot)", URL(fileURLWithPath: report).absoluteString], folder)
-    _ = try Self.run(chromium, ["--screenshot=\(empty)", URL(fileURLWithPath: blank).absoluteString], folder)
+    _ = try Self.run(
+      chromium, ["--screenshot=\(shot)", URL(fileURLWithPath: report).absoluteString], folder)
+    _ = try Self.run(
+      chromium, ["--screenshot=\(empty)", URL(fileURLWithPath: blank).absoluteString], folder)
     let drawn = try #require(PNGChunks(TemporaryFolder.bytes(shot)), "the screenshot is not a PNG")
-    let plain = try #require(PNGChunks(TemporaryFolder.bytes(empty)), "the empty page's screenshot is not a PNG")
+    let plain = try #require(
+      PNGChunks(TemporaryFolder.bytes(empty)), "the empty page's screenshot is not a PNG")
     #expect(drawn.width == Self.width && drawn.height == Self.height)
     #expect(plain.width == Self.width && plain.height == Self.height)
-    #expect(drawn.imageDataBytes > 8 * plain.imageDataBytes, "report \(drawn.imageDataBytes) bytes, empty page \(plain.imageDataBytes)")
+    #expect(
+      drawn.imageDataBytes > 8 * plain.imageDataBytes,
+      "report \(drawn.imageDataBytes) bytes, empty page \(plain.imageDataBytes)")
   }
 
-  static func count(_ needle: String, _ text: String) -> Int { text.components(separatedBy: needle).count - 1 }
+  static func count(_ needle: String, _ text: String) -> Int {
+    text.components(separatedBy: needle).count - 1
+  }
 
   /// Runs headless Chromium with a fresh profile; returns what it printed. Stops it after two
   /// minutes so that a browser that hangs fails the test instead of stalling the suite.
-  static func run(_ chromium: String, _ arguments: [String], _ folder: TemporaryFolder) throws -> String {
+  static func run(_ chromium: String, _ arguments: [String], _ folder: TemporaryFolder) throws
+    -> String
+  {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: chromium)
-    process.arguments = [
-      "--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--hide-scrollbars",
-      "--no-first-run", "--force-device-scale-factor=1", "--window-size=\(width),\(height)",
-      "--user-data-dir=\(folder.path("profile"))",
-    ] + arguments
-    process.environment = ProcessInfo.processInfo.environment.merging(["HOME": folder.url.path]) { $1 }
+    process.arguments =
+      [
+        "--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+        "--hide-scrollbars",
+        "--no-first-run", "--force-device-scale-factor=1", "--window-size=\(width),\(height)",
+        "--user-data-dir=\(folder.path("profile"))",
+      ] + arguments
+    process.environment = ProcessInfo.processInfo.environment.merging(["HOME": folder.url.path]) {
+      $1
+    }
     // Output goes to files: a pipe that nobody reads would block a large --dump-dom.
     let outPath = folder.path("chromium.out")
     FileManager.default.createFile(atPath: outPath, contents: nil)
@@ -78,7 +95,8 @@ import Testing
     }
     guard process.terminationStatus == 0 else {
       let err = String(decoding: TemporaryFolder.bytes(folder.path("chromium.err")), as: UTF8.self)
-      throw ChromiumFailure(description: "chromium exited \(process.terminationStatus): \(err.suffix(2000))")
+      throw ChromiumFailure(
+        description: "chromium exited \(process.terminationStatus): \(err.suffix(2000))")
     }
     return String(decoding: TemporaryFolder.bytes(outPath), as: UTF8.self)
   }

@@ -44,7 +44,9 @@ final class ReportScenario: @unchecked Sendable {
   var payments: [String: (category: String, fund: String, amount: Money)] = [:]
   var returned: Set<String> = []
   /// Each class's category and each claim's class, as appended.
-  var categoryOfClass = ["P-1": "project", "LC-G": "green", "LC-M": "manufacturing", "LC-D": "green", "LC-25": "green"]
+  var categoryOfClass = [
+    "P-1": "project", "LC-G": "green", "LC-M": "manufacturing", "LC-D": "green", "LC-25": "green",
+  ]
   var classOfClaim: [String: String] = [:]
 
   /// Paid less bank returns, by class category and fund.
@@ -96,7 +98,10 @@ final class ReportScenario: @unchecked Sendable {
       lines.append(
         eventLine(
           "fund.appropriated", id: "fund-\(n)", date: "2024-03-01", actor: Bureau.finance,
-          [("fund", .string(fund)), ("region", .string(region)), ("amount", "50000.00"), ("reference", "预算 2024")]))
+          [
+            ("fund", .string(fund)), ("region", .string(region)), ("amount", "50000.00"),
+            ("reference", "预算 2024"),
+          ]))
     }
     try s.record(lines)
   }
@@ -111,7 +116,8 @@ final class ReportScenario: @unchecked Sendable {
       attend(trainee, "P-1", hours: 140, from: "2024-04-01")
       exam(trainee, "P-1", on: "2024-06-01")
       employ(trainee, from: "2024-06-03")
-      expect(trainee, "P-1", "2024-06-01", "changchun", "project", "skills-upgrade-account", categories)
+      expect(
+        trainee, "P-1", "2024-06-01", "changchun", "project", "skills-upgrade-account", categories)
     }
     try flush()
   }
@@ -119,33 +125,45 @@ final class ReportScenario: @unchecked Sendable {
   func liaochengTraining() throws {
     try s.liaochengClass("LC-G", start: "2024-09-09", end: "2024-09-30")
     try s.liaochengClass(
-      "LC-M", category: "manufacturing", occupation: "6-01-07-01", start: "2024-10-08", end: "2024-11-29",
+      "LC-M", category: "manufacturing", occupation: "6-01-07-01", start: "2024-10-08",
+      end: "2024-11-29",
       funding: "skills-upgrade-account")
     try s.liaochengClass("LC-D", start: "2024-10-08", end: "2024-12-31")
-    try s.liaochengClass("LC-25", level: "intermediate", hours: 56, start: "2025-01-06", end: "2025-03-28")
+    try s.liaochengClass(
+      "LC-25", level: "intermediate", hours: 56, start: "2025-01-06", end: "2025-03-28")
 
     // LC-G: on UI benefits (unemployment insurance), employment subsidy, failed, pending, voided.
-    enrol(Self.t(11), "LC-G", ["rural-migrant", "registered-unemployed"], ui: true, on: "2024-09-09")
+    enrol(
+      Self.t(11), "LC-G", ["rural-migrant", "registered-unemployed"], ui: true, on: "2024-09-09")
     exam(Self.t(11), "LC-G", on: "2024-09-30")
-    expect(Self.t(11), "LC-G", "2024-09-30", "liaocheng", "green", "unemployment-insurance", ["rural-migrant", "registered-unemployed"])
+    expect(
+      Self.t(11), "LC-G", "2024-09-30", "liaocheng", "green", "unemployment-insurance",
+      ["rural-migrant", "registered-unemployed"])
     enrol(Self.t(12), "LC-G", ["graduate"], on: "2024-09-09")
     exam(Self.t(12), "LC-G", on: "2024-09-30")
-    expect(Self.t(12), "LC-G", "2024-09-30", "liaocheng", "green", "employment-subsidy", ["graduate"])
+    expect(
+      Self.t(12), "LC-G", "2024-09-30", "liaocheng", "green", "employment-subsidy", ["graduate"])
     enrol(Self.t(13), "LC-G", ["graduate"], on: "2024-09-09")
     exam(Self.t(13), "LC-G", passed: false, on: "2024-09-30")
     enrol(Self.t(14), "LC-G", ["veteran"], on: "2024-09-09")
     let voidedEnrolment = enrol(Self.t(15), "LC-G", ["veteran"], on: "2024-09-09")
     exam(Self.t(15), "LC-G", on: "2024-09-30")
-    fact("event.voided", "2024-10-09", actor: Bureau.reviewer, [("target", .string(voidedEnrolment)), ("reason", "recorded in error")])
+    fact(
+      "event.voided", "2024-10-09", actor: Bureau.reviewer,
+      [("target", .string(voidedEnrolment)), ("reason", "recorded in error")])
 
     // LC-M (manufacturing, skills-upgrade-account): two, in Q4 2024; t12 a second time, another
     // occupation, so it counts.
     enrol(Self.t(16), "LC-M", ["veteran", "disabled"], on: "2024-10-08")
     exam(Self.t(16), "LC-M", on: "2024-11-15")
-    expect(Self.t(16), "LC-M", "2024-11-15", "liaocheng", "manufacturing", "skills-upgrade-account", ["veteran", "disabled"])
+    expect(
+      Self.t(16), "LC-M", "2024-11-15", "liaocheng", "manufacturing", "skills-upgrade-account",
+      ["veteran", "disabled"])
     enrol(Self.t(12), "LC-M", ["graduate"], on: "2024-10-08")
     exam(Self.t(12), "LC-M", on: "2024-11-15")
-    expect(Self.t(12), "LC-M", "2024-11-15", "liaocheng", "manufacturing", "skills-upgrade-account", ["graduate"])
+    expect(
+      Self.t(12), "LC-M", "2024-11-15", "liaocheng", "manufacturing", "skills-upgrade-account",
+      ["graduate"])
     // t12 in two classes on one day, 16 hours: two findings.
     attend(Self.t(12), "LC-M", hours: 8, from: "2024-10-10")
 
@@ -157,10 +175,14 @@ final class ReportScenario: @unchecked Sendable {
     // LC-25: Q1 and Q2 2025.
     enrol(Self.t(17), "LC-25", ["employed-worker"], on: "2025-01-06")
     exam(Self.t(17), "LC-25", on: "2025-03-20")
-    expect(Self.t(17), "LC-25", "2025-03-20", "liaocheng", "green", "employment-subsidy", ["employed-worker"])
+    expect(
+      Self.t(17), "LC-25", "2025-03-20", "liaocheng", "green", "employment-subsidy",
+      ["employed-worker"])
     enrol(Self.t(18), "LC-25", ["employed-worker", "rural-migrant"], on: "2025-01-06")
     exam(Self.t(18), "LC-25", on: "2025-05-10")
-    expect(Self.t(18), "LC-25", "2025-05-10", "liaocheng", "green", "employment-subsidy", ["employed-worker", "rural-migrant"])
+    expect(
+      Self.t(18), "LC-25", "2025-05-10", "liaocheng", "green", "employment-subsidy",
+      ["employed-worker", "rural-migrant"])
     try flush()
   }
 
@@ -190,11 +212,14 @@ final class ReportScenario: @unchecked Sendable {
       eventLine(
         "plan.set", id: "plan-\(planCount)", date: "2024-01-15", actor: Bureau.admin,
         [
-          ("region", .string(region)), ("year", .number(String(year))), ("target", .number(String(target))),
+          ("region", .string(region)), ("year", .number(String(year))),
+          ("target", .number(String(target))),
           ("program", program.map(JSONValue.string) ?? .null),
         ])
     ])
-    if let index = plans.firstIndex(where: { $0.region == region && $0.year == year && $0.program == program }) {
+    if let index = plans.firstIndex(where: {
+      $0.region == region && $0.year == year && $0.program == program
+    }) {
       plans[index].target = target
     } else {
       plans.append(Plan(region: region, year: year, program: program, target: target))
@@ -209,10 +234,12 @@ final class ReportScenario: @unchecked Sendable {
     try claim("CL-P", "P-1", (1...10).map(Self.t), on: "2024-06-05")
     try claim("CL-M", "LC-M", [Self.t(16)], on: "2024-11-20", claimant: "individual")
     try s.record([
-      approve("CL-P", on: "2024-06-10"), approve("CL-G", on: "2024-10-09"), approve("CL-M", on: "2024-11-21"),
+      approve("CL-P", on: "2024-06-10"), approve("CL-G", on: "2024-10-09"),
+      approve("CL-M", on: "2024-11-21"),
     ])
     try s.record([
-      pay("PAY-P", "CL-P", "skills-upgrade-account", "11000.00", payee: "inst-cc", on: "2024-06-20"),
+      pay(
+        "PAY-P", "CL-P", "skills-upgrade-account", "11000.00", payee: "inst-cc", on: "2024-06-20"),
       pay("PAY-G1", "CL-G", "unemployment-insurance", "600.00", payee: "inst-lc", on: "2024-10-15"),
       pay("PAY-G2", "CL-G", "employment-subsidy", "600.00", payee: "inst-lc", on: "2024-10-15"),
       pay("PAY-M", "CL-M", "skills-upgrade-account", "600.00", payee: Self.t(17), on: "2024-11-25"),
@@ -248,7 +275,9 @@ final class ReportScenario: @unchecked Sendable {
 
   /// Adds a fact to the batch; returns its id.
   @discardableResult
-  func fact(_ type: String, _ date: String, actor: String = Bureau.clerk, _ fields: [(String, JSONValue)]) -> String {
+  func fact(
+    _ type: String, _ date: String, actor: String = Bureau.clerk, _ fields: [(String, JSONValue)]
+  ) -> String {
     factCount += 1
     let id = "fact-\(factCount)"
     batch.append(eventLine(type, id: id, date: date, actor: actor, fields))
@@ -256,7 +285,9 @@ final class ReportScenario: @unchecked Sendable {
   }
 
   @discardableResult
-  func enrol(_ trainee: String, _ classID: String, _ categories: [String], ui: Bool = false, on date: String) -> String {
+  func enrol(
+    _ trainee: String, _ classID: String, _ categories: [String], ui: Bool = false, on date: String
+  ) -> String {
     trainees.insert(trainee)
     return fact(
       "trainee.enrolled", date,
@@ -270,7 +301,12 @@ final class ReportScenario: @unchecked Sendable {
   func attend(_ trainee: String, _ classID: String, hours: Int, from: String) {
     var (left, day) = (hours, CivilDate(from)!)
     while left > 0 {
-      fact("attendance.recorded", day.description, [("class", .string(classID)), ("trainee", .string(trainee)), ("hours", .number(String(min(8, left))))])
+      fact(
+        "attendance.recorded", day.description,
+        [
+          ("class", .string(classID)), ("trainee", .string(trainee)),
+          ("hours", .number(String(min(8, left)))),
+        ])
       left -= min(8, left)
       day = day.adding(days: 1)
     }
@@ -281,7 +317,8 @@ final class ReportScenario: @unchecked Sendable {
       "exam.recorded", date,
       [
         ("class", .string(classID)), ("trainee", .string(trainee)), ("passed", .bool(passed)),
-        ("certificate_type", "skill-level"), ("certificate_no", passed ? .string("C-\(factCount)") : .null),
+        ("certificate_type", "skill-level"),
+        ("certificate_no", passed ? .string("C-\(factCount)") : .null),
       ])
   }
 
@@ -295,16 +332,21 @@ final class ReportScenario: @unchecked Sendable {
   }
 
   func expect(
-    _ trainee: String, _ classID: String, _ date: String, _ region: String, _ category: String, _ fund: String,
+    _ trainee: String, _ classID: String, _ date: String, _ region: String, _ category: String,
+    _ fund: String,
     _ categories: [String]
   ) {
     expected.append(
       Expected(
-        trainee: trainee, classID: classID, examDate: CivilDate(date)!, region: region, category: category,
+        trainee: trainee, classID: classID, examDate: CivilDate(date)!, region: region,
+        category: category,
         fund: fund, personCategories: categories))
   }
 
-  func claim(_ claim: String, _ classID: String, _ trainees: [String], on date: String, claimant: String = "institution")
+  func claim(
+    _ claim: String, _ classID: String, _ trainees: [String], on date: String,
+    claimant: String = "institution"
+  )
     throws
   {
     classOfClaim[claim] = classID
@@ -326,16 +368,22 @@ final class ReportScenario: @unchecked Sendable {
   }
 
   func approve(_ claim: String, on date: String) -> String {
-    eventLine("claim.approved", id: "apr-\(claim)", date: date, actor: Bureau.reviewer, [("claim", .string(claim))])
+    eventLine(
+      "claim.approved", id: "apr-\(claim)", date: date, actor: Bureau.reviewer,
+      [("claim", .string(claim))])
   }
 
-  func pay(_ payment: String, _ claim: String, _ fund: String, _ amount: String, payee: String, on date: String) -> String {
+  func pay(
+    _ payment: String, _ claim: String, _ fund: String, _ amount: String, payee: String,
+    on date: String
+  ) -> String {
     payments[payment] = (categoryOfClass[classOfClaim[claim]!]!, fund, Money(decimal: amount)!)
     return eventLine(
       "payment.made", id: "pay-\(payment)", date: date, actor: Bureau.finance,
       [
         ("payment", .string(payment)), ("claim", .string(claim)), ("fund", .string(fund)),
-        ("amount", .string(amount)), ("payee", .string(payee)), ("bank_ref", .string("B-\(payment)")),
+        ("amount", .string(amount)), ("payee", .string(payee)),
+        ("bank_ref", .string("B-\(payment)")),
       ])
   }
 }
