@@ -19,7 +19,7 @@ public enum ClaimsCommand {
     [
       InitCommand.self, AppendCommand.self, VerifyCommand.self, BalancesCommand.self,
       EntitlementsCommand.self, FindingsCommand.self, AuditCommand.self, DiffCommand.self,
-      RebuildCommand.self,
+      RebuildCommand.self, StatsCommand.self, ReportCommand.self,
       ReconcileCommand.self, ExportCommand.self,
       RulesCommand.self, DemoCommand.self,
     ]
