@@ -24,7 +24,9 @@ struct DemoJournal {
     let files = FileManager.default
     try files.createDirectory(atPath: folder, withIntermediateDirectories: true)
     for (name, bytes) in DemoFiles.journal { try write(bytes, to: folder + "/" + name) }
-    for (path, contents) in [(demo.rules, RuleLibrary.shippedFiles), (demo.ruleChange, DemoFiles.ruleChange)] {
+    for (path, contents) in [
+      (demo.rules, RuleLibrary.shippedFiles), (demo.ruleChange, DemoFiles.ruleChange),
+    ] {
       try? files.removeItem(atPath: path)
       try files.createDirectory(atPath: path, withIntermediateDirectories: true)
       for (name, bytes) in contents { try write(bytes, to: path + "/" + name) }

@@ -13,14 +13,19 @@ extension DemoTour {
   ]
 
   func entitlementSummary() {
-    part(4, "Entitlements: what each trainee is owed, and why", """
+    part(
+      4, "Entitlements: what each trainee is owed, and why",
+      """
       For each trainee of each class, the ruleset in force on the class's first day decides.
-      \(entitlements.count) enrolments (a trainee in a class) in \(state.classes.count) classes, under the shipped rulesets:
+      \(entitlements.count) enrolments (a trainee in a class) in \(state.classes.count) classes, under the shipped \
+      rulesets:
       """)
     var table = TextTable(["status", "enrolments", "amount", "meaning"], rightAligned: [1, 2])
     for (status, meaning) in Self.meanings {
       let group = entitlements.filter { $0.status == status }
-      let amount = status == .eligible ? group.reduce(Money.zero) { $0 + ($1.amount ?? .zero) }.displayString : "—"
+      let amount =
+        status == .eligible
+        ? group.reduce(Money.zero) { $0 + ($1.amount ?? .zero) }.displayString : "—"
       table.add([status.rawValue, String(group.count), amount, meaning])
     }
     indented(table.render())
@@ -29,7 +34,9 @@ extension DemoTour {
       let fund = example.fund.map { " from \(Display.fund($0))" } ?? ""
       let amount = example.amount.map { " \($0.displayString)" } ?? ""
       let reasons = example.reasons.isEmpty ? "" : " [\(example.reasons.joined(separator: ", "))]"
-      terminal.out("- \(example.status.rawValue) \(example.trainee.masked) in \(example.classID) (\(example.ruleset ?? "no ruleset")):\(amount)\(fund)\(reasons); \(claimStatus(example))")
+      let subject = "\(example.trainee.masked) in \(example.classID) (\(example.ruleset ?? "no ruleset"))"
+      terminal.out(
+        "- \(example.status.rawValue) \(subject):\(amount)\(fund)\(reasons); \(claimStatus(example))")
       terminal.out("    \(example.arithmetic)")
     }
   }
@@ -56,9 +63,12 @@ extension DemoTour {
   /// Where the trainee's money stands: claimed or not, what the approval decided, paid or not.
   func claimStatus(_ e: Entitlement) -> String {
     let claims = state.claims.values.filter {
-      $0.status != .rejected && $0.submission.classID == e.classID && $0.submission.trainees.contains(e.trainee)
+      $0.status != .rejected && $0.submission.classID == e.classID
+        && $0.submission.trainees.contains(e.trainee)
     }
-    guard let claim = claims.min(by: { $0.submission.claim < $1.submission.claim }) else { return "not claimed" }
+    guard let claim = claims.min(by: { $0.submission.claim < $1.submission.claim }) else {
+      return "not claimed"
+    }
     let id = claim.submission.claim
     guard claim.status == .approved, let money = state.claimMoney[id],
       let line = claim.decision?.lines.first(where: { $0.trainee == e.trainee })

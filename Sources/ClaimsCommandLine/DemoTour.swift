@@ -19,7 +19,8 @@ struct DemoTour {
     self.terminal = terminal
     snapshot = try JournalSnapshot.read(path: demo.journal)
     state = try Replay.state(of: snapshot)
-    entitlements = EntitlementEngine(library: .shipped).entitlements(of: state.allClassFacts, wages: state.minimumWages)
+    entitlements = EntitlementEngine(library: .shipped).entitlements(
+      of: state.allClassFacts, wages: state.minimumWages)
   }
 
   func run() throws {
@@ -46,7 +47,8 @@ struct DemoTour {
     terminal.out("=================")
     let changchun = regions.filter { $0 == "changchun" }.count
     let jinan = regions.filter { $0 == "jinan" }.count
-    say("""
+    say(
+      """
       A made-up year (2024) of subsidised vocational training (补贴性职业技能培训), recorded event by
       event: \(liaocheng.count) classes in \(Set(liaocheng).count) Liaocheng counties under LC-2024, \(changchun) project class in Changchun
       under CC-2024, \(jinan) class in Jinan under JN-2023. People, ID numbers and budgets are invented
@@ -55,19 +57,24 @@ struct DemoTour {
     terminal.out("\nFiles written to \(demo.folder):")
     terminal.out("  demo.journal, demo.journal.head   the journal and its head")
     terminal.out("  rules/                            the rulesets built into claims")
-    terminal.out("  rules-change/                     the same plus a hypothetical change (README.md)")
+    terminal.out(
+      "  rules-change/                     the same plus a hypothetical change (README.md)")
   }
 
   func verification() {
-    part(1, "Is the journal intact?", """
+    part(
+      1, "Is the journal intact?",
+      """
       Each line carries the SHA-256 of the line before it, and demo.journal.head the SHA-256 of
       the last line, so a changed, removed or reordered line shows (Journal/FORMAT.md). Checked:
       """)
     let scan = snapshot.scan
-    let head = scan.head == .matches ? "head matches" : "head: \(snapshot.warnings.joined(separator: "; "))"
+    let head =
+      scan.head == .matches ? "head matches" : "head: \(snapshot.warnings.joined(separator: "; "))"
     terminal.out("  \(scan.lineCount) lines, \(scan.completeLength) bytes: chain intact, \(head)")
     terminal.out("  chain head: line \(scan.lineCount) sha256 \(scan.lastHash.hex)")
-    say("""
+    say(
+      """
       Keep the chain head outside the ledger (a monthly report, an email to the auditor): a
       journal rewritten later will not match it.
       """)
@@ -83,7 +90,9 @@ struct DemoTour {
       first = min(first ?? event.date, event.date)
       last = max(last ?? event.date, event.date)
     }
-    part(2, "What the journal holds", """
+    part(
+      2, "What the journal holds",
+      """
       Each line is one event, appended by an actor whose role allows it: facts by clerks,
       decisions by reviewers, money by finance; auditors only read. Events dated \(first!) to \(last!):
       """)
@@ -93,14 +102,17 @@ struct DemoTour {
     for row in 0..<half {
       let right = row + half < types.count ? types[row + half] : nil
       table.add([
-        types[row].rawValue, String(counts[types[row]]!), right?.rawValue ?? "", right.map { String(counts[$0]!) } ?? "",
+        types[row].rawValue, String(counts[types[row]]!), right?.rawValue ?? "",
+        right.map { String(counts[$0]!) } ?? "",
       ])
     }
     indented(table.render())
   }
 
   func balances() {
-    part(3, "Balances by fund (资金来源)", """
+    part(
+      3, "Balances by fund (资金来源)",
+      """
       Every money event posts double entry. Appropriated (拨付) is what finance received for a
       fund; committed (已核定), approved claims not yet paid; paid (已支付), payments less bank
       returns; recovered (已追回), money ordered back and received. Available (可用) is

@@ -15,11 +15,13 @@ public enum DemoFiles {
   /// Every file of `Journal/rules-change` (rulesets and README.md): name and exact bytes. The
   /// copies of shipped rulesets were embedded as references and are filled in from them.
   public static var ruleChange: [(name: String, bytes: [UInt8])] {
-    let shipped = Dictionary(uniqueKeysWithValues: RuleLibrary.shippedFiles.map { ($0.name, $0.bytes) })
+    let shipped = Dictionary(
+      uniqueKeysWithValues: RuleLibrary.shippedFiles.map { ($0.name, $0.bytes) })
     return embeddedRuleChangeFiles.map { file in
       guard let base64 = file.base64 else {
         guard let bytes = shipped[file.name] else {
-          preconditionFailure("\(file.name) was embedded as a copy of a shipped ruleset that is not shipped")
+          preconditionFailure(
+            "\(file.name) was embedded as a copy of a shipped ruleset that is not shipped")
         }
         return (file.name, bytes)
       }

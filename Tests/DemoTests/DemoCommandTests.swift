@@ -32,7 +32,9 @@ import Testing
 
   @Test func printsTheChainHeadOfTheJournal() throws {
     let snapshot = try JournalSnapshot.read(path: DemoPaths.journal)
-    #expect(demo.out.contains("chain head: line \(snapshot.scan.lineCount) sha256 \(snapshot.scan.lastHash.hex)"))
+    #expect(
+      demo.out.contains(
+        "chain head: line \(snapshot.scan.lineCount) sha256 \(snapshot.scan.lastHash.hex)"))
     #expect(demo.out.contains("chain intact, head matches"))
   }
 
@@ -41,7 +43,9 @@ import Testing
     for item in events { counts[item.event.type, default: 0] += 1 }
     for (type, count) in counts {
       let pattern = " \(type.rawValue) +\(count)( |\n)"
-      #expect(demo.out.range(of: pattern, options: .regularExpression) != nil, "\(type.rawValue) \(count)")
+      #expect(
+        demo.out.range(of: pattern, options: .regularExpression) != nil, "\(type.rawValue) \(count)"
+      )
     }
     let dates = events.map(\.event.date)
     #expect(demo.out.contains("Events dated \(dates.min()!) to \(dates.max()!)"))
@@ -66,17 +70,24 @@ import Testing
     var payments: [(payment: String, claim: String)] = []
     for item in events {
       switch item.event.body {
-      case .examRecorded(let e): exams[e.classID + " " + e.trainee.value, default: []].append(e.passed)
+      case .examRecorded(let e):
+        exams[e.classID + " " + e.trainee.value, default: []].append(e.passed)
       case .claimSubmitted(let e): claims[e.claim] = (e.classID, e.trainees)
       case .paymentMade(let e): payments.append((e.payment, e.claim))
       default: break
       }
     }
     let resit = { (claim: String) in
-      claims[claim]!.trainees.contains { exams[claims[claim]!.classID + " " + $0.value] == [false, true] }
+      claims[claim]!.trainees.contains {
+        exams[claims[claim]!.classID + " " + $0.value] == [false, true]
+      }
     }
     let expected = payments.filter { resit($0.claim) }
-      .min { (claims[$0.claim]!.trainees.count, $0.payment) < (claims[$1.claim]!.trainees.count, $1.payment) }
+      .min {
+        (claims[$0.claim]!.trainees.count, $0.payment) < (
+          claims[$1.claim]!.trainees.count, $1.payment
+        )
+      }
     let payment = try #require(expected?.payment)
     #expect(demo.out.contains("5. One audit trail: payment \(payment)"))
     let audit = Captured.run(["audit", DemoPaths.journal, payment])
@@ -99,15 +110,20 @@ import Testing
       let parts = key.split(separator: " ")
       let trainee = ResidentID(parts[0])!
       #expect(demo.out.contains("- double-attendance \(trainee.masked)"))
-      #expect(demo.out.contains("attended \(classes.sorted().joined(separator: " and ")) on \(parts[1])"))
+      #expect(
+        demo.out.contains("attended \(classes.sorted().joined(separator: " and ")) on \(parts[1])"))
     }
     // Recoveries not fully received 90 days after the order, counted to the last line's day.
     let today = events.last!.recorded.chinaDate
     var orders: [String: (date: CivilDate, amount: Money)] = [:]
     var received: [String: Money] = [:]
     for item in events {
-      if case .recoveryOrdered(let e) = item.event.body { orders[e.recovery] = (item.event.date, e.amount) }
-      if case .recoveryReceived(let e) = item.event.body { received[e.recovery, default: .zero] += e.amount }
+      if case .recoveryOrdered(let e) = item.event.body {
+        orders[e.recovery] = (item.event.date, e.amount)
+      }
+      if case .recoveryReceived(let e) = item.event.body {
+        received[e.recovery, default: .zero] += e.amount
+      }
     }
     var overdue = 0
     for (recovery, order) in orders {
@@ -117,21 +133,28 @@ import Testing
       #expect(listed == (outstanding.fen > 0 && days > 90), "\(recovery)")
       if listed {
         overdue += 1
-        #expect(demo.out.contains("\(outstanding.displayString) of \(order.amount.displayString) outstanding \(days) days"))
+        #expect(
+          demo.out.contains(
+            "\(outstanding.displayString) of \(order.amount.displayString) outstanding \(days) days"
+          ))
       }
     }
     #expect(overdue > 0)
     // Every finding `claims findings` reports appears, with its code and detail.
     let findings = Captured.run(["findings", DemoPaths.journal, "--format", "json"]).out
-    let codes = ["claim-late", "double-attendance", "over-8-hours", "over-planned-size", "recovery-overdue"]
+    let codes = [
+      "claim-late", "double-attendance", "over-8-hours", "over-planned-size", "recovery-overdue",
+    ]
     for code in codes {
-      #expect(findings.contains("\"code\":\"\(code)\"") == demo.out.contains("- \(code) "), "\(code)")
+      #expect(
+        findings.contains("\"code\":\"\(code)\"") == demo.out.contains("- \(code) "), "\(code)")
     }
   }
 
   @Test func jinanEntitlementsAreUnknownAndSaidSo() throws {
     let state = try Replay.state(of: try JournalSnapshot.read(path: DemoPaths.journal))
-    let jinan = Set(state.classes.values.filter { $0.approval.region == "jinan" }.map(\.approval.classID))
+    let jinan = Set(
+      state.classes.values.filter { $0.approval.region == "jinan" }.map(\.approval.classID))
     #expect(!jinan.isEmpty)
     let entitlements = EntitlementEngine(library: .shipped).entitlements(
       of: state.allClassFacts, wages: state.minimumWages
@@ -141,7 +164,9 @@ import Testing
       #expect(e.status == .unknown && e.amount == nil && e.reasons == ["no-standard-in-force"])
     }
     let first = entitlements.first!
-    #expect(demo.out.contains("- unknown \(first.trainee.masked) in \(first.classID) (JN-2023): [no-standard-in-force]"))
+    #expect(
+      demo.out.contains(
+        "- unknown \(first.trainee.masked) in \(first.classID) (JN-2023): [no-standard-in-force]"))
     for status in ["eligible", "ineligible", "pending", "unknown"] {
       #expect(demo.out.contains("\n- \(status) "), "an example of \(status)")
     }
@@ -169,21 +194,35 @@ import Testing
     for (classID, amount) in approved {
       let c = classes[classID]!
       guard c.region.hasPrefix("liaocheng"), c.start >= CivilDate("2024-11-01")!,
-        [.green, .urgent, .manufacturing].contains(c.category), c.level == .junior || c.assessment == .completion
+        [.green, .urgent, .manufacturing].contains(c.category),
+        c.level == .junior || c.assessment == .completion
       else { continue }
-      if c.hoursTotal >= 48 { topUps += Money(decimal: "720")! - amount } else { recoveries += amount }
+      if c.hoursTotal >= 48 {
+        topUps += Money(decimal: "720")! - amount
+      } else {
+        recoveries += amount
+      }
     }
     #expect(topUps.fen > 0 && recoveries.fen > 0)
-    #expect(demo.out.contains("Adopting it would mean \(topUps.displayString) of top-ups to pay and \(recoveries.displayString) to recover."))
-    let diff = Captured.run(["diff", DemoPaths.journal, "--rules", DemoPaths.rules, "--with", DemoPaths.ruleChange, "--format", "json"])
+    #expect(
+      demo.out.contains(
+        "Adopting it would mean \(topUps.displayString) of top-ups to pay and \(recoveries.displayString) to recover."
+      ))
+    let diff = Captured.run([
+      "diff", DemoPaths.journal, "--rules", DemoPaths.rules, "--with", DemoPaths.ruleChange,
+      "--format", "json",
+    ])
     #expect(diff.status == 0)
-    #expect(diff.out.contains("\"new_status\":\"ineligible\"") && diff.out.contains("\"new_amount\":\"720.00\""))
+    #expect(
+      diff.out.contains("\"new_status\":\"ineligible\"")
+        && diff.out.contains("\"new_amount\":\"720.00\""))
   }
 
   @Test func theOutputIsTheSameFromAnyFolderButForItsPath() throws {
     let folder = TemporaryFolder()
     let process = Process()
-    process.executableURL = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+    process.executableURL = URL(fileURLWithPath: CommandLine.arguments[0])
+      .deletingLastPathComponent()
       .appendingPathComponent("claims")
     process.arguments = ["demo", "--folder", folder.path("elsewhere")]
     process.currentDirectoryURL = folder.url
@@ -193,14 +232,17 @@ import Testing
     let data = out.fileHandleForReading.readDataToEndOfFile()
     process.waitUntilExit()
     #expect(process.terminationStatus == 0)
-    let text = String(decoding: data, as: UTF8.self).replacingOccurrences(of: folder.path("elsewhere"), with: "FOLDER")
+    let text = String(decoding: data, as: UTF8.self).replacingOccurrences(
+      of: folder.path("elsewhere"), with: "FOLDER")
     #expect(text == demo.outWithoutFolder)
   }
 }
 
 enum DemoTestText {
   static func indent(_ text: String) -> String {
-    text.split(separator: "\n", omittingEmptySubsequences: false).map { $0.isEmpty ? "" : "  " + $0 }
-      .joined(separator: "\n")
+    text.split(separator: "\n", omittingEmptySubsequences: false).map {
+      $0.isEmpty ? "" : "  " + $0
+    }
+    .joined(separator: "\n")
   }
 }

@@ -64,7 +64,9 @@ struct DemoRun: Sendable {
     writtenJournal = DemoPaths.bytes(self.folder + "/demo.journal")
     writtenHead = DemoPaths.bytes(self.folder + "/demo.journal.head")
     var ruleChange: [String: [UInt8]] = [:]
-    for name in (try? FileManager.default.contentsOfDirectory(atPath: self.folder + "/rules-change")) ?? [] {
+    for name
+      in (try? FileManager.default.contentsOfDirectory(atPath: self.folder + "/rules-change")) ?? []
+    {
       ruleChange[name] = DemoPaths.bytes(self.folder + "/rules-change/" + name)
     }
     writtenRuleChange = ruleChange

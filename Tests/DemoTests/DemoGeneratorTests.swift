@@ -50,7 +50,9 @@ import Testing
     // Every approval was decided under the rulesets shipped today, byte for byte.
     for claim in state.claims.values where claim.status == .approved {
       for line in claim.decision?.lines ?? [] {
-        #expect(RuleLibrary.shipped.ruleset(id: line.ruleset)?.sha256 == line.rulesetSHA256, "\(claim.submission.claim)")
+        #expect(
+          RuleLibrary.shipped.ruleset(id: line.ruleset)?.sha256 == line.rulesetSHA256,
+          "\(claim.submission.claim)")
       }
     }
   }
@@ -63,7 +65,8 @@ import Testing
       if case .classApproved(let e) = event.body { regions.insert(e.region) }
     }
     for type in [
-      EventType.minimumWagePublished, .planSet, .fundAppropriated, .employmentRecorded, .paymentReturned,
+      EventType.minimumWagePublished, .planSet, .fundAppropriated, .employmentRecorded,
+      .paymentReturned,
       .recoveryOrdered, .recoveryReceived,
     ] {
       #expect(types[type, default: 0] > 0, "\(type.rawValue)")
@@ -73,7 +76,9 @@ import Testing
     // Some exams fail; one failure is followed by a pass in the same class.
     var exams: [String: [Bool]] = [:]
     for (_, _, event) in DemoPaths.events {
-      if case .examRecorded(let e) = event.body { exams[e.classID + e.trainee.value, default: []].append(e.passed) }
+      if case .examRecorded(let e) = event.body {
+        exams[e.classID + e.trainee.value, default: []].append(e.passed)
+      }
     }
     #expect(exams.values.contains { $0 == [false] })
     #expect(exams.values.contains { $0 == [false, true] })
@@ -95,7 +100,9 @@ import Testing
   @Test func planTargetsComeFromTheRulesets() {
     let countyPlan = RuleLibrary.shipped.ruleset(id: "LC-2019")!.plans
     for (_, _, event) in DemoPaths.events {
-      guard case .planSet(let plan) = event.body, plan.region.hasPrefix("liaocheng-") else { continue }
+      guard case .planSet(let plan) = event.body, plan.region.hasPrefix("liaocheng-") else {
+        continue
+      }
       #expect(countyPlan.contains { $0.target == plan.target && $0.unit != nil }, "\(plan.region)")
     }
   }

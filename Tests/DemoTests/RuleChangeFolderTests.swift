@@ -45,7 +45,8 @@ import Testing
   }
 
   @Test func theBinaryCarriesTheFolderAsItIsOnDisk() {
-    let embedded = Dictionary(uniqueKeysWithValues: DemoFiles.ruleChange.map { ($0.name, $0.bytes) })
+    let embedded = Dictionary(
+      uniqueKeysWithValues: DemoFiles.ruleChange.map { ($0.name, $0.bytes) })
     #expect(embedded == Self.files(DemoPaths.ruleChange))
   }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import PackagePlugin
 
 /// Generates Swift source that carries files of `Journal/` inside the binary, so that `claims`
@@ -12,8 +13,11 @@ struct EmbedFilesPlugin: BuildToolPlugin {
     let tool = try context.tool(named: "embed-files").url
     switch target.name {
     case "ClaimsDemo":
-      let change = try files(in: journal.appending(path: "rules-change"), endingWith: [".json", ".md"])
-      let demo = [journal.appending(path: "demo.journal"), journal.appending(path: "demo.journal.head")]
+      let change = try files(
+        in: journal.appending(path: "rules-change"), endingWith: [".json", ".md"])
+      let demo = [
+        journal.appending(path: "demo.journal"), journal.appending(path: "demo.journal.head"),
+      ]
       let output = context.pluginWorkDirectoryURL.appending(path: "EmbeddedDemoFiles.swift")
       // Files of rules-change identical to the shipped ones are embedded as references to
       // them (nil), so that the binary carries each ruleset once.
@@ -22,7 +26,9 @@ struct EmbedFilesPlugin: BuildToolPlugin {
           displayName: "Embedding the demo journal and \(change.count) rule-change files",
           executable: tool,
           arguments: [output.path(), "embeddedDemoJournalFiles"] + demo.map { $0.path() }
-            + ["--", "embeddedRuleChangeFiles", "--same-as", journal.appending(path: "rules").path()]
+            + [
+              "--", "embeddedRuleChangeFiles", "--same-as", journal.appending(path: "rules").path(),
+            ]
             + change.map { $0.path() },
           inputFiles: demo + change + rules,
           outputFiles: [output])
@@ -47,5 +53,3 @@ struct EmbedFilesPlugin: BuildToolPlugin {
       .map { folder.appending(path: $0) }
   }
 }
-
-import Foundation

@@ -6,14 +6,16 @@ extension DemoYear {
 
   static let categories = [
     ["registered-unemployed"], ["rural-migrant"], ["rural-migrant"], ["graduate"],
-    ["hard-to-employ", "registered-unemployed"], ["school-leaver"], ["veteran"], ["employed-worker"],
+    ["hard-to-employ", "registered-unemployed"], ["school-leaver"], ["veteran"],
+    ["employed-worker"],
   ]
 
   /// Approves the class, enrols everyone on its first day, records each day's attendance (now
   /// and then someone misses a day, never those at `present`) and the exams; the trainees at
   /// `failing` fail.
   mutating func runClass(
-    _ plan: ClassPlan, approvedOn: CivilDate, _ group: [Enrolee], failing: Set<Int>, examOn: CivilDate,
+    _ plan: ClassPlan, approvedOn: CivilDate, _ group: [Enrolee], failing: Set<Int>,
+    examOn: CivilDate,
     present: Set<Int> = []
   ) -> (passed: [Enrolee], failed: [Enrolee]) {
     approveClass(plan, on: approvedOn)
@@ -22,7 +24,9 @@ extension DemoYear {
       random.below(6) == 0 && !present.contains(index) ? 1 + random.below(plan.days - 1) : -1
     }
     for (index, day) in plan.trainingDays.enumerated() {
-      for (trainee, enrolee) in group.enumerated() where absent[trainee] != index { attend(enrolee, plan, on: day) }
+      for (trainee, enrolee) in group.enumerated() where absent[trainee] != index {
+        attend(enrolee, plan, on: day)
+      }
     }
     var passed: [Enrolee] = []
     var failed: [Enrolee] = []
@@ -41,7 +45,8 @@ extension DemoYear {
     let place = Self.changchun
     let plan = ClassPlan(
       id: "CC-2024-001", place: place, category: "project", occupation: "6-22-01-01", level: nil,
-      assessment: "completion", start: Self.day("2024-04-15"), days: 15, theoryHours: 40, plannedSize: 14,
+      assessment: "completion", start: Self.day("2024-04-15"), days: 15, theoryHours: 40,
+      plannedSize: 14,
       certificate: "training-certificate", reviewer: "reviewer-wu",
       project: (enterprise: "长春恒达汽车部件有限公司", demand: 12, hoursOnline: 24))
     var group = enrolees(13, of: place, categories: Array(Self.categories.prefix(6)))
@@ -61,17 +66,22 @@ extension DemoYear {
       let start = Self.day(early ? "2024-05-06" : "2024-05-13")
       let wage = trainee == 11 ? "1700" : String(2600 + 100 * random.below(11))
       employ(
-        group[trainee], by: place.clerk, on: start.adding(days: 2), employer: employers[trainee < 7 ? 0 : 1],
+        group[trainee], by: place.clerk, on: start.adding(days: 2),
+        employer: employers[trainee < 7 ? 0 : 1],
         from: start, wage: wage)
     }
     let claim = "CL-CC-2024-001"
     submitClaim(claim, plan, group, on: Self.day("2024-05-17"))
     approveClaim(claim, on: Self.day("2024-05-27"), by: "reviewer-wu")
     // Paid in two tranches: part on account, the rest a month later.
-    pay(claim, .skillsUpgradeAccount, "13000", to: place.institution, on: Self.day("2024-06-07"), by: "finance-liu")
+    pay(
+      claim, .skillsUpgradeAccount, "13000", to: place.institution, on: Self.day("2024-06-07"),
+      by: "finance-liu")
     payInFull(claim, to: place.institution, on: Self.day("2024-07-05"), by: "finance-liu")
     // The contract ended in probation: the subsidy is ordered back, and only part comes in.
-    orderRecovery("REC-2024-001", claim, group[9], reason: "error", on: Self.day("2024-08-12"), by: "reviewer-wu")
+    orderRecovery(
+      "REC-2024-001", claim, group[9], reason: "error", on: Self.day("2024-08-12"),
+      by: "reviewer-wu")
     receiveRecovery("REC-2024-001", "1000", on: Self.day("2024-09-20"), by: "finance-liu")
   }
 
@@ -79,10 +89,13 @@ extension DemoYear {
   /// `unknown` and the school has nothing to claim yet.
   mutating func jinanClass() {
     let plan = ClassPlan(
-      id: "JN-2024-001", place: Self.jinan, category: "general", occupation: "4-03-02-02", level: "junior",
-      assessment: "evaluation", start: Self.day("2024-06-03"), days: 5, theoryHours: 10, plannedSize: 12,
+      id: "JN-2024-001", place: Self.jinan, category: "general", occupation: "4-03-02-02",
+      level: "junior",
+      assessment: "evaluation", start: Self.day("2024-06-03"), days: 5, theoryHours: 10,
+      plannedSize: 12,
       certificate: "skill-level")
     let group = enrolees(10, of: Self.jinan, categories: Self.categories)
-    _ = runClass(plan, approvedOn: Self.day("2024-05-27"), group, failing: [4], examOn: Self.day("2024-06-12"))
+    _ = runClass(
+      plan, approvedOn: Self.day("2024-05-27"), group, failing: [4], examOn: Self.day("2024-06-12"))
   }
 }

@@ -50,7 +50,10 @@ extension DemoYear {
     return prefix + "-" + String(repeating: "0", count: max(0, 4 - number.count)) + number
   }
 
-  mutating func record(_ type: String, _ prefix: String, _ day: CivilDate, _ actor: String, _ fields: [(String, JSONValue)]) {
+  mutating func record(
+    _ type: String, _ prefix: String, _ day: CivilDate, _ actor: String,
+    _ fields: [(String, JSONValue)]
+  ) {
     timeline.add(day, eventLine(type, nextID(prefix), day, actor, fields))
   }
 
@@ -75,45 +78,66 @@ extension DemoYear {
   }
 
   mutating func enrol(_ enrolee: Enrolee, in plan: ClassPlan, on day: CivilDate? = nil) {
-    record("trainee.enrolled", "enr", day ?? plan.start, plan.place.clerk, [
-      ("trainee", .string(enrolee.person.id)), ("name", .string(enrolee.person.name)),
-      ("class", .string(plan.id)), ("categories", .strings(enrolee.categories)),
-      ("ui_benefit", .bool(enrolee.uiBenefit)),
-    ])
+    record(
+      "trainee.enrolled", "enr", day ?? plan.start, plan.place.clerk,
+      [
+        ("trainee", .string(enrolee.person.id)), ("name", .string(enrolee.person.name)),
+        ("class", .string(plan.id)), ("categories", .strings(enrolee.categories)),
+        ("ui_benefit", .bool(enrolee.uiBenefit)),
+      ])
   }
 
   mutating func attend(_ enrolee: Enrolee, _ plan: ClassPlan, on day: CivilDate) {
-    record("attendance.recorded", "att", day, plan.place.clerk, [
-      ("class", .string(plan.id)), ("trainee", .string(enrolee.person.id)), ("hours", .int(plan.hoursPerDay)),
-    ])
+    record(
+      "attendance.recorded", "att", day, plan.place.clerk,
+      [
+        ("class", .string(plan.id)), ("trainee", .string(enrolee.person.id)),
+        ("hours", .int(plan.hoursPerDay)),
+      ])
   }
 
   mutating func exam(_ enrolee: Enrolee, _ plan: ClassPlan, on day: CivilDate, passed: Bool) {
     var fields: [(String, JSONValue)] = [
-      ("class", .string(plan.id)), ("trainee", .string(enrolee.person.id)), ("passed", .bool(passed)),
+      ("class", .string(plan.id)), ("trainee", .string(enrolee.person.id)),
+      ("passed", .bool(passed)),
       ("certificate_type", .string(plan.certificate)),
     ]
     if passed {
-      let prefix = ["skill-level": "S", "special-ability": "Z", "training-certificate": "P"][plan.certificate] ?? "C"
-      fields.append(("certificate_no", .string("\(prefix)\(day.year)\(plan.place.area)\(nextID("cert").dropFirst(5))")))
+      let prefix =
+        ["skill-level": "S", "special-ability": "Z", "training-certificate": "P"][plan.certificate]
+        ?? "C"
+      fields.append(
+        (
+          "certificate_no",
+          .string("\(prefix)\(day.year)\(plan.place.area)\(nextID("cert").dropFirst(5))")
+        ))
     }
     if passed, let level = plan.level { fields.append(("level", .string(level))) }
     record("exam.recorded", "exm", day, plan.place.clerk, fields)
   }
 
-  mutating func employ(_ enrolee: Enrolee, by clerk: String, on day: CivilDate, employer: String, from start: CivilDate, wage: String) {
-    record("employment.recorded", "emp", day, clerk, [
-      ("trainee", .string(enrolee.person.id)), ("employer", .string(employer)),
-      ("contract_start", .string(start.description)), ("contract_months", .int(12)),
-      ("monthly_wage", .string(wage)), ("social_insurance", .bool(true)),
-    ])
+  mutating func employ(
+    _ enrolee: Enrolee, by clerk: String, on day: CivilDate, employer: String,
+    from start: CivilDate, wage: String
+  ) {
+    record(
+      "employment.recorded", "emp", day, clerk,
+      [
+        ("trainee", .string(enrolee.person.id)), ("employer", .string(employer)),
+        ("contract_start", .string(start.description)), ("contract_months", .int(12)),
+        ("monthly_wage", .string(wage)), ("social_insurance", .bool(true)),
+      ])
   }
 
-  mutating func submitClaim(_ claim: String, _ plan: ClassPlan, _ trainees: [Enrolee], on day: CivilDate) {
-    record("claim.submitted", "sub", day, plan.place.clerk, [
-      ("claim", .string(claim)), ("class", .string(plan.id)),
-      ("trainees", .strings(trainees.map(\.person.id))), ("claimant", .string("institution")),
-    ])
+  mutating func submitClaim(
+    _ claim: String, _ plan: ClassPlan, _ trainees: [Enrolee], on day: CivilDate
+  ) {
+    record(
+      "claim.submitted", "sub", day, plan.place.clerk,
+      [
+        ("claim", .string(claim)), ("class", .string(plan.id)),
+        ("trainees", .strings(trainees.map(\.person.id))), ("claimant", .string("institution")),
+      ])
   }
 
   mutating func approveClaim(_ claim: String, on day: CivilDate, by reviewer: String) {
@@ -121,7 +145,8 @@ extension DemoYear {
   }
 
   /// Pays what the approval committed and is unpaid, one payment per fund.
-  mutating func payInFull(_ claim: String, to payee: String, on day: CivilDate, by finance: String) {
+  mutating func payInFull(_ claim: String, to payee: String, on day: CivilDate, by finance: String)
+  {
     timeline.compute(day) { state, serials in
       guard let money = state.claimMoney[claim] else { return [] }
       return Fund.allCases.filter { money.unpaid($0).fen > 0 }.map { fund in
@@ -130,61 +155,88 @@ extension DemoYear {
     }
   }
 
-  mutating func pay(_ claim: String, _ fund: Fund, _ yuan: String, to payee: String, on day: CivilDate, by finance: String) {
+  mutating func pay(
+    _ claim: String, _ fund: Fund, _ yuan: String, to payee: String, on day: CivilDate,
+    by finance: String
+  ) {
     timeline.compute(day) { _, serials in
       [Self.payment(claim, fund, Money(decimal: yuan)!, payee, day, finance, serials)]
     }
   }
 
   static func payment(
-    _ claim: String, _ fund: Fund, _ amount: Money, _ payee: String, _ day: CivilDate, _ finance: String,
+    _ claim: String, _ fund: Fund, _ amount: Money, _ payee: String, _ day: CivilDate,
+    _ finance: String,
     _ serials: Serials
   ) -> String {
     let number = serials.take("payment")
     let digits = String(day.description.filter(\.isNumber))
-    return eventLine("payment.made", "pay-\(number)", day, finance, [
-      ("payment", .string("PAY-2024-\(number < 10 ? "00" : number < 100 ? "0" : "")\(number)")),
-      ("claim", .string(claim)), ("fund", .string(fund.rawValue)), ("amount", .string(amount.decimalString)),
-      ("payee", .string(payee)), ("bank_ref", .string("BK\(digits)\(1000 + serials.take("bank"))")),
-    ])
+    return eventLine(
+      "payment.made", "pay-\(number)", day, finance,
+      [
+        ("payment", .string("PAY-2024-\(number < 10 ? "00" : number < 100 ? "0" : "")\(number)")),
+        ("claim", .string(claim)), ("fund", .string(fund.rawValue)),
+        ("amount", .string(amount.decimalString)),
+        ("payee", .string(payee)),
+        ("bank_ref", .string("BK\(digits)\(1000 + serials.take("bank"))")),
+      ])
   }
 
   /// The bank sends back the claim's payment from `fund`.
-  mutating func returnPayment(of claim: String, _ fund: Fund, on day: CivilDate, by finance: String, reason: String) {
+  mutating func returnPayment(
+    of claim: String, _ fund: Fund, on day: CivilDate, by finance: String, reason: String
+  ) {
     timeline.compute(day) { state, serials in
-      state.payments.values.filter { $0.payment.claim == claim && $0.payment.fund == fund && !$0.returned }
-        .map(\.payment.payment).sorted().prefix(1).map { payment in
-          eventLine("payment.returned", "ret-\(serials.take("return"))", day, finance, [
+      state.payments.values.filter {
+        $0.payment.claim == claim && $0.payment.fund == fund && !$0.returned
+      }
+      .map(\.payment.payment).sorted().prefix(1).map { payment in
+        eventLine(
+          "payment.returned", "ret-\(serials.take("return"))", day, finance,
+          [
             ("payment", .string(payment)), ("reason", .string(reason)),
           ])
-        }
+      }
     }
   }
 
   /// Orders back everything approved for the trainee on the claim.
-  mutating func orderRecovery(_ recovery: String, _ claim: String, _ trainee: Enrolee, reason: String, on day: CivilDate, by reviewer: String) {
+  mutating func orderRecovery(
+    _ recovery: String, _ claim: String, _ trainee: Enrolee, reason: String, on day: CivilDate,
+    by reviewer: String
+  ) {
     let id = nextID("rco")
     timeline.compute(day) { state, _ in
-      let approved = state.claimMoney[claim]?.approvedByTrainee[ResidentID(trainee.person.id)!] ?? [:]
+      let approved =
+        state.claimMoney[claim]?.approvedByTrainee[ResidentID(trainee.person.id)!] ?? [:]
       return approved.keys.sorted().prefix(1).map { fund in
-        eventLine("recovery.ordered", id, day, reviewer, [
-          ("recovery", .string(recovery)), ("claim", .string(claim)), ("trainee", .string(trainee.person.id)),
-          ("fund", .string(fund.rawValue)), ("amount", .string(approved[fund]!.decimalString)),
-          ("reason", .string(reason)),
-        ])
+        eventLine(
+          "recovery.ordered", id, day, reviewer,
+          [
+            ("recovery", .string(recovery)), ("claim", .string(claim)),
+            ("trainee", .string(trainee.person.id)),
+            ("fund", .string(fund.rawValue)), ("amount", .string(approved[fund]!.decimalString)),
+            ("reason", .string(reason)),
+          ])
       }
     }
   }
 
   /// Receives `yuan` on the order, or all that is outstanding.
-  mutating func receiveRecovery(_ recovery: String, _ yuan: String? = nil, on day: CivilDate, by finance: String) {
+  mutating func receiveRecovery(
+    _ recovery: String, _ yuan: String? = nil, on day: CivilDate, by finance: String
+  ) {
     let id = nextID("rcv")
     timeline.compute(day) { state, _ in
       guard let outstanding = state.recoveries[recovery]?.outstanding else { return [] }
       let amount = yuan.flatMap { Money(decimal: $0) } ?? outstanding
-      return [eventLine("recovery.received", id, day, finance, [
-        ("recovery", .string(recovery)), ("amount", .string(amount.decimalString)),
-      ])]
+      return [
+        eventLine(
+          "recovery.received", id, day, finance,
+          [
+            ("recovery", .string(recovery)), ("amount", .string(amount.decimalString)),
+          ])
+      ]
     }
   }
 }

@@ -24,7 +24,9 @@ struct DemoYear {
   }
 
   static var opened: Event {
-    Event(id: "journal.opened", date: openedOn, actor: admin, body: .journalOpened(JournalOpened(format: 1, admin: admin)))
+    Event(
+      id: "journal.opened", date: openedOn, actor: admin,
+      body: .journalOpened(JournalOpened(format: 1, admin: admin)))
   }
 
   /// The whole year's events.
@@ -66,41 +68,66 @@ struct DemoYear {
     let day = CivilDate("2024-01-03")!
     let actors = [
       ("clerk-li", "clerk", "李敏"), ("clerk-zhou", "clerk", "周婷"), ("clerk-gao", "clerk", "高峰"),
-      ("clerk-han", "clerk", "韩雪"), ("reviewer-zhao", "reviewer", "赵强"), ("reviewer-wu", "reviewer", "吴磊"),
-      ("finance-chen", "finance", "陈静"), ("finance-liu", "finance", "刘洋"), ("auditor-sun", "auditor", "孙丽"),
+      ("clerk-han", "clerk", "韩雪"), ("reviewer-zhao", "reviewer", "赵强"),
+      ("reviewer-wu", "reviewer", "吴磊"),
+      ("finance-chen", "finance", "陈静"), ("finance-liu", "finance", "刘洋"),
+      ("auditor-sun", "auditor", "孙丽"),
     ]
     for (id, role, name) in actors {
-      record("actor.registered", "act", day, Self.admin, [("actor_id", .string(id)), ("role", .string(role)), ("name", .string(name))])
+      record(
+        "actor.registered", "act", day, Self.admin,
+        [("actor_id", .string(id)), ("role", .string(role)), ("name", .string(name))])
     }
     for place in Self.counties + [Self.changchun, Self.jinan] {
-      record("institution.registered", "ins", day, Self.admin, [
-        ("institution", .string(place.institution)), ("name", .string(place.institutionName)),
-        ("region", .string(place.region)),
-      ])
+      record(
+        "institution.registered", "ins", day, Self.admin,
+        [
+          ("institution", .string(place.institution)), ("name", .string(place.institutionName)),
+          ("region", .string(place.region)),
+        ])
     }
     // The seeds give no minimum wage; this figure is made up for the demo.
-    record("minimum_wage.published", "mw", CivilDate("2024-01-10")!, Self.admin, [
-      ("region", .string("changchun")), ("amount", .string("1880")),
-      ("reference", .string("吉林省最低工资标准 一类地区（演示数据）")),
-    ])
+    record(
+      "minimum_wage.published", "mw", CivilDate("2024-01-10")!, Self.admin,
+      [
+        ("region", .string("changchun")), ("amount", .string("1880")),
+        ("reference", .string("吉林省最低工资标准 一类地区（演示数据）")),
+      ])
     setPlans(on: CivilDate("2024-01-20")!)
-    appropriate(.skillsUpgradeAccount, Self.changchun, "120000", "长春市2024年职业技能提升行动专账资金（演示数据）", on: CivilDate("2024-01-15")!)
-    appropriate(.employmentSubsidy, Self.jinan, "30000", "济南市2024年就业补助资金（演示数据）", on: CivilDate("2024-03-01")!)
-    let budget = ["liaocheng-dongchangfu": "40000", "liaocheng-linqing": "30000", "liaocheng-guanxian": "20000",
-      "liaocheng-shenxian": "25000", "liaocheng-gaotang": "15000"]
+    appropriate(
+      .skillsUpgradeAccount, Self.changchun, "120000", "长春市2024年职业技能提升行动专账资金（演示数据）",
+      on: CivilDate("2024-01-15")!)
+    appropriate(
+      .employmentSubsidy, Self.jinan, "30000", "济南市2024年就业补助资金（演示数据）", on: CivilDate("2024-03-01")!)
+    let budget = [
+      "liaocheng-dongchangfu": "40000", "liaocheng-linqing": "30000", "liaocheng-guanxian": "20000",
+      "liaocheng-shenxian": "25000", "liaocheng-gaotang": "15000",
+    ]
     for county in Self.counties {
-      appropriate(.employmentSubsidy, county, budget[county.region]!, "聊城市2024年就业补助资金 第一批（演示数据）", on: CivilDate("2024-08-20")!)
-      appropriate(.unemploymentInsurance, county, "10000", "聊城市2024年失业保险基金 技能培训支出（演示数据）", on: CivilDate("2024-08-20")!)
+      appropriate(
+        .employmentSubsidy, county, budget[county.region]!, "聊城市2024年就业补助资金 第一批（演示数据）",
+        on: CivilDate("2024-08-20")!)
+      appropriate(
+        .unemploymentInsurance, county, "10000", "聊城市2024年失业保险基金 技能培训支出（演示数据）",
+        on: CivilDate("2024-08-20")!)
     }
-    appropriate(.employmentSubsidy, Self.dongchangfu, "20000", "聊城市2024年就业补助资金 第二批（演示数据）", on: CivilDate("2024-11-20")!)
+    appropriate(
+      .employmentSubsidy, Self.dongchangfu, "20000", "聊城市2024年就业补助资金 第二批（演示数据）",
+      on: CivilDate("2024-11-20")!)
   }
 
-  mutating func appropriate(_ fund: Fund, _ place: Place, _ yuan: String, _ reference: String, on day: CivilDate) {
-    let actor = place.region == "changchun" || place.region == "jinan" ? "finance-liu" : "finance-chen"
-    record("fund.appropriated", "fnd", day, actor, [
-      ("fund", .string(fund.rawValue)), ("region", .string(place.region)), ("amount", .string(yuan)),
-      ("reference", .string(reference)),
-    ])
+  mutating func appropriate(
+    _ fund: Fund, _ place: Place, _ yuan: String, _ reference: String, on day: CivilDate
+  ) {
+    let actor =
+      place.region == "changchun" || place.region == "jinan" ? "finance-liu" : "finance-chen"
+    record(
+      "fund.appropriated", "fnd", day, actor,
+      [
+        ("fund", .string(fund.rawValue)), ("region", .string(place.region)),
+        ("amount", .string(yuan)),
+        ("reference", .string(reference)),
+      ])
   }
 
   /// The seeds publish no 2024 county targets: the counties' targets repeat LC-2019's county
@@ -110,21 +137,27 @@ struct DemoYear {
     let countyPlans = library.ruleset(id: "LC-2019")!.plans
     for county in Self.counties {
       let plan = countyPlans.first { $0.unit == county.name }!
-      record("plan.set", "pln", day, Self.admin, [
-        ("region", .string(county.region)), ("year", .int(2024)), ("target", .int(plan.target)),
-        ("program", .string("职业技能提升行动（目标参照聊政办发〔2019〕10号附件1）")),
-      ])
+      record(
+        "plan.set", "pln", day, Self.admin,
+        [
+          ("region", .string(county.region)), ("year", .int(2024)), ("target", .int(plan.target)),
+          ("program", .string("职业技能提升行动（目标参照聊政办发〔2019〕10号附件1）")),
+        ])
     }
     let changchun = library.ruleset(id: "CC-2024")!.plans.first { $0.yearFrom == 2024 }!
-    record("plan.set", "pln", day, Self.admin, [
-      ("region", .string("changchun")), ("year", .int(2024)), ("target", .int(changchun.target)),
-      ("program", .string(changchun.program)),
-    ])
+    record(
+      "plan.set", "pln", day, Self.admin,
+      [
+        ("region", .string("changchun")), ("year", .int(2024)), ("target", .int(changchun.target)),
+        ("program", .string(changchun.program)),
+      ])
   }
 
   /// `count` trainees of a place: person categories drawn from `categories`, one in `uiEvery`
   /// on unemployment insurance benefits.
-  mutating func enrolees(_ count: Int, of place: Place, categories: [[String]], uiEvery: Int = 0) -> [Enrolee] {
+  mutating func enrolees(_ count: Int, of place: Place, categories: [[String]], uiEvery: Int = 0)
+    -> [Enrolee]
+  {
     (0..<count).map { _ in
       let person = people.draw(area: place.area)
       return Enrolee(

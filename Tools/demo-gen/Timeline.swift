@@ -28,7 +28,9 @@ struct Timeline {
     let sorted = entries.sorted { ($0.day, $0.order) < ($1.day, $1.order) }
     var days: [(day: CivilDate, entries: [Entry])] = []
     for item in sorted {
-      if days.last?.day == item.day { days[days.count - 1].entries.append(item.entry) } else {
+      if days.last?.day == item.day {
+        days[days.count - 1].entries.append(item.entry)
+      } else {
         days.append((item.day, [item.entry]))
       }
     }
@@ -90,11 +92,14 @@ struct GenerationError: Error, CustomStringConvertible {
 }
 
 /// One input event as a JSON line, fields in the order given.
-func eventLine(_ type: String, _ id: String, _ date: CivilDate, _ actor: String, _ fields: [(String, JSONValue)])
+func eventLine(
+  _ type: String, _ id: String, _ date: CivilDate, _ actor: String, _ fields: [(String, JSONValue)]
+)
   -> String
 {
   let common: [(key: String, value: JSONValue)] = [
-    ("type", .string(type)), ("id", .string(id)), ("date", .string(date.description)), ("actor", .string(actor)),
+    ("type", .string(type)), ("id", .string(id)), ("date", .string(date.description)),
+    ("actor", .string(actor)),
   ]
   return JSONWriter.string(.object(JSONObject(common + fields.map { (key: $0.0, value: $0.1) })))
 }
