@@ -103,13 +103,13 @@ extension DemoTour {
     let jinan = state.classes.values.filter { $0.approval.region == "jinan" }.map(
       \.approval.classID
     ).sorted().first
-    let claims = state.claims.keys.sorted()
+    let payment = auditedPayment().payment
     terminal.out("\nTry it yourself; the files stay in \(demo.folder):")
     for command in [
       "claims verify \(journal)",
       "claims balances \(journal) --by region --known-at 2024-06-30T16:00:00.000Z",
       jinan.map { "claims entitlements \(journal) --class \($0)" },
-      claims.first.map { "claims audit \(journal) \($0)" },
+      "claims audit \(journal) \(payment)",
       "claims findings \(journal) --format json",
       "claims diff \(journal) --rules \(demo.rules) --with \(demo.ruleChange)",
       "claims rules --region liaocheng --on 2024-11-04 --rules \(demo.ruleChange)",

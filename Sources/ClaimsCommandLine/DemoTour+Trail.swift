@@ -33,7 +33,7 @@ extension DemoTour {
     let resits = state.enrolments.values.filter { record in
       record.exams.count > 1 && record.exams.first?.fact.passed == false
         && record.latestExam?.passed == true
-    }
+    }.sorted { ($0.enrolment.classID, $0.enrolment.trainee) < ($1.enrolment.classID, $1.enrolment.trainee) }
     let candidates = state.payments.values.filter { !$0.returned }.compactMap {
       record -> (PaymentRecord, Int, EnrolmentRecord)? in
       guard let claim = state.claims[record.payment.claim],

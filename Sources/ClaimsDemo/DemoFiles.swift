@@ -29,10 +29,5 @@ public enum DemoFiles {
     }
   }
 
-  /// The rule-change folder's rulesets, as a library.
-  public static func ruleChangeLibrary() throws(RulesetError) -> RuleLibrary {
-    try RuleLibrary(files: ruleChange.filter { $0.name.hasSuffix(".json") })
-  }
-
   static func decode(_ base64: String) -> [UInt8] { [UInt8](Data(base64Encoded: base64)!) }
 }
