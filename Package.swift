@@ -20,12 +20,16 @@ let package = Package(
       plugins: ["EmbedFilesPlugin"]),
     // The state machine: the same code validates an append and replays the journal.
     .target(name: "ClaimsLedger", dependencies: ["ClaimsDomain", "ClaimsJournal", "ClaimsRules"]),
+    // The demo journal and the rule-change folder, carried inside the binary for `claims demo`.
+    .target(name: "ClaimsDemo", dependencies: ["ClaimsRules"], plugins: ["EmbedFilesPlugin"]),
     // Tables, CSV and JSON for people and tools.
     .target(name: "ClaimsReports", dependencies: ["ClaimsDomain", "ClaimsRules", "ClaimsLedger"]),
     // Argument parsing and the subcommands, testable in-process.
     .target(
       name: "ClaimsCommandLine",
-      dependencies: ["ClaimsDomain", "ClaimsJournal", "ClaimsRules", "ClaimsLedger", "ClaimsReports"]),
+      dependencies: [
+        "ClaimsDomain", "ClaimsJournal", "ClaimsRules", "ClaimsLedger", "ClaimsReports", "ClaimsDemo",
+      ]),
     .executableTarget(name: "claims", dependencies: ["ClaimsCommandLine", "ClaimsJournal"]),
 
     // Tools: benchmarks and generators, built on demand.
@@ -36,11 +40,16 @@ let package = Package(
     .executableTarget(
       name: "claims-gen", dependencies: ["ClaimsDomain", "ClaimsJournal", "ClaimsRules", "ClaimsLedger"],
       path: "Tools/claims-gen"),
+    // Journal/demo.journal: a year of three cities' training, from a fixed seed, through the real
+    // append path.
+    .executableTarget(
+      name: "demo-gen", dependencies: ["ClaimsDomain", "ClaimsJournal", "ClaimsRules", "ClaimsLedger"],
+      path: "Tools/demo-gen"),
     // Kills appends at random moments, many rounds, and checks the journal after each.
     .executableTarget(name: "claims-crash", dependencies: ["ClaimsTestSupport"], path: "Tools/claims-crash"),
     // Mutated inputs and journals by the million through the parser, state machine and scan.
     .executableTarget(name: "claims-fuzz", dependencies: ["ClaimsTestSupport", "ClaimsJournal"], path: "Tools/claims-fuzz"),
-    // Carries Journal/rules into the binary at build time.
+    // Carries Journal/rules (and, for ClaimsDemo, the demo files) into the binary at build time.
     .executableTarget(name: "embed-files", path: "Tools/embed-files"),
     .plugin(
       name: "EmbedFilesPlugin", capability: .buildTool(), dependencies: ["embed-files"],
@@ -69,6 +78,12 @@ let package = Package(
       name: "ClaimsCommandLineTests",
       dependencies: [
         "ClaimsCommandLine", "ClaimsJournal", "ClaimsLedger", "ClaimsReports", "ClaimsTestSupport", "claims",
+      ]),
+    .testTarget(
+      name: "DemoTests",
+      dependencies: [
+        "demo-gen", "ClaimsDemo", "ClaimsCommandLine", "ClaimsJournal", "ClaimsLedger", "ClaimsReports",
+        "ClaimsRules", "ClaimsTestSupport", "claims",
       ]),
   ]
 )

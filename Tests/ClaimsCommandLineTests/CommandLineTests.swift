@@ -131,8 +131,10 @@ import Testing
   }
 
   @Test func theDemoRunsAndTellsWhereItsJournalIs() throws {
-    let result = try ClaimsBinary.run(["demo"])
+    let folder = TemporaryFolder()
+    let result = try ClaimsBinary.run(["demo", "--folder", folder.path("demo")])
     #expect(result.status == 0, "\(result.err)")
-    #expect(result.out.contains("chain head sha256"))
+    #expect(result.out.contains("Files written to \(folder.path("demo"))"))
+    #expect(result.out.contains("chain head: line "))
   }
 }
