@@ -111,6 +111,8 @@ extension DemoTour {
       jinan.map { "claims entitlements \(journal) --class \($0)" },
       "claims audit \(journal) \(payment)",
       "claims findings \(journal) --format json",
+      "claims stats \(journal) --year 2024",
+      "claims export \(journal) --format hledger > demo.hledger",
       "claims diff \(journal) --rules \(demo.rules) --with \(demo.ruleChange)",
       "claims rules --region liaocheng --on 2024-11-04 --rules \(demo.ruleChange)",
     ].compactMap({ $0 }) {

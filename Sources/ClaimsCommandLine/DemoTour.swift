@@ -32,13 +32,23 @@ struct DemoTour {
     try auditTrail()
     findings()
     try ruleChange()
-    htmlReport()  // HTML report: added when claims report lands
+    try htmlReport()
     nextCommands()
   }
 
-  /// The HTML report step (`claims report` into the demo folder, and where it wrote it). Prints
-  /// nothing until that command exists.
-  func htmlReport() {}
+  /// The HTML report (`claims report`) written into the demo folder, and where.
+  func htmlReport() throws {
+    let path = demo.folder + "/report.html"
+    let size = try HTMLReportFile.write(snapshot: snapshot, state: state, to: path)
+    part(
+      8, "The report for people who do not use a terminal",
+      """
+      One self-contained HTML file (no scripts, nothing fetched): fund balances month by month,
+      payouts by category and fund, quarterly person-times (人次) against the plan targets, the
+      findings, and the chain head to file with the monthly report. ID numbers are masked.
+      """)
+    terminal.out("  wrote \(path) (\(size) bytes); open it in a browser")
+  }
 
   func introduction() {
     let regions = state.classes.values.map(\.approval.region)

@@ -20,13 +20,29 @@ import Testing
     #expect(demo.writtenHead == DemoPaths.bytes(DemoPaths.journal + ".head"))
     #expect(demo.writtenRuleChange == RuleChangeFolderTests.files(DemoPaths.ruleChange))
     let lines = demo.out.split(separator: "\n", omittingEmptySubsequences: false)
-    #expect(lines.count <= 150)
+    #expect(lines.count <= 160, "a tour a person reads in one sitting")
     for part in [
       "1. Is the journal intact?", "2. What the journal holds", "3. Balances by fund (资金来源)",
       "4. Entitlements", "5. One audit trail", "6. Findings for the auditor", "7. A rule change",
-      "Try it yourself",
+      "8. The report for people who do not use a terminal", "Try it yourself",
     ] {
       #expect(demo.out.contains("\n" + part), "missing part \(part)")
+    }
+  }
+
+  /// The report the demo writes is `claims report`'s for the same journal, and it says where.
+  @Test func writesTheHTMLReportAndSaysWhere() throws {
+    #expect(demo.out.contains("wrote \(demo.folder)/report.html (\(demo.report.utf8.count) bytes)"))
+    let folder = TemporaryFolder("claims-demo-report")
+    let path = folder.path("report.html")
+    let status = Captured.run(["report", DemoPaths.journal, "--html", path]).status
+    #expect(status == 0)
+    #expect(demo.report == String(decoding: TemporaryFolder.bytes(path), as: UTF8.self))
+    #expect(demo.report.contains("<svg"))
+    for trainee in Set(events.compactMap { entry -> String? in
+      if case .traineeEnrolled(let e) = entry.event.body { return e.trainee.value } else { return nil }
+    }) {
+      #expect(!demo.report.contains(trainee), "whole ID in the report")
     }
   }
 

@@ -54,6 +54,7 @@ struct DemoRun: Sendable {
   let writtenHead: [UInt8]
   let writtenRuleChange: [String: [UInt8]]
   let balances: String
+  let report: String
 
   static let shared = DemoRun()
 
@@ -70,6 +71,7 @@ struct DemoRun: Sendable {
       ruleChange[name] = DemoPaths.bytes(self.folder + "/rules-change/" + name)
     }
     writtenRuleChange = ruleChange
+    report = String(decoding: DemoPaths.bytes(self.folder + "/report.html"), as: UTF8.self)
     balances = Captured.run(["balances", self.folder + "/demo.journal"]).out
   }
 
