@@ -3,7 +3,7 @@
 /// HTML gives meaning to, so no journal text can become markup.
 enum HTML {
   /// Masked, then escaped for element content and quoted attribute values alike.
-  static func text(_ raw: String) -> String { escape(maskResidentIDs(raw)) }
+  static func text(_ raw: String) -> String { escape(ResidentIDMask.apply(raw)) }
 
   static func escape(_ raw: String) -> String {
     var out = ""
@@ -19,47 +19,6 @@ enum HTML {
       }
     }
     return out
-  }
-
-  /// Replaces every run of exactly 18 ASCII letters and digits shaped like a resident ID (17
-  /// digits and a digit or X) with its masked form `370102********123X`. The check character is
-  /// not required: a mistyped number is masked too. Runs inside longer words (a SHA-256) are
-  /// left alone.
-  static func maskResidentIDs(_ raw: String) -> String {
-    let scalars = Array(raw.unicodeScalars)
-    var out = String.UnicodeScalarView()
-    var index = 0
-    while index < scalars.count {
-      guard isWordScalar(scalars[index]) else {
-        out.append(scalars[index])
-        index += 1
-        continue
-      }
-      var end = index
-      while end < scalars.count, isWordScalar(scalars[end]) { end += 1 }
-      let run = scalars[index..<end]
-      if looksLikeResidentID(run) {
-        out.append(contentsOf: run.prefix(6))
-        out.append(contentsOf: String(repeating: "*", count: 8).unicodeScalars)
-        out.append(contentsOf: run.suffix(4))
-      } else {
-        out.append(contentsOf: run)
-      }
-      index = end
-    }
-    return String(out)
-  }
-
-  static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
-    scalar.isASCII
-      && (("0"..."9").contains(scalar) || ("a"..."z").contains(scalar)
-        || ("A"..."Z").contains(scalar))
-  }
-
-  static func looksLikeResidentID(_ run: ArraySlice<Unicode.Scalar>) -> Bool {
-    guard run.count == 18, let last = run.last else { return false }
-    return run.dropLast().allSatisfy { ("0"..."9").contains($0) }
-      && (("0"..."9").contains(last) || last == "X" || last == "x")
   }
 
   /// A table: headers, then rows of text cells; `numeric` columns align right.

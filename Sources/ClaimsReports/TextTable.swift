@@ -11,9 +11,10 @@ public struct TextTable {
     self.rightAligned = rightAligned
   }
 
+  /// Adds a row; any resident ID number in it is masked (`ResidentIDMask`).
   public mutating func add(_ row: [String]) {
     precondition(row.count == headers.count, "a row has as many cells as the table has columns")
-    rows.append(row)
+    rows.append(row.map(ResidentIDMask.apply))
   }
 
   public func render() -> String {

@@ -25,11 +25,32 @@ public struct ProcessRun: Sendable {
     try process.run()
     if let input { stdin.fileHandleForWriting.write(Data(input.utf8)) }
     try stdin.fileHandleForWriting.close()
+    // Standard error is drained on another thread: a child that fills one pipe while we wait on
+    // the other would otherwise never finish.
+    let errReader = PipeDrain(err.fileHandleForReading)
     let outData = out.fileHandleForReading.readDataToEndOfFile()
-    let errData = err.fileHandleForReading.readDataToEndOfFile()
+    let errData = errReader.wait()
     process.waitUntilExit()
     return ProcessRun(
       status: process.terminationStatus, out: String(decoding: outData, as: UTF8.self),
       err: String(decoding: errData, as: UTF8.self))
+  }
+}
+
+/// Reads a pipe to its end on a thread of its own.
+final class PipeDrain: @unchecked Sendable {
+  private var data = Data()
+  private let done = DispatchSemaphore(value: 0)
+
+  init(_ handle: FileHandle) {
+    Thread.detachNewThread { [self] in
+      data = handle.readDataToEndOfFile()
+      done.signal()
+    }
+  }
+
+  func wait() -> Data {
+    done.wait()
+    return data
   }
 }
