@@ -5,10 +5,17 @@ import ClaimsDomain
 struct CatalogRules {
   let ruleset: Ruleset
   let approval: ClassApproved
+  /// The class's standard and the words that say why, looked up once for all its trainees.
+  let standard: (Standard, String)?
+
+  init(ruleset: Ruleset, approval: ClassApproved) {
+    (self.ruleset, self.approval) = (ruleset, approval)
+    standard = Self.standard(ruleset, approval)
+  }
 
   func entitlement(of trainee: TraineeFacts) -> Entitlement {
     var result = Entitlement.start(trainee, approval, ruleset: ruleset)
-    guard let (standard, basis) = standard() else {
+    guard let (standard, basis) = standard else {
       result.settle(
         .unknown, amount: nil, reason: Reason.noStandardInForce,
         words: "\(ruleset.id) publishes no subsidy standard for this class")
@@ -41,7 +48,7 @@ struct CatalogRules {
   }
 
   /// The standard that applies, and the words that say why.
-  func standard() -> (Standard, String)? {
+  static func standard(_ ruleset: Ruleset, _ approval: ClassApproved) -> (Standard, String)? {
     let row = ruleset.catalog.first { $0.category == approval.category && $0.matches(occupation: approval.occupation) }
     let standards = ruleset.standards.filter { $0.category == approval.category }
     switch approval.category {

@@ -29,7 +29,8 @@ public struct EntitlementEngine: Sendable {
       if approval.category == .project, ruleset.parameters["project.rate_offline"] != nil {
         return ProjectRules(ruleset: ruleset, facts: facts, wages: wages).entitlements()
       }
-      return facts.trainees.map { CatalogRules(ruleset: ruleset, approval: approval).entitlement(of: $0) }
+      let rules = CatalogRules(ruleset: ruleset, approval: approval)
+      return facts.trainees.map(rules.entitlement)
     }
   }
 }
