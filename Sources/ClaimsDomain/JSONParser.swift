@@ -70,69 +70,38 @@ public struct JSONParser {
     index += count
   }
 
+  /// An object: its fields are scanned (and checked) in place, then made into values.
   mutating func parseObject(depth: Int) throws(Failure) -> JSONObject {
-    guard depth <= Self.maxDepth else { throw failure("nested too deeply") }
-    index += 1
+    let fields = try scanObjectFields(depth: depth)
     var object = JSONObject()
-    skipWhitespace()
-    if index < bytes.count, bytes[index] == UInt8(ascii: "}") {
-      index += 1
-      return object
+    object.fields.reserveCapacity(fields.count)
+    for field in fields {
+      object.append(try string(field.key, escaped: field.keyEscaped), try value(of: field, depth: depth))
     }
-    while true {
-      skipWhitespace()
-      guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else {
-        throw failure("expected a field name in quotes")
-      }
-      let keyStart = index
-      let key = try parseString()
-      if object[key] != nil {
-        index = keyStart
-        throw failure("field \"\(key)\" appears twice")
-      }
-      skipWhitespace()
-      guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else {
-        throw failure("expected ':' after a field name")
-      }
-      index += 1
-      skipWhitespace()
-      object.append(key, try parseValue(depth: depth))
-      skipWhitespace()
-      guard index < bytes.count else { throw failure("unexpected end of text") }
-      if bytes[index] == UInt8(ascii: ",") {
-        index += 1
-      } else if bytes[index] == UInt8(ascii: "}") {
-        index += 1
-        return object
-      } else {
-        throw failure("expected ',' or '}'")
-      }
+    return object
+  }
+
+  /// The value of a field that `scanValue` checked.
+  func value(of field: RawJSONObject.Field, depth: Int) throws(Failure) -> JSONValue {
+    switch field.kind {
+    case .null: return .null
+    case .bool: return .bool(bytes[field.value.lowerBound] == UInt8(ascii: "t"))
+    case .number: return .number(String(decoding: UnsafeRawBufferPointer(rebasing: bytes[field.value]), as: UTF8.self))
+    case .string: return .string(try string(field.value, escaped: field.escaped))
+    case .array, .object:
+      var nested = JSONParser(bytes: UnsafeRawBufferPointer(rebasing: bytes[..<field.value.upperBound]))
+      nested.index = field.value.lowerBound
+      return try nested.parseValue(depth: depth)
     }
   }
 
   mutating func parseArray(depth: Int) throws(Failure) -> [JSONValue] {
     guard depth <= Self.maxDepth else { throw failure("nested too deeply") }
-    index += 1
     var elements: [JSONValue] = []
-    skipWhitespace()
-    if index < bytes.count, bytes[index] == UInt8(ascii: "]") {
-      index += 1
-      return elements
+    try skipElements(until: UInt8(ascii: "]")) { (parser) throws(Failure) in
+      elements.append(try parser.parseValue(depth: depth))
     }
-    while true {
-      skipWhitespace()
-      elements.append(try parseValue(depth: depth))
-      skipWhitespace()
-      guard index < bytes.count else { throw failure("unexpected end of text") }
-      if bytes[index] == UInt8(ascii: ",") {
-        index += 1
-      } else if bytes[index] == UInt8(ascii: "]") {
-        index += 1
-        return elements
-      } else {
-        throw failure("expected ',' or ']'")
-      }
-    }
+    return elements
   }
 
   mutating func parseNumber() throws(Failure) -> String {

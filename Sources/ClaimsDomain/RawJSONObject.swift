@@ -69,16 +69,7 @@ struct RawJSONObject {
 
   /// The value of field `index` as a tree: for lists, objects, and messages.
   func value(_ index: Int) -> JSONValue {
-    let field = fields[index]
-    let parser = JSONParser(bytes: bytes)
-    switch field.kind {
-    case .null: return .null
-    case .bool: return .bool(bytes[field.value.lowerBound] == UInt8(ascii: "t"))
-    case .number: return .number(String(decoding: valueBytes(index), as: UTF8.self))
-    case .string: return .string((try? parser.string(field.value, escaped: field.escaped)) ?? "")
-    case .array, .object:
-      return (try? JSONParser.parse(valueBytes(index))) ?? .null
-    }
+    (try? JSONParser(bytes: bytes).value(of: fields[index], depth: 1)) ?? .null
   }
 
   /// The ranges of the elements of the list in field `index`.

@@ -90,37 +90,8 @@ import Testing
     }
   }
 
-  final class Run {
-    var random: SplitMix64
-    var state = LedgerState()
-    var model = Model()
-    var seq = 0
-    var counter = 0
-    var tally: [String: Int] = [:]
-    let recorded = Timestamp("2025-06-30T00:00:00.000Z")!
-    let rules = RulesetBook()
-    let engine = EntitlementEngine(library: .shipped)
-
-    init(seed: UInt64) { random = SplitMix64(seed: seed) }
-
-    @discardableResult
-    func offer(_ line: String) -> Bool {
-      let event = try! LedgerFixture.decode(line)
-      guard case .success(let decided) = state.decide(event, recorded: recorded, rules: rules) else {
-        tally["\(event.type.rawValue) refused", default: 0] += 1
-        return false
-      }
-      tally["\(event.type.rawValue) accepted", default: 0] += 1
-      seq += 1
-      state.apply(decided, seq: seq, recorded: recorded)
-      return true
-    }
-
-    func id(_ prefix: String) -> String {
-      counter += 1
-      return "\(prefix)-\(counter)"
-    }
-  }
+  typealias Run = MachineRun<Model>
+  static let engine = EntitlementEngine(library: .shipped)
 
   @Test func theSeedsTogetherReachEveryReason() throws {
     var reasons: Set<String> = []
@@ -139,7 +110,7 @@ import Testing
   /// One run of 220 steps checked after each; returns every reason the model met.
   func exercise(seed: UInt64) throws -> Set<String> {
     var reasons: Set<String> = []
-    let run = Run(seed: seed)
+    let run = Run(seed: seed, model: Model())
     #expect(run.offer(eventLine("journal.opened", id: "journal.opened", date: "2024-09-01", actor: Bureau.admin,
       [("format", 1), ("admin", .string(Bureau.admin))])))
     for line in Bureau.setup where !line.contains("class.approved") && !line.contains("trainee.enrolled") {
@@ -147,11 +118,12 @@ import Testing
     }
     for _ in 0..<220 {
       try step(run)
-      let actual = Dictionary(
-        uniqueKeysWithValues: run.engine.entitlements(of: run.state.allClassFacts, wages: run.state.minimumWages).map {
-          ($0.trainee.value + "/" + $0.classID,
-           Expected(status: $0.status, fen: $0.amount?.fen, fund: $0.status == .eligible ? $0.fund : nil, reasons: $0.reasons))
-        })
+      let computed = Self.engine.entitlements(of: run.state.allClassFacts, wages: run.state.minimumWages)
+      var actual: [String: Expected] = [:]
+      for e in computed {
+        let fund = e.status == .eligible ? e.fund : nil
+        actual[e.trainee.value + "/" + e.classID] = Expected(status: e.status, fen: e.amount?.fen, fund: fund, reasons: e.reasons)
+      }
       let expected = run.model.expected()
       #expect(actual == expected, "seed \(seed) after \(run.seq) events")
       if actual != expected { return reasons }

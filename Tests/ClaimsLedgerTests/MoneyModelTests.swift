@@ -24,45 +24,7 @@ import Testing
     }
   }
 
-  final class Run {
-    var random: SplitMix64
-    var state = LedgerState()
-    var model = Model()
-    var seq = 0
-    var counter = 0
-    let seed: UInt64
-    let recorded = Timestamp("2025-06-30T00:00:00.000Z")!
-    let rules = RulesetBook()
-
-    init(seed: UInt64) {
-      self.seed = seed
-      random = SplitMix64(seed: seed)
-    }
-
-    /// Offers an event to the state machine; returns whether it was accepted.
-    /// Accepted and refused events by type: proof that a run exercised what it claims to.
-    var tally: [String: Int] = [:]
-
-    @discardableResult
-    func offer(_ line: String) -> Bool {
-      let event = try! LedgerFixture.decode(line)
-      switch state.decide(event, recorded: recorded, rules: rules) {
-      case .failure:
-        tally["\(event.type.rawValue) refused", default: 0] += 1
-        return false
-      case .success(let decided):
-        tally["\(event.type.rawValue) accepted", default: 0] += 1
-        seq += 1
-        state.apply(decided, seq: seq, recorded: recorded)
-        return true
-      }
-    }
-
-    func id(_ prefix: String) -> String {
-      counter += 1
-      return "\(prefix)-\(counter)"
-    }
-  }
+  typealias Run = MachineRun<Model>
 
   typealias B = Bureau
 
@@ -87,7 +49,7 @@ import Testing
 
   /// One seeded run of 250 steps, checked against the model after each; returns the tally.
   func exercise(seed: UInt64) throws -> [String: Int] {
-    let run = Run(seed: seed)
+    let run = Run(seed: seed, model: Model())
     let opened = eventLine("journal.opened", id: "journal.opened", date: "2024-09-01", actor: B.admin, [("format", 1), ("admin", .string(B.admin))])
     #expect(run.offer(opened))
     for line in B.setup.dropLast(3) where !line.contains("fund.appropriated") { #expect(run.offer(line), "seed \(seed)") }
