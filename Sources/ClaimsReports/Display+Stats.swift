@@ -3,12 +3,14 @@ import ClaimsDomain
 /// Names for people of the codes the statistics group by: the Chinese name with the code beside
 /// it, as `Display.fund` does for funds.
 extension Display {
-  /// The regions of the shipped rulesets by their Chinese names; any other region reads as its
-  /// code alone (the journal accepts any region an institution names).
+  /// The regions of the shipped rulesets by their Chinese names; a part of one (`liaocheng-linqing`,
+  /// as the rulesets cover it) reads as the city with its code; any other region as its code
+  /// alone (the journal accepts any region an institution names).
   static let regionNames = ["changchun": "长春市", "jinan": "济南市", "liaocheng": "聊城市"]
 
   public static func region(_ region: String) -> String {
-    regionNames[region].map { "\($0) (\(region))" } ?? region
+    let city = region.split(separator: "-", maxSplits: 1).first.map(String.init) ?? region
+    return regionNames[city].map { "\($0) (\(region))" } ?? region
   }
 
   /// Person categories as SPEC §2 names them (CC-2024 §二(二), LC-2019 (一)).
