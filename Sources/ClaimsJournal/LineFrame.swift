@@ -17,18 +17,19 @@ public struct LineFrame: Equatable, Sendable {
 
   public var endsBatch: Bool { batchIndex == batchCount }
 
-  static let seqKey = Array(#"{"seq":"#.utf8)
-  static let recordedKey = Array(#","recorded":""#.utf8)
-  static let prevKey = Array(#"","prev":""#.utf8)
-  static let batchKey = Array(#"","batch":["#.utf8)
+  static let seqKey: StaticString = #"{"seq":"#
+  static let recordedKey: StaticString = #","recorded":""#
+  static let prevKey: StaticString = #"","prev":""#
+  static let batchKey: StaticString = #"","batch":["#
 
   /// Reads the frame of one line (without its `\n`), or says why it is not a journal line.
   public static func parse(_ line: UnsafeRawBufferPointer) -> Result<LineFrame, LineDefect> {
     var cursor = 0
-    func expect(_ literal: [UInt8]) -> Bool {
-      guard cursor + literal.count <= line.count else { return false }
-      for (offset, byte) in literal.enumerated() where line[cursor + offset] != byte { return false }
-      cursor += literal.count
+    func expect(_ literal: StaticString) -> Bool {
+      let count = literal.utf8CodeUnitCount
+      guard cursor + count <= line.count else { return false }
+      for offset in 0..<count where line[cursor &+ offset] != literal.utf8Start[offset] { return false }
+      cursor += count
       return true
     }
     func integer() -> Int? {
@@ -55,8 +56,8 @@ public struct LineFrame: Equatable, Sendable {
       guard byte &- 0x30 < 10 || byte &- 0x61 < 6 else { return .failure(.malformedFrame("prev")) }
     }
     cursor += 64
-    guard expect(batchKey), let index = integer(), expect([0x2C]), let count = integer(),
-      expect([0x5D, 0x2C]), index >= 1, index <= count
+    guard expect(batchKey), let index = integer(), expect(","), let count = integer(),
+      expect("],"), index >= 1, index <= count
     else { return .failure(.malformedFrame("batch")) }
     guard line.count > cursor, line[line.count - 1] == UInt8(ascii: "}") else {
       return .failure(.unterminated)
@@ -72,13 +73,13 @@ public struct LineFrame: Equatable, Sendable {
     seq: Int, recorded: Timestamp, prev: SHA256Digest, batchIndex: Int, batchCount: Int,
     into bytes: inout [UInt8]
   ) {
-    bytes.append(contentsOf: seqKey)
+    bytes.append(contentsOf: UnsafeBufferPointer(start: seqKey.utf8Start, count: seqKey.utf8CodeUnitCount))
     bytes.append(contentsOf: String(seq).utf8)
-    bytes.append(contentsOf: recordedKey)
+    bytes.append(contentsOf: UnsafeBufferPointer(start: recordedKey.utf8Start, count: recordedKey.utf8CodeUnitCount))
     bytes.append(contentsOf: recorded.description.utf8)
-    bytes.append(contentsOf: prevKey)
+    bytes.append(contentsOf: UnsafeBufferPointer(start: prevKey.utf8Start, count: prevKey.utf8CodeUnitCount))
     bytes.append(contentsOf: prev.hex.utf8)
-    bytes.append(contentsOf: batchKey)
+    bytes.append(contentsOf: UnsafeBufferPointer(start: batchKey.utf8Start, count: batchKey.utf8CodeUnitCount))
     bytes.append(contentsOf: "\(batchIndex),\(batchCount)],".utf8)
   }
 }

@@ -58,4 +58,37 @@ import Testing
       #expect(raw.fields.indices.map(raw.value) == object.fields.map(\.value))
     }
   }
+
+  /// What the event decoder accepts from bytes must be strict JSON, and the same event as a
+  /// decode of the parsed tree.
+  @Test func theEventDecoderAcceptsOnlyStrictJSON() throws {
+    let events = [
+      #"{"type":"attendance.recorded","id":"a-1","date":"2024-09-02","actor":"clerk-1","class":"LC-1","trainee":"371502199001011234","hours":8}"#,
+      #"{"type":"trainee.enrolled","id":"e-1","date":"2024-09-02","actor":"clerk-1","trainee":"371502199001011234","name":"学员","class":"LC-1","categories":["graduate"],"ui_benefit":false}"#,
+    ]
+    var random = SplitMix64(seed: 0x1A2)
+    let alphabet = Array(#"{}[]",:\ u0 1-e.tfn"#.utf8) + [0x01, 0xE4, 0xFF]
+    var accepted = 0
+    for round in 0..<20_000 {
+      var bytes = Array(events[round % events.count].utf8)
+      for _ in 0..<(1 + Int(random.next() % 2)) {
+        let at = Int(random.next() % UInt64(bytes.count))
+        let byte = alphabet[Int(random.next() % UInt64(alphabet.count))]
+        switch random.next() % 3 {
+        case 0: bytes.insert(byte, at: at)
+        case 1: bytes.remove(at: at)
+        default: bytes[at] = byte
+        }
+      }
+      let lazy = bytes.withUnsafeBytes { try? Event.decode(json: $0, ledgerFields: false) }
+      guard let lazy else { continue }
+      accepted += 1
+      guard case .object(let object)? = try? JSONParser.parse(bytes) else {
+        Issue.record("accepted what is not a JSON object: \(String(decoding: bytes, as: UTF8.self))")
+        continue
+      }
+      #expect(try Event.decode(object, ledgerFields: false) == lazy)
+    }
+    #expect(accepted > 100, "the mutations left too few valid events to prove anything")
+  }
 }
