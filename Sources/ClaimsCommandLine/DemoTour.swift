@@ -61,7 +61,8 @@ struct DemoTour {
       """
       A made-up year (2024) of subsidised vocational training (补贴性职业技能培训), recorded event by
       event: \(liaocheng.count) classes in \(Set(liaocheng).count) Liaocheng counties under LC-2024, \(changchun) project class in Changchun
-      under CC-2024, \(jinan) class in Jinan under JN-2023. People, ID numbers and budgets are invented
+      under CC-2024, \(jinan) class in Jinan under JN-2023, and in November 2025 the yearly targets
+      of LC-2025 (claims stats --year 2025). People, ID numbers and budgets are invented
       (Tools/demo-gen); the rules are the published ones (Journal/rules).
       """)
     terminal.out("\nFiles written to \(demo.folder):")

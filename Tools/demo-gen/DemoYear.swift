@@ -36,6 +36,7 @@ struct DemoYear {
     year.changchunProjectClass()
     year.jinanClass()
     year.liaochengAutumn()
+    year.setLiaocheng2025Plans(on: CivilDate("2025-11-10")!)
     return year.timeline
   }
 
@@ -151,6 +152,21 @@ struct DemoYear {
         ("region", .string("changchun")), ("year", .int(2024)), ("target", .int(changchun.target)),
         ("program", .string(changchun.program)),
       ])
+  }
+
+  /// LC-2025 (published 2025-11-06) sets yearly targets for 2025–2027; the bureau records the
+  /// 2025 ones when the document arrives, after the demo year. Its three-year total (8万人次,
+  /// 2025–2027) is not a yearly target, so it is not recorded as one.
+  mutating func setLiaocheng2025Plans(on day: CivilDate) {
+    let plans = RuleLibrary.shipped.ruleset(id: "LC-2025")!.plans
+    for plan in plans where plan.yearFrom == 2025 && plan.yearTo == 2025 && plan.region == "liaocheng" {
+      record(
+        "plan.set", "pln", day, Self.admin,
+        [
+          ("region", .string(plan.region)), ("year", .int(2025)), ("target", .int(plan.target)),
+          ("program", .string(plan.program)),
+        ])
+    }
   }
 
   /// `count` trainees of a place: person categories drawn from `categories`, one in `uiEvery`
