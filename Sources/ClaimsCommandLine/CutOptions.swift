@@ -34,7 +34,12 @@ enum CutOptions {
     let snapshot: JournalSnapshot
     let state: LedgerState
     if let library = checkpointRules, cut == ReplayCut() {
-      (snapshot, state, _) = try Checkpoint.currentState(path: path, library: library)
+      let outcome: Checkpoint.Outcome
+      (snapshot, state, outcome) = try Checkpoint.currentState(path: path, library: library)
+      if case .discarded(let why) = outcome {
+        // Worth knowing: the cache no longer matched the journal, the rulesets or this build.
+        terminal.err("claims \(command): note: \(Checkpoint.path(forJournal: path)) was set aside (\(why)); replayed from line 1")
+      }
     } else {
       snapshot = try JournalSnapshot.read(path: path)
       state = try Replay.state(of: snapshot, cut: cut)

@@ -53,7 +53,8 @@ public struct Checkpoint {
         resumed = (snapshot, state)
         outcome = .used(seq: checkpoint.point.seq)
       } else {
-        outcome = .discarded("the journal no longer holds line \(checkpoint.point.seq) as the checkpoint saw it")
+        outcome = .discarded(
+          "the journal no longer holds line \(checkpoint.point.seq) as the checkpoint saw it, or its head is older")
       }
     }
     let snapshot: JournalSnapshot
