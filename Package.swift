@@ -82,6 +82,13 @@ let package = Package(
       dependencies: [
         "ClaimsCommandLine", "ClaimsJournal", "ClaimsLedger", "ClaimsReports", "ClaimsTestSupport", "claims",
       ]),
+    // The benchmark suite end to end on a tiny workload, so that it cannot rot.
+    .testTarget(
+      name: "BenchTests",
+      dependencies: [
+        "claims-bench", "claims", "ClaimsWorkload", "ClaimsDomain", "ClaimsJournal", "ClaimsLedger",
+        "ClaimsReports", "ClaimsTestSupport",
+      ]),
     .testTarget(
       name: "DemoTests",
       dependencies: [

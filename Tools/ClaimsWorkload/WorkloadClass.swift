@@ -85,7 +85,7 @@ struct WorkloadPlanner {
       let number = classes.count
       // One class in 17 is a Changchun project class, one in 97 a Jinan class.
       let next =
-        number % 17 == 3 ? projectClass() : number % 97 == 50 ? jinanClass() : catalogClass()
+        number % 17 == 3 ? projectClass() : number % 97 == 6 ? jinanClass() : catalogClass()
       classes.append(next)
       estimated += next.estimatedEvents
     }
