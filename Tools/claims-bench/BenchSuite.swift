@@ -30,7 +30,8 @@ struct BenchSuite {
   /// `claims append` of a whole file holds every input event in memory at once: above this
   /// size the one-batch import is left out.
   var oneBatchMaxEvents = 2_000_000
-  var log: (String) -> Void = { print($0) }
+  /// Progress, on standard error (unbuffered) so that a long run shows where it is.
+  var log: (String) -> Void = { FileHandle.standardError.write(Data(($0 + "\n").utf8)) }
 
   var claims: String { tools + "/claims" }
   var bench: String { tools + "/claims-bench" }
