@@ -34,12 +34,15 @@ let package = Package(
 
     // Tools: benchmarks and generators, built on demand.
     .executableTarget(
-      name: "claims-bench", dependencies: ["ClaimsDomain", "ClaimsJournal", "ClaimsLedger", "ClaimsRules"],
+      name: "claims-bench",
+      dependencies: ["ClaimsDomain", "ClaimsJournal", "ClaimsLedger", "ClaimsRules", "ClaimsWorkload"],
       path: "Tools/claims-bench"),
-    // Synthetic journals, valid under the rules, for benchmarks and tests.
-    .executableTarget(
-      name: "claims-gen", dependencies: ["ClaimsDomain", "ClaimsJournal", "ClaimsRules", "ClaimsLedger"],
-      path: "Tools/claims-gen"),
+    // Synthetic journals, valid under the rules, for benchmarks and tests: the generator
+    // (ClaimsWorkload) and its command line (claims-gen).
+    .target(
+      name: "ClaimsWorkload", dependencies: ["ClaimsDomain", "ClaimsJournal", "ClaimsRules", "ClaimsLedger"],
+      path: "Tools/ClaimsWorkload"),
+    .executableTarget(name: "claims-gen", dependencies: ["ClaimsWorkload"], path: "Tools/claims-gen"),
     // Journal/demo.journal: a year of three cities' training, from a fixed seed, through the real
     // append path.
     .executableTarget(
@@ -78,6 +81,13 @@ let package = Package(
       name: "ClaimsCommandLineTests",
       dependencies: [
         "ClaimsCommandLine", "ClaimsJournal", "ClaimsLedger", "ClaimsReports", "ClaimsTestSupport", "claims",
+      ]),
+    // The benchmark suite end to end on a tiny workload, so that it cannot rot.
+    .testTarget(
+      name: "BenchTests",
+      dependencies: [
+        "claims-bench", "claims", "ClaimsWorkload", "ClaimsDomain", "ClaimsJournal", "ClaimsLedger",
+        "ClaimsReports", "ClaimsTestSupport",
       ]),
     .testTarget(
       name: "DemoTests",
