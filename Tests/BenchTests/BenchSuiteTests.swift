@@ -21,7 +21,8 @@ import Testing
 
   @Test func theSuiteRunsEveryStepAndItsOutputsAgreeWithTheEvents() throws {
     let folder = TemporaryFolder("claims-bench-test")
-    let suite = BenchSuite(sizes: [Self.events], folder: folder.url.path, runs: 1, tools: Self.tools, log: { _ in })
+    let suite = BenchSuite(
+      sizes: [Self.events], folder: folder.url.path, runs: 1, tools: Self.tools, log: { _ in })
     let reports = try suite.run()
     try #require(reports.count == 1)
     let report = reports[0]
@@ -40,20 +41,26 @@ import Testing
     let names = report.steps.map(\.name)
     var expected = [
       "generate", "import: \(summary.batches) batches", "import: claims append", "verify, ",
-      "balances, no checkpoint", "rebuild", "balances from the checkpoint", "balances --as-of \(summary.midDate)",
+      "balances, no checkpoint", "rebuild", "balances from the checkpoint",
+      "balances --as-of \(summary.midDate)",
     ]
     if ChildProcess.which("taskset") != nil { expected.append("verify, 1 core") }
-    for prefix in expected { #expect(names.contains { $0.hasPrefix(prefix) }, "\(prefix) in \(names)") }
+    for prefix in expected {
+      #expect(names.contains { $0.hasPrefix(prefix) }, "\(prefix) in \(names)")
+    }
     for step in report.steps {
       #expect(step.seconds > 0 && step.peakMegabytes > 0 && step.runs == 1, "\(step.name)")
-      #expect(step.events == (step.name.hasPrefix("import") ? input.events.count : summary.lines), "\(step.name)")
+      #expect(
+        step.events == (step.name.hasPrefix("import") ? input.events.count : summary.lines),
+        "\(step.name)")
     }
     #expect(report.importIsIdentical)
     #expect(report.oneBatchLines == summary.lines)
 
     // Balances: from the checkpoint = with none = a full replay here; the money = the events'.
     #expect(report.checkpointSaved)
-    let replayed = BalancesReport.json(BalancesReport.rows(try Replay.state(of: snapshot).funds, byRegion: false))
+    let replayed = BalancesReport.json(
+      BalancesReport.rows(try Replay.state(of: snapshot).funds, byRegion: false))
     #expect(String(decoding: report.coldBalances, as: UTF8.self) == replayed)
     #expect(report.checkpointBalances == report.coldBalances)
     let totals = try BalanceTotals(json: report.coldBalances)
@@ -62,7 +69,8 @@ import Testing
     #expect(totals.recovered == input.recoveredFen)
     #expect(input.paidFen > 0)
     let cut = ReplayCut(asOf: CivilDate(summary.midDate)!)
-    let asOf = BalancesReport.json(BalancesReport.rows(try Replay.state(of: snapshot, cut: cut).funds, byRegion: false))
+    let asOf = BalancesReport.json(
+      BalancesReport.rows(try Replay.state(of: snapshot, cut: cut).funds, byRegion: false))
     #expect(String(decoding: report.asOfBalances, as: UTF8.self) == asOf)
     #expect(report.asOfBalances != report.coldBalances, "the mid-year cut leaves events out")
 
@@ -77,10 +85,13 @@ import Testing
     let workload = Workload(events: 600, seed: 7)
     try workload.write(journal: journal, input: input).write(forJournal: journal)
     #expect(BenchSuite.reusable(workload, journal: journal, input: input) != nil)
-    #expect(BenchSuite.reusable(Workload(events: 600, seed: 8), journal: journal, input: input) == nil)
-    #expect(BenchSuite.reusable(Workload(events: 700, seed: 7), journal: journal, input: input) == nil)
+    #expect(
+      BenchSuite.reusable(Workload(events: 600, seed: 8), journal: journal, input: input) == nil)
+    #expect(
+      BenchSuite.reusable(Workload(events: 700, seed: 7), journal: journal, input: input) == nil)
     TemporaryFolder.writeBytes(input, TemporaryFolder.bytes(input).dropLast(2))
-    #expect(BenchSuite.reusable(workload, journal: journal, input: input) == nil, "a cut input file")
+    #expect(
+      BenchSuite.reusable(workload, journal: journal, input: input) == nil, "a cut input file")
   }
 
   @Test func sizesReadAndPrintAsTheyAreWritten() {
@@ -88,7 +99,10 @@ import Testing
     #expect(BenchSuite.size("10M") == 10_000_000)
     #expect(BenchSuite.size("2500") == 2500)
     #expect(BenchSuite.size("k") == nil)
-    #expect(["100k", "1m", "10m", "2500"].map { BenchSuite.label(BenchSuite.size($0)!) } == ["100k", "1m", "10m", "2500"])
+    #expect(
+      ["100k", "1m", "10m", "2500"].map { BenchSuite.label(BenchSuite.size($0)!) } == [
+        "100k", "1m", "10m", "2500",
+      ])
   }
 }
 
@@ -103,7 +117,8 @@ struct InputFile {
   init(path: String) {
     var inBatch = false
     var paymentsFen: [String: Int64] = [:]
-    for line in TemporaryFolder.bytes(path).split(separator: 0x0A, omittingEmptySubsequences: false) {
+    for line in TemporaryFolder.bytes(path).split(separator: 0x0A, omittingEmptySubsequences: false)
+    {
       guard !line.isEmpty else {
         if inBatch { batches += 1 }
         inBatch = false
@@ -143,7 +158,9 @@ struct BalanceTotals {
   var recovered: Int64 = 0
 
   init(json: [UInt8]) throws {
-    guard case .object(let object) = try JSONParser.parse(json), case .array(let funds)? = object["funds"] else {
+    guard case .object(let object) = try JSONParser.parse(json),
+      case .array(let funds)? = object["funds"]
+    else {
       throw BenchError("not a balances report")
     }
     for case .object(let fund) in funds {

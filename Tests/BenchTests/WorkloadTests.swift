@@ -11,7 +11,8 @@ import Testing
   @Test func theSameSeedGivesTheSameBytesAndAnotherSeedOthers() throws {
     let folder = TemporaryFolder("workload-test")
     for (name, seed) in [("a", 11), ("b", 11), ("c", 12)] {
-      _ = try Workload(events: 800, seed: UInt64(seed)).write(journal: folder.path("\(name).journal"))
+      _ = try Workload(events: 800, seed: UInt64(seed)).write(
+        journal: folder.path("\(name).journal"))
     }
     let (a, b, c) = (folder.path("a.journal"), folder.path("b.journal"), folder.path("c.journal"))
     #expect(!TemporaryFolder.bytes(a).isEmpty)
@@ -22,7 +23,8 @@ import Testing
   @Test func aSmallYearHasEveryRegionKindAndIsRecordedOnTheDayOfItsEvents() throws {
     let folder = TemporaryFolder("workload-test")
     let journal = folder.path("w.journal")
-    let summary = try Workload(events: 2000, seed: 2024).write(journal: journal, input: folder.path("w.jsonl"))
+    let summary = try Workload(events: 2000, seed: 2024).write(
+      journal: journal, input: folder.path("w.jsonl"))
     let snapshot = try JournalSnapshot.read(path: journal)
     var types: [EventType: Int] = [:]
     var regions: Set<String> = []
@@ -37,9 +39,12 @@ import Testing
       if case .examRecorded(let exam) = event.body, !exam.passed { failedExams += 1 }
       // The importer records each batch on its first event's date: every event must be dated
       // the day it is recorded, and every batch on one day.
-      if frame.seq > 1, frame.recorded != Workload.recorded(on: event.date) { misdated.append(frame.seq) }
+      if frame.seq > 1, frame.recorded != Workload.recorded(on: event.date) {
+        misdated.append(frame.seq)
+      }
     }
-    #expect(misdated.isEmpty, "lines recorded on another day than their date: \(misdated.prefix(5))")
+    #expect(
+      misdated.isEmpty, "lines recorded on another day than their date: \(misdated.prefix(5))")
     #expect(regions.contains("changchun") && regions.contains("jinan"))
     #expect(regions.filter { $0.hasPrefix("liaocheng-") }.count >= 3)
     for type in [

@@ -15,7 +15,9 @@ final class ByteSink {
   init(path: String) throws {
     self.path = path
     descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-    guard descriptor >= 0 else { throw WorkloadError("cannot create \(path): \(String(cString: strerror(errno)))") }
+    guard descriptor >= 0 else {
+      throw WorkloadError("cannot create \(path): \(String(cString: strerror(errno)))")
+    }
     buffer.reserveCapacity(Self.flushBytes)
   }
 
@@ -29,8 +31,12 @@ final class ByteSink {
   func flush() throws {
     var done = 0
     while done < buffer.count {
-      let written = buffer.withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress! + done, $0.count - done) }
-      guard written > 0 else { throw WorkloadError("cannot write \(path): \(String(cString: strerror(errno)))") }
+      let written = buffer.withUnsafeBytes {
+        Glibc.write(descriptor, $0.baseAddress! + done, $0.count - done)
+      }
+      guard written > 0 else {
+        throw WorkloadError("cannot write \(path): \(String(cString: strerror(errno)))")
+      }
       done += written
     }
     buffer.removeAll(keepingCapacity: true)

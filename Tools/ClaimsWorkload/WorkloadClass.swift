@@ -65,7 +65,9 @@ struct WorkloadPlanner {
   init(seed: UInt64) {
     liaocheng = library.ruleset(id: "LC-2024")!
     changchun = library.ruleset(id: "CC-2024")!
-    jinanRows = library.ruleset(id: "JN-2023")!.catalog.filter { $0.category == .general && $0.code != nil }
+    jinanRows = library.ruleset(id: "JN-2023")!.catalog.filter {
+      $0.category == .general && $0.code != nil
+    }
     random = SplitMix64(seed: seed ^ 0x0C1A_55E5)
   }
 
@@ -94,7 +96,8 @@ struct WorkloadPlanner {
       let (from, to) = Self.periods[kind]!
       let span = to.daysSinceEpoch - from.daysSinceEpoch
       for (rank, index) in members.enumerated() {
-        classes[index].start = from.adding(days: members.count == 1 ? 0 : rank * span / (members.count - 1))
+        classes[index].start = from.adding(
+          days: members.count == 1 ? 0 : rank * span / (members.count - 1))
       }
     }
     let order = classes.indices.sorted { (classes[$0].start, $0) < (classes[$1].start, $1) }
@@ -142,14 +145,17 @@ struct WorkloadPlanner {
     // One class in 50 plans a day less than the standard's subsidy hours.
     let short = random.below(50) == 0 && standard.hours > 8
     let plannedSize = 20 + random.below(21)
-    let size = random.below(200) == 0 ? plannedSize + 1 : plannedSize - (random.below(10) == 0 ? random.below(5) : 0)
+    let size =
+      random.below(200) == 0
+      ? plannedSize + 1 : plannedSize - (random.below(10) == 0 ? random.below(5) : 0)
     let withdrawn = random.below(200) == 0
     return WorkloadClass(
       kind: .catalog, place: place, institution: pick(WorkloadPlace.liaocheng[place].institutions),
       category: category.rawValue, occupation: row.code ?? row.name, level: level?.rawValue,
       assessment: assessment.rawValue, certificate: certificate.rawValue,
       days: standard.hours / 8 - (short ? 1 : 0), hoursOnline: 0, theoryHours: standard.hours / 4,
-      plannedSize: plannedSize, size: size, funding: random.below(10) == 0 ? .skillsUpgradeAccount : nil,
+      plannedSize: plannedSize, size: size,
+      funding: random.below(10) == 0 ? .skillsUpgradeAccount : nil,
       project: nil, maxPerTraineeFen: standard.amount.fen, approvalLead: 3 + random.below(8),
       withdrawn: withdrawn)
   }
@@ -182,7 +188,8 @@ struct WorkloadPlanner {
     return WorkloadClass(
       kind: .project, place: place, institution: pick(WorkloadPlace.changchun.institutions),
       category: "project", occupation: row.code!, level: nil, assessment: "completion",
-      certificate: "training-certificate", days: days, hoursOnline: online, theoryHours: hours * 3 / 10,
+      certificate: "training-certificate", days: days, hoursOnline: online,
+      theoryHours: hours * 3 / 10,
       plannedSize: plannedSize, size: plannedSize, funding: nil,
       project: (pick(Self.enterprises), demand), maxPerTraineeFen: Int64(min(hours, cap)) * 2000,
       approvalLead: 5 + random.below(8), withdrawn: false)
@@ -194,8 +201,10 @@ struct WorkloadPlanner {
     let row = jinanRows[random.below(jinanRows.count)]
     let size = 20 + random.below(11)
     return WorkloadClass(
-      kind: .jinan, place: WorkloadPlace.liaocheng.count + 1, institution: "jn-school-1", category: "general",
-      occupation: row.code!, level: "junior", assessment: "evaluation", certificate: "skill-level", days: 5,
+      kind: .jinan, place: WorkloadPlace.liaocheng.count + 1, institution: "jn-school-1",
+      category: "general",
+      occupation: row.code!, level: "junior", assessment: "evaluation", certificate: "skill-level",
+      days: 5,
       hoursOnline: 0, theoryHours: 10, plannedSize: size, size: size, funding: nil, project: nil,
       maxPerTraineeFen: 0, approvalLead: 3 + random.below(5), withdrawn: false)
   }
@@ -217,5 +226,6 @@ struct WorkloadPlanner {
 /// `value` with leading zeros to `width` digits.
 func padded(_ value: Int, _ width: Int) -> String {
   let digits = String(value)
-  return digits.count >= width ? digits : String(repeating: "0", count: width - digits.count) + digits
+  return digits.count >= width
+    ? digits : String(repeating: "0", count: width - digits.count) + digits
 }

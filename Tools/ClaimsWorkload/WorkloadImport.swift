@@ -20,7 +20,8 @@ public enum WorkloadImport {
       throw WorkloadError("cannot read \(input)")
     }
     let bytes = [UInt8](data)
-    try JournalWriter.create(path: journal, opened: Workload.opened, recorded: Workload.openedRecorded)
+    try JournalWriter.create(
+      path: journal, opened: Workload.opened, recorded: Workload.openedRecorded)
     let session = try AppendSession(path: journal, clock: Workload.openedRecorded)
     var report = Report(inputBytes: bytes.count)
     var start = 0

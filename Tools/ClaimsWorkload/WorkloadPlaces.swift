@@ -24,23 +24,28 @@ struct WorkloadPlace {
   ]
   static let changchun = WorkloadPlace(
     region: "changchun", name: "长春市", area: "220104",
-    institutions: ["cc-school-1", "cc-school-2", "cc-school-3"], clerks: ["clerk-cc-1", "clerk-cc-2"],
+    institutions: ["cc-school-1", "cc-school-2", "cc-school-3"],
+    clerks: ["clerk-cc-1", "clerk-cc-2"],
     weight: 0)
   static let jinan = WorkloadPlace(
-    region: "jinan", name: "济南市", area: "370112", institutions: ["jn-school-1"], clerks: ["clerk-jn-1"],
+    region: "jinan", name: "济南市", area: "370112", institutions: ["jn-school-1"],
+    clerks: ["clerk-jn-1"],
     weight: 0)
   static let all = liaocheng + [changchun, jinan]
 
   static func county(_ code: String, _ name: String, _ area: String, weight: Int) -> WorkloadPlace {
     WorkloadPlace(
       region: "liaocheng-\(code)", name: name, area: area,
-      institutions: (1...3).map { "lc-\(code)-school-\($0)" }, clerks: ["clerk-\(code)-1", "clerk-\(code)-2"],
+      institutions: (1...3).map { "lc-\(code)-school-\($0)" },
+      clerks: ["clerk-\(code)-1", "clerk-\(code)-2"],
       weight: weight)
   }
 
   /// The Liaocheng counties, each repeated by its weight: a draw from it picks a county in
   /// proportion to its training.
-  static let weightedCounties: [Int] = liaocheng.indices.flatMap { Array(repeating: $0, count: liaocheng[$0].weight) }
+  static let weightedCounties: [Int] = liaocheng.indices.flatMap {
+    Array(repeating: $0, count: liaocheng[$0].weight)
+  }
 }
 
 /// The bureau's staff beyond the clerks: reviewers approve classes and decide claims, finance
@@ -78,7 +83,8 @@ enum WorkloadPeople {
     let mixed = UInt64(truncatingIfNeeded: n) &* 0x9E37_79B9_7F4A_7C15
     let surname = surnames[Int(mixed >> 58) % surnames.count]
     let first = given[Int((mixed >> 40) & 0xFFFF) % given.count]
-    let second = (mixed >> 39) & 1 == 0 ? "" : String(given[Int((mixed >> 20) & 0xFFFF) % given.count])
+    let second =
+      (mixed >> 39) & 1 == 0 ? "" : String(given[Int((mixed >> 20) & 0xFFFF) % given.count])
     return String(surname) + String(first) + second
   }
 }

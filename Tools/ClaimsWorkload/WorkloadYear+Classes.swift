@@ -5,7 +5,8 @@ import ClaimsDomain
 extension WorkloadYear {
   static let personCategories = [
     #"["registered-unemployed"]"#, #"["rural-migrant"]"#, #"["rural-migrant"]"#, #"["graduate"]"#,
-    #"["hard-to-employ","registered-unemployed"]"#, #"["school-leaver"]"#, #"["poverty-monitored"]"#,
+    #"["hard-to-employ","registered-unemployed"]"#, #"["school-leaver"]"#,
+    #"["poverty-monitored"]"#,
     #"["veteran"]"#, #"["employed-worker"]"#,
   ]
 
@@ -20,32 +21,51 @@ extension WorkloadYear {
     if let project = planned.project {
       fields += #","enterprise":"\#(project.enterprise)","demand":\#(project.demand)"#
     }
-    classes[index].approvalEventID = record("class.approved", "cls", pick(WorkloadStaff.reviewers), fields)
+    classes[index].approvalEventID = record(
+      "class.approved", "cls", pick(WorkloadStaff.reviewers), fields)
     if planned.withdrawn {
       // Too few sign up: the class is withdrawn the day before it would start.
-      schedule(planned.start.adding(days: -1), .void(classes[index].approvalEventID, reason: "报名人数不足，取消开班"))
+      schedule(
+        planned.start.adding(days: -1), .void(classes[index].approvalEventID, reason: "报名人数不足，取消开班")
+      )
     } else {
       schedule(planned.start, .startClass(index))
     }
   }
 
-  /// Enrols the class on its first day (one trainee in twelve has trained before) and records
-  /// that day's attendance.
+  /// Enrols the class on its first day and records that day's attendance. One trainee in
+  /// twelve has trained before (the cross-training limits judge them): someone whose last class
+  /// started at least 45 days ago, or, one time in twenty, anyone (then the auditor may find
+  /// them in two classes on one day).
   func startClass(_ index: Int) {
     let planned = classes[index]
+    let day = today.daysSinceEpoch
     var people = Set<Int>()
     for _ in 0..<planned.size {
-      var person = peopleOfPlace[planned.place].count
+      var person = lastClassDay[planned.place].count
       if person > 0, chance(12) {
-        let earlier = peopleOfPlace[planned.place][random.below(person)]
-        if !people.contains(earlier) { person = earlier }
+        let anyone = chance(20)
+        let settled = anyone ? person : firstStartedBefore(day - 45, in: planned.place)
+        if settled > 0 {
+          let earlier = random.below(settled)
+          if !people.contains(earlier), anyone || lastClassDay[planned.place][earlier] <= day - 45 {
+            person = earlier
+          }
+        }
       }
-      if person == peopleOfPlace[planned.place].count { peopleOfPlace[planned.place].append(person) }
+      if person == lastClassDay[planned.place].count {
+        lastClassDay[planned.place].append(day)
+        firstClassDay[planned.place].append(day)
+      } else {
+        lastClassDay[planned.place][person] = day
+      }
       people.insert(person)
       classes[index].trainees.append(person)
-      classes[index].traineeIDs.append(WorkloadPeople.residentID(area: planned.placeInfo.area, number: person))
+      classes[index].traineeIDs.append(
+        WorkloadPeople.residentID(area: planned.placeInfo.area, number: person))
       classes[index].outcomes.append(outcome(planned.kind))
-      classes[index].uiBenefit.append(planned.kind == .catalog ? chance(6) : planned.kind == .jinan && chance(8))
+      classes[index].uiBenefit.append(
+        planned.kind == .catalog ? chance(6) : planned.kind == .jinan && chance(8))
     }
     let clerk = pick(planned.placeInfo.clerks)
     for trainee in classes[index].trainees.indices {
@@ -65,6 +85,19 @@ extension WorkloadYear {
     trainingDay(index, 1)
   }
 
+  /// How many of the place's people first trained before `day`: people are numbered in the
+  /// order they first come, so a binary search over the days of their latest classes would not
+  /// do; their first days are kept apart.
+  func firstStartedBefore(_ day: Int, in place: Int) -> Int {
+    let firsts = firstClassDay[place]
+    var (low, high) = (0, firsts.count)
+    while low < high {
+      let middle = (low + high) / 2
+      if firsts[middle] <= day { low = middle + 1 } else { high = middle }
+    }
+    return low
+  }
+
   func outcome(_ kind: WorkloadClass.Kind) -> WorkloadClass.Outcome {
     if chance(kind == .project ? 100 : 70) { return .droppedOut }
     let draw = random.below(100)
@@ -79,7 +112,8 @@ extension WorkloadYear {
     let clerk = planned.placeInfo.clerks[day % planned.placeInfo.clerks.count]
     for trainee in planned.trainees.indices {
       if planned.outcomes[trainee] == .droppedOut && day > 1 { continue }
-      let absentOneIn = planned.kind != .project ? 30 : trainee % 20 == 7 ? 2 : trainee % 7 == 3 ? 5 : 25
+      let absentOneIn =
+        planned.kind != .project ? 30 : trainee % 20 == 7 ? 2 : trainee % 7 == 3 ? 5 : 25
       if day > 1, chance(absentOneIn) { continue }
       let id = record(
         "attendance.recorded", "att", clerk,
@@ -118,7 +152,9 @@ extension WorkloadYear {
     let planned = classes[index]
     for trainee in planned.trainees.indices {
       let outcome = planned.outcomes[trainee]
-      if outcome == .resitPassed || outcome == .resitFailed { exam(index, trainee, passed: outcome == .resitPassed) }
+      if outcome == .resitPassed || outcome == .resitFailed {
+        exam(index, trainee, passed: outcome == .resitPassed)
+      }
     }
     if planned.kind == .catalog { later(3, 8, .submitClaim(index, resits: true)) }
   }

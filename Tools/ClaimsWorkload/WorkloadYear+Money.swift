@@ -27,7 +27,8 @@ extension WorkloadYear {
     let list = claim.trainees.map { "\"\(planned.traineeIDs[$0])\"" }.joined(separator: ",")
     record(
       "claim.submitted", "sub", pick(planned.placeInfo.clerks),
-      #""claim":"\#(claim.id)","class":"\#(planned.id)","trainees":[\#(list)],"claimant":"institution""#)
+      #""claim":"\#(claim.id)","class":"\#(planned.id)","trainees":[\#(list)],"claimant":"institution""#
+    )
     claims.append(claim)
     later(2, 8, .decideClaim(claims.count - 1))
   }
@@ -43,7 +44,8 @@ extension WorkloadYear {
         #""claim":"\#(claim.id)","reason":"材料不全：缺少考勤签到表""#)
       schedule(
         today.adding(days: 5 + random.below(4)),
-        .submitClaimAgain(WorkloadClaim(id: nextID("CL"), classIndex: claim.classIndex, trainees: claim.trainees)))
+        .submitClaimAgain(
+          WorkloadClaim(id: nextID("CL"), classIndex: claim.classIndex, trainees: claim.trainees)))
       return
     }
     var needFen: [Fund: Int64] = [:]
@@ -51,7 +53,8 @@ extension WorkloadYear {
       let fund: Fund =
         planned.kind == .project
         ? .skillsUpgradeAccount
-        : planned.uiBenefit[trainee] ? .unemploymentInsurance : planned.funding ?? .employmentSubsidy
+        : planned.uiBenefit[trainee]
+          ? .unemploymentInsurance : planned.funding ?? .employmentSubsidy
       needFen[fund, default: 0] += planned.maxPerTraineeFen
     }
     for fund in Fund.inOrder where needFen[fund] != nil && needFen[fund]! > 0 {
@@ -120,7 +123,8 @@ extension WorkloadYear {
       let trainee = ResidentID(text)!
       for fund in Fund.inOrder {
         let ownFen =
-          (money.approvedByTrainee[trainee]?[fund]?.fen ?? 0) - (money.orderedByTrainee[trainee]?[fund]?.fen ?? 0)
+          (money.approvedByTrainee[trainee]?[fund]?.fen ?? 0)
+          - (money.orderedByTrainee[trainee]?[fund]?.fen ?? 0)
         let claimFen = (money.paid[fund]?.fen ?? 0) - (money.ordered[fund]?.fen ?? 0)
         let fen = min(ownFen, claimFen)
         guard fen > 0 else { continue }

@@ -7,22 +7,29 @@ extension WorkloadYear {
     let clerks = WorkloadPlace.all.flatMap(\.clerks)
     let staff =
       clerks.map { ($0, "clerk") } + WorkloadStaff.reviewers.map { ($0, "reviewer") }
-      + WorkloadStaff.finance.map { ($0, "finance") } + WorkloadStaff.auditors.map { ($0, "auditor") }
+      + WorkloadStaff.finance.map { ($0, "finance") }
+      + WorkloadStaff.auditors.map { ($0, "auditor") }
     for (number, (id, role)) in staff.enumerated() {
       record(
         "actor.registered", "act", Workload.admin,
-        #""actor_id":"\#(id)","role":"\#(role)","name":"\#(WorkloadPeople.name(1_000_000 + number))""#)
+        #""actor_id":"\#(id)","role":"\#(role)","name":"\#(WorkloadPeople.name(1_000_000 + number))""#
+      )
     }
     for place in [WorkloadPlace.changchun, WorkloadPlace.jinan] { registerInstitutions(place) }
     // The seeds give no minimum wage; these figures are made up (CC-2024 needs one in force).
     record(
       "minimum_wage.published", "mw", Workload.admin,
       #""region":"changchun","amount":"1880","reference":"吉林省最低工资标准 一类地区（合成数据）""#)
-    let changchunPlan = RuleLibrary.shipped.ruleset(id: "CC-2024")!.plans.first { $0.yearFrom == 2024 }!
+    let changchunPlan = RuleLibrary.shipped.ruleset(id: "CC-2024")!.plans.first {
+      $0.yearFrom == 2024
+    }!
     record(
       "plan.set", "plan", Workload.admin,
-      #""region":"changchun","year":2024,"target":\#(changchunPlan.target),"program":\#(quoted(changchunPlan.program))"#)
-    appropriate(.skillsUpgradeAccount, "changchun", fen: budget.trancheFen(.skillsUpgradeAccount, "changchun"))
+      #""region":"changchun","year":2024,"target":\#(changchunPlan.target),"program":\#(quoted(changchunPlan.program))"#
+    )
+    appropriate(
+      .skillsUpgradeAccount, "changchun", fen: budget.trancheFen(.skillsUpgradeAccount, "changchun")
+    )
     appropriate(.employmentSubsidy, "jinan", fen: 50_000_000)
   }
 
@@ -40,7 +47,8 @@ extension WorkloadYear {
       for year in [2024, 2025] {
         record(
           "plan.set", "plan", Workload.admin,
-          #""region":"\#(place.region)","year":\#(year),"target":\#(target),"program":"职业技能提升行动（合成数据）""#)
+          #""region":"\#(place.region)","year":\#(year),"target":\#(target),"program":"职业技能提升行动（合成数据）""#
+        )
       }
       for fund in [Fund.employmentSubsidy, .unemploymentInsurance, .skillsUpgradeAccount] {
         appropriate(fund, place.region, fen: budget.trancheFen(fund, place.region))
@@ -52,7 +60,8 @@ extension WorkloadYear {
     for (number, institution) in place.institutions.enumerated() {
       record(
         "institution.registered", "inst", Workload.admin,
-        #""institution":"\#(institution)","name":"\#(place.name)第\#(number + 1)职业培训学校","region":"\#(place.region)""#)
+        #""institution":"\#(institution)","name":"\#(place.name)第\#(number + 1)职业培训学校","region":"\#(place.region)""#
+      )
     }
   }
 
@@ -61,7 +70,8 @@ extension WorkloadYear {
     let batch = budget.appropriate(fund, region, fen: fen)
     record(
       "fund.appropriated", "fund", pick(WorkloadStaff.finance),
-      #""fund":"\#(fund.rawValue)","region":"\#(region)","amount":"\#(Money(fen: fen).decimalString)","reference":"\#(fund.chineseName) \#(region) 第\#(batch)批（合成数据）""#)
+      #""fund":"\#(fund.rawValue)","region":"\#(region)","amount":"\#(Money(fen: fen).decimalString)","reference":"\#(fund.chineseName) \#(region) 第\#(batch)批（合成数据）""#
+    )
   }
 }
 

@@ -52,15 +52,18 @@ final class WorkloadYear {
   var today = WorkloadYear.firstDay
   var lines: [String] = []
   var counters: [String: Int] = [:]
-  /// People of each place so far, for the one trainee in twelve who comes back for another class.
-  var peopleOfPlace: [[Int]]
+  /// The start day (days since 1970) of each person's first and latest class, by place; a
+  /// place's people are numbered 0, 1, 2 … in the order they first come.
+  var firstClassDay: [[Int]]
+  var lastClassDay: [[Int]]
   var budget = WorkloadBudget()
 
   init(_ workload: Workload) {
     var planner = WorkloadPlanner(seed: workload.seed)
     classes = planner.plan(events: workload.events)
     random = SplitMix64(seed: workload.seed ^ 0x0DA7_5EED)
-    peopleOfPlace = Array(repeating: [], count: WorkloadPlace.all.count)
+    firstClassDay = Array(repeating: [], count: WorkloadPlace.all.count)
+    lastClassDay = firstClassDay
     schedule(Self.setUpDay, .setUp)
     schedule(Self.liaochengSetUpDay, .setUpLiaocheng)
     for index in classes.indices {
@@ -103,12 +106,15 @@ final class WorkloadYear {
     case .submitClaimAgain(let claim): fileClaim(claim)
     case .decideClaim(let claim): decideClaim(claim)
     case .pay(let claim, let percent, let then): pay(claim, percent: percent, then: then)
-    case .returnPayment(let payment, let claim, let fund, let fen): returnPayment(payment, claim, fund, fen)
+    case .returnPayment(let payment, let claim, let fund, let fen):
+      returnPayment(payment, claim, fund, fen)
     case .repay(let claim, let fund, let fen): repay(claim, fund, fen)
     case .orderRecovery(let claim): orderRecovery(claim)
     case .receiveRecovery(let recovery, let percent): receiveRecovery(recovery, percent: percent)
     case .void(let target, let reason):
-      record("event.voided", "void", pick(WorkloadStaff.reviewers), #""target":"\#(target)","reason":"\#(reason)""#)
+      record(
+        "event.voided", "void", pick(WorkloadStaff.reviewers),
+        #""target":"\#(target)","reason":"\#(reason)""#)
     }
   }
 
@@ -136,7 +142,8 @@ final class WorkloadYear {
   @discardableResult
   func record(_ type: String, _ prefix: String, _ actor: String, _ fields: String) -> String {
     let id = nextID(prefix)
-    lines.append(#"{"type":"\#(type)","id":"\#(id)","date":"\#(today)","actor":"\#(actor)",\#(fields)}"#)
+    lines.append(
+      #"{"type":"\#(type)","id":"\#(id)","date":"\#(today)","actor":"\#(actor)",\#(fields)}"#)
     return id
   }
 

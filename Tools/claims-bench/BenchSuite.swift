@@ -80,20 +80,25 @@ struct BenchSuite {
       && Self.fileSize(imported) == Self.fileSize(journal)
     steps.append(
       BenchStep(
-        "import: \(summary.batches) batches, fsync each", batched, events: lines - 1, bytes: summary.inputBytes,
-        note: report.importIsIdentical ? "= generated journal" : "DIFFERS from the generated journal"))
+        "import: \(summary.batches) batches, fsync each", batched, events: lines - 1,
+        bytes: summary.inputBytes,
+        note: report.importIsIdentical
+          ? "= generated journal" : "DIFFERS from the generated journal"))
     Self.removeJournal(imported)
 
     if lines - 1 <= oneBatchMaxEvents {
       log("\(label): import, one batch …")
-      _ = try child(claims, ["init", imported, "--admin", Workload.admin, "--now", Workload.openedRecorded.description])
+      _ = try child(
+        claims,
+        ["init", imported, "--admin", Workload.admin, "--now", Workload.openedRecorded.description])
       let last = Workload.recorded(on: CivilDate(summary.lastDay)!)
       let whole = try child(claims, ["append", imported, input, "--now", last.description])
       report.oneBatchLines = (try? JournalHead.read(forJournal: imported))??.seq
       steps.append(
         BenchStep(
           "import: claims append, one batch", whole, events: lines - 1, bytes: summary.inputBytes,
-          note: report.oneBatchLines == lines ? "\(lines) lines" : "WRONG line count \(report.oneBatchLines ?? 0)"))
+          note: report.oneBatchLines == lines
+            ? "\(lines) lines" : "WRONG line count \(report.oneBatchLines ?? 0)"))
       Self.removeJournal(imported)
     }
 
@@ -105,14 +110,16 @@ struct BenchSuite {
     let (verify, verifyRuns) = try best([claims, "verify", journal])
     steps.append(
       BenchStep(
-        "verify, \(ProcessInfo.processInfo.activeProcessorCount) cores", verify, events: lines, bytes: bytes,
+        "verify, \(ProcessInfo.processInfo.activeProcessorCount) cores", verify, events: lines,
+        bytes: bytes,
         runs: verifyRuns))
 
     log("\(label): balances cold, rebuild …")
     Self.removeCheckpoint(journal)
     let cold = try child(claims, ["balances", journal, "--format", "json"])
     report.coldBalances = cold.out
-    steps.append(BenchStep("balances, no checkpoint (saves one)", cold, events: lines, bytes: bytes))
+    steps.append(
+      BenchStep("balances, no checkpoint (saves one)", cold, events: lines, bytes: bytes))
     Self.removeCheckpoint(journal)
     let rebuild = try child(claims, ["rebuild", journal])
     steps.append(BenchStep("rebuild (saves a checkpoint)", rebuild, events: lines, bytes: bytes))
@@ -125,10 +132,13 @@ struct BenchSuite {
       BenchStep(
         "balances from the checkpoint", warm, events: lines, bytes: bytes, runs: warmRuns,
         note: warm.out == cold.out ? "= cold" : "DIFFERS from cold"))
-    let (asOf, asOfRuns) = try best([claims, "balances", journal, "--as-of", summary.midDate, "--format", "json"])
+    let (asOf, asOfRuns) = try best([
+      claims, "balances", journal, "--as-of", summary.midDate, "--format", "json",
+    ])
     report.asOfBalances = asOf.out
     steps.append(
-      BenchStep("balances --as-of \(summary.midDate)", asOf, events: lines, bytes: bytes, runs: asOfRuns))
+      BenchStep(
+        "balances --as-of \(summary.midDate)", asOf, events: lines, bytes: bytes, runs: asOfRuns))
     report.steps = steps
     return report
   }
@@ -137,7 +147,8 @@ struct BenchSuite {
   func child(_ program: String, _ arguments: [String]) throws -> ChildRun {
     let run = try ChildProcess.run(program, arguments, scratch: folder)
     guard run.status == 0 else {
-      throw BenchError("\(([program] + arguments).joined(separator: " ")) exited \(run.status): \(run.err)")
+      throw BenchError(
+        "\(([program] + arguments).joined(separator: " ")) exited \(run.status): \(run.err)")
     }
     return run
   }
@@ -175,11 +186,14 @@ struct BenchSuite {
     }
   }
 
-  static func removeCheckpoint(_ journal: String) { try? FileManager.default.removeItem(atPath: journal + ".checkpoint") }
+  static func removeCheckpoint(_ journal: String) {
+    try? FileManager.default.removeItem(atPath: journal + ".checkpoint")
+  }
 
   /// 100000 → "100k", 1000000 → "1m", 2500 → "2500".
   static func label(_ events: Int) -> String {
-    events % 1_000_000 == 0 ? "\(events / 1_000_000)m" : events % 1000 == 0 ? "\(events / 1000)k" : String(events)
+    events % 1_000_000 == 0
+      ? "\(events / 1_000_000)m" : events % 1000 == 0 ? "\(events / 1000)k" : String(events)
   }
 
   /// "100k" → 100000, "10m" → 10000000, "2500" → 2500.

@@ -10,7 +10,8 @@ enum BenchTable {
       for step in report.steps {
         let cells = [
           "\(report.label) (\(grouped(report.summary.lines)) lines, \(megabytes(report.summary.journalBytes)) MB)",
-          step.name, seconds(step.seconds), rate(step.eventsPerSecond), String(format: "%.0f", step.megabytesPerSecond),
+          step.name, seconds(step.seconds), rate(step.eventsPerSecond),
+          String(format: "%.0f", step.megabytesPerSecond),
           String(format: "%.0f", step.peakMegabytes), String(step.runs), step.note,
         ]
         text += "| " + cells.joined(separator: " | ") + " |\n"
@@ -31,7 +32,8 @@ enum BenchTable {
 
   /// CPU model, cores and memory, from /proc (Linux).
   static var machine: String {
-    let cpu = (try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8))?
+    let cpu =
+      (try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8))?
       .split(separator: "\n").first { $0.hasPrefix("model name") }?
       .split(separator: ":").last?.trimmingCharacters(in: .whitespaces) ?? "unknown CPU"
     let memory = (try? String(contentsOfFile: "/proc/meminfo", encoding: .utf8))?
@@ -50,7 +52,8 @@ enum BenchTable {
   }
 
   static func rate(_ perSecond: Double) -> String {
-    perSecond >= 1e6 ? String(format: "%.2f M", perSecond / 1e6) : String(format: "%.0f k", perSecond / 1e3)
+    perSecond >= 1e6
+      ? String(format: "%.2f M", perSecond / 1e6) : String(format: "%.0f k", perSecond / 1e3)
   }
 
   static func megabytes(_ bytes: Int) -> String { String(format: "%.1f", Double(bytes) / 1e6) }

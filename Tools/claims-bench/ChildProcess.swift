@@ -41,13 +41,17 @@ enum ChildProcess {
     var status: Int32 = 0
     var usage = rusage()
     while wait4(pid, &status, 0, &usage) < 0 {
-      guard errno == EINTR else { throw BenchError("wait4 failed: \(String(cString: strerror(errno)))") }
+      guard errno == EINTR else {
+        throw BenchError("wait4 failed: \(String(cString: strerror(errno)))")
+      }
     }
     let seconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
     // Exited normally: the low seven bits are 0 and the status is the next byte; else a signal.
     let exitStatus = status & 0x7F == 0 ? (status >> 8) & 0xFF : 128 + (status & 0x7F)
     let out = FileManager.default.contents(atPath: outPath).map { [UInt8]($0) } ?? []
-    let err = FileManager.default.contents(atPath: errPath).map { String(decoding: $0, as: UTF8.self) } ?? ""
+    let err =
+      FileManager.default.contents(atPath: errPath).map { String(decoding: $0, as: UTF8.self) }
+      ?? ""
     return ChildRun(
       seconds: seconds, peakKilobytes: Int(usage.ru_maxrss), status: exitStatus, out: out, err: err)
   }
@@ -55,12 +59,15 @@ enum ChildProcess {
   /// The executable `name` on the PATH, if any.
   static func which(_ name: String) -> String? {
     let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
-    return path.split(separator: ":").map { "\($0)/\(name)" }.first { FileManager.default.isExecutableFile(atPath: $0) }
+    return path.split(separator: ":").map { "\($0)/\(name)" }.first {
+      FileManager.default.isExecutableFile(atPath: $0)
+    }
   }
 
   /// The folder of the running executable (`.build/release` under `swift run -c release`).
   static var ownFolder: String {
-    let executable = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe"))
+    let executable =
+      (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe"))
       ?? CommandLine.arguments[0]
     return URL(fileURLWithPath: executable).deletingLastPathComponent().path
   }

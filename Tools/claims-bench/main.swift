@@ -28,13 +28,17 @@ case "verify":
   let events = arguments.count > 1 ? Int(arguments[1])! : 1_000_000
   print("generating a synthetic journal of \(events) events …")
   let bytes = SyntheticJournal.bytes(events: events)
-  let folder = FileManager.default.temporaryDirectory.appendingPathComponent("claims-bench-\(getpid())")
+  let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+    "claims-bench-\(getpid())")
   try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
   defer { try? FileManager.default.removeItem(at: folder) }
   let path = folder.appendingPathComponent("bench.journal").path
   try Data(bytes).write(to: URL(fileURLWithPath: path))
   let megabytes = Double(bytes.count) / 1e6
-  print(String(format: "journal: %d lines, %.1f MB (%.0f bytes/line)", events, megabytes, Double(bytes.count) / Double(events)))
+  print(
+    String(
+      format: "journal: %d lines, %.1f MB (%.0f bytes/line)", events, megabytes,
+      Double(bytes.count) / Double(events)))
   var reads: [Double] = []
   for _ in 0..<3 {
     reads.append(try seconds { _ = try OpenFile(path: path, writable: false).readAll() })
@@ -47,7 +51,10 @@ case "verify":
     }
     let time = median(runs)
     let label = threads == 1 ? "1 core" : "\(ProcessInfo.processInfo.activeProcessorCount) cores"
-    print(String(format: "verify (read + chain check), %@: %.3f s, %.0f MB/s, %.2f M lines/s", label, time, megabytes / time, Double(events) / time / 1e6))
+    print(
+      String(
+        format: "verify (read + chain check), %@: %.3f s, %.0f MB/s, %.2f M lines/s", label, time,
+        megabytes / time, Double(events) / time / 1e6))
   }
 case "replay":
   guard arguments.count > 1 else {
@@ -55,7 +62,9 @@ case "replay":
     exit(2)
   }
   // `replay JOURNAL fold`: only the fold, for a profiler.
-  for line in try benchmarkReplay(path: arguments[1], foldOnly: arguments.dropFirst(2).first == "fold") { print(line) }
+  for line in try benchmarkReplay(
+    path: arguments[1], foldOnly: arguments.dropFirst(2).first == "fold")
+  { print(line) }
 case "suite":
   exit(runSuite(Array(arguments.dropFirst())))
 case "generate":
@@ -63,7 +72,8 @@ case "generate":
     print("usage: claims-bench generate JOURNAL EVENTS SEED INPUT")
     exit(2)
   }
-  let summary = try Workload(events: events, seed: seed).write(journal: arguments[1], input: arguments[4])
+  let summary = try Workload(events: events, seed: seed).write(
+    journal: arguments[1], input: arguments[4])
   try summary.write(forJournal: arguments[1])
   print("generated \(arguments[1]): \(summary.lines) lines")
 case "import":
@@ -77,7 +87,9 @@ case "sha256":
   let megabytes = arguments.count > 1 ? Int(arguments[1])! : 150
   print(benchmarkSHA256(megabytes: megabytes))
 default:
-  print("usage: claims-bench suite [--sizes 100k,1m] [--folder DIR] | verify [EVENTS] | replay JOURNAL | sha256 [MEGABYTES]")
+  print(
+    "usage: claims-bench suite [--sizes 100k,1m] [--folder DIR] | verify [EVENTS] | replay JOURNAL | sha256 [MEGABYTES]"
+  )
   exit(2)
 }
 
@@ -93,12 +105,18 @@ func runSuite(_ words: [String]) -> Int32 {
     options[String(words[index].dropFirst(2))] = words[index + 1]
     index += 2
   }
-  let sizes = (options["sizes"] ?? "100k,1m").split(separator: ",").map { BenchSuite.size(String($0)) }
-  guard !sizes.isEmpty, sizes.allSatisfy({ ($0 ?? 0) > 0 }), let seed = UInt64(options["seed"] ?? "2024"),
-    let runs = Int(options["runs"] ?? "3"), let oneBatchMax = Int(options["one-batch-max"] ?? "2000000"),
+  let sizes = (options["sizes"] ?? "100k,1m").split(separator: ",").map {
+    BenchSuite.size(String($0))
+  }
+  guard !sizes.isEmpty, sizes.allSatisfy({ ($0 ?? 0) > 0 }),
+    let seed = UInt64(options["seed"] ?? "2024"),
+    let runs = Int(options["runs"] ?? "3"),
+    let oneBatchMax = Int(options["one-batch-max"] ?? "2000000"),
     Set(options.keys).isSubset(of: ["sizes", "folder", "seed", "runs", "one-batch-max"])
   else {
-    print("usage: claims-bench suite [--sizes 100k,1m,10m] [--folder DIR] [--seed N] [--runs N] [--one-batch-max EVENTS]")
+    print(
+      "usage: claims-bench suite [--sizes 100k,1m,10m] [--folder DIR] [--seed N] [--runs N] [--one-batch-max EVENTS]"
+    )
     return 2
   }
   var suite = BenchSuite(sizes: sizes.map { $0! }, folder: options["folder"] ?? "/tmp/claims-bench")

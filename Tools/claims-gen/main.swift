@@ -31,7 +31,8 @@ do {
     "wrote \(path): \(summary.lines) lines in \(summary.batches) batches, \(summary.journalBytes) bytes; "
       + "\(summary.classes) classes, \(summary.trainees) trainees, \(summary.claims) claims; "
       + "half the events by \(summary.midDate), the last on \(summary.lastDay)")
-  print(String(format: "generated in %.2f s, %.0f events/s", seconds, Double(summary.lines) / seconds))
+  print(
+    String(format: "generated in %.2f s, %.0f events/s", seconds, Double(summary.lines) / seconds))
 } catch {
   FileHandle.standardError.write(Data("claims-gen: \(error)\n".utf8))
   exit(1)

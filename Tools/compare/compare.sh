@@ -80,6 +80,8 @@ warm=$(printf '%s\n' "${rows[@]}" | awk -F'|' '$1 == "claims balances, checkpoin
 echo
 echo "journal: $journal ($lines lines; $transactions money transactions in the export)"
 echo
+echo "ratios: the program's seconds ÷ claims balances' seconds (above 1: claims balances is faster)"
+echo
 echo "| program | seconds | peak MB | ÷ claims balances (checkpoint) | ÷ claims balances (cold) |"
 echo "|---|---:|---:|---:|---:|"
 for row in "${rows[@]}"; do
