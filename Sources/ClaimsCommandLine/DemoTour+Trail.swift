@@ -8,7 +8,7 @@ extension DemoTour {
   func auditTrail() throws {
     let (payment, resit) = auditedPayment()
     var why = "This one is the first payment in the journal."
-    if let resit, let failed = resit.exams.first?.fact, let passed = resit.latestExam {
+    if let resit, let failed = resit.exams.first, let passed = resit.latestExam {
       why =
         "This one paid for a trainee who failed the exam on \(failed.date), passed a resit on \(passed.date)"
         + (resit.enrolment.uiBenefit ? "\nand, on UI benefits, was paid from 失业保险基金." : ".")
@@ -31,7 +31,7 @@ extension DemoTour {
   /// trail therefore shows both exams; the first payment if there is none.
   func auditedPayment() -> (payment: String, resit: EnrolmentRecord?) {
     let resits = state.enrolments.values.filter { record in
-      record.exams.count > 1 && record.exams.first?.fact.passed == false
+      record.exams.count > 1 && record.exams.first?.passed == false
         && record.latestExam?.passed == true
     }.sorted { ($0.enrolment.classID, $0.enrolment.trainee) < ($1.enrolment.classID, $1.enrolment.trainee) }
     let candidates = state.payments.values.filter { !$0.returned }.compactMap {

@@ -6,6 +6,14 @@ extension Event {
   public static func decode(
     json bytes: UnsafeRawBufferPointer, bodyOffset: Int? = nil, ledgerFields: Bool
   ) throws(EventDecodingError) -> Event {
+    if let event = decodeCanonical(bytes, bodyOffset: bodyOffset, ledgerFields: ledgerFields) { return event }
+    return try decodeGeneral(bytes, bodyOffset: bodyOffset, ledgerFields: ledgerFields)
+  }
+
+  /// Any valid JSON object, fields in any order, with an error that names what is wrong.
+  static func decodeGeneral(_ bytes: UnsafeRawBufferPointer, bodyOffset: Int?, ledgerFields: Bool)
+    throws(EventDecodingError) -> Event
+  {
     let object: RawJSONObject
     do {
       object = try bodyOffset.map { (offset) throws(JSONParser.Failure) in
@@ -24,6 +32,26 @@ extension Event {
       Result { () throws(EventDecodingError) in try decode(json: buffer, ledgerFields: ledgerFields) }
     }
     return try decoded.get()
+  }
+
+  /// The event when `bytes` hold it in the ledger's canonical form (the journal's lines, and input
+  /// written in schema order); nil for anything else, which the general reader then decodes or
+  /// refuses with the reason.
+  static func decodeCanonical(_ bytes: UnsafeRawBufferPointer, bodyOffset: Int?, ledgerFields: Bool) -> Event? {
+    let start: Int
+    if let bodyOffset {
+      start = bodyOffset
+    } else {
+      guard bytes.count > 1, bytes[0] == 0x7B else { return nil }
+      start = 1
+    }
+    let reader = CanonicalFields(bytes, fieldsFrom: start)
+    guard let typeName = try? reader.plainString("type"), let type = EventType(utf8: typeName),
+      let id = try? reader.identifier("id"), let date = try? reader.date("date"),
+      let actor = try? reader.identifier("actor"),
+      let body = try? decodeBody(type, reader, ledgerFields: ledgerFields), reader.atEnd
+    else { return nil }
+    return Event(id: id, date: date, actor: actor, body: body)
   }
 
   static func decode(_ reader: FieldReader, ledgerFields: Bool) throws(EventDecodingError) -> Event {
@@ -71,7 +99,7 @@ extension Event {
         + EventSchema.bodyFields[type, default: []].joined(separator: ", "))
   }
 
-  static func decodeBody(_ type: EventType, _ r: FieldReader, ledgerFields: Bool) throws(EventDecodingError)
+  static func decodeBody<R: EventFields>(_ type: EventType, _ r: R, ledgerFields: Bool) throws(EventDecodingError)
     -> EventBody
   {
     switch type {
@@ -170,7 +198,7 @@ extension Event {
     }
   }
 
-  static func decodeClassApproved(_ r: FieldReader) throws(EventDecodingError) -> ClassApproved {
+  static func decodeClassApproved<R: EventFields>(_ r: R) throws(EventDecodingError) -> ClassApproved {
     let hoursRange = 0...10_000
     let approved = ClassApproved(
       classID: try r.identifier("class"), institution: try r.identifier("institution"),
@@ -197,8 +225,11 @@ extension Event {
       guard approved.enterprise != nil else { throw missing( "enterprise", "project") }
       guard approved.demand != nil else { throw missing( "demand", "project") }
     } else {
-      for key: StaticString in ["enterprise", "demand"] where r.has(key) {
-        throw r.invalid(key, "belongs to project classes only, not to \(approved.category.rawValue)")
+      let projectOnly: [(key: StaticString, present: Bool)] = [
+        ("enterprise", approved.enterprise != nil), ("demand", approved.demand != nil),
+      ]
+      for field in projectOnly where field.present {
+        throw r.invalid(field.key, "belongs to project classes only, not to \(approved.category.rawValue)")
       }
     }
     return approved
@@ -208,7 +239,7 @@ extension Event {
     EventDecodingError(.missingField, field: key.description, "a \(category) class needs the field \"\(key)\"")
   }
 
-  static func decodeExam(_ r: FieldReader) throws(EventDecodingError) -> ExamRecorded {
+  static func decodeExam<R: EventFields>(_ r: R) throws(EventDecodingError) -> ExamRecorded {
     let exam = ExamRecorded(
       classID: try r.identifier("class"), trainee: try r.residentID("trainee"),
       passed: try r.bool("passed"),
@@ -222,9 +253,9 @@ extension Event {
     return exam
   }
 
-  static func decodeDecision(_ r: FieldReader) throws(EventDecodingError) -> ApprovalDecision? {
+  static func decodeDecision<R: EventFields>(_ r: R) throws(EventDecodingError) -> ApprovalDecision? {
     guard r.has("lines") || r.has("total") else { return nil }
-    let lines = try r.objectList("lines") { (line) throws(EventDecodingError) in
+    let lines = try r.objectList("lines") { (line: R) throws(EventDecodingError) in
       ApprovedLine(
         trainee: try line.residentID("trainee"), amount: try line.money("amount", allowZero: true),
         fund: try line.code("fund", as: Fund.self), ruleset: try line.identifier("ruleset"),

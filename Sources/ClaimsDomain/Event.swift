@@ -49,6 +49,21 @@ public enum EventType: String, Codable, CaseIterable, Sendable {
   case recoveryReceived = "recovery.received"
   case eventVoided = "event.voided"
 
+  /// The type named by the bytes of its spelling, without making a string of them.
+  public init?(utf8 bytes: UnsafeRawBufferPointer) {
+    for (spelling, type) in Self.spellings where spelling.count == bytes.count {
+      if spelling.withUnsafeBytes({ $0.elementsEqual(bytes) }) {
+        self = type
+        return
+      }
+    }
+    return nil
+  }
+
+  /// The spellings, the most frequent in a journal first.
+  static let spellings = [attendanceRecorded, examRecorded, traineeEnrolled]
+    .followed(by: allCases).map { (Array($0.rawValue.utf8), $0) }
+
   /// Facts may be voided; money events and decisions are reversed instead (SPEC §5).
   public var isVoidableFact: Bool {
     switch self {
@@ -106,5 +121,12 @@ public enum EventBody: Equatable, Sendable {
     case .recoveryReceived: .recoveryReceived
     case .eventVoided: .eventVoided
     }
+  }
+}
+
+extension Array where Element: Equatable {
+  /// The elements, then those of `others` not already among them.
+  fileprivate func followed(by others: some Sequence<Element>) -> [Element] {
+    self + others.filter { !contains($0) }
   }
 }

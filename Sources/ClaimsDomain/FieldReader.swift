@@ -2,7 +2,7 @@
 /// `EventDecodingError` naming the field. It remembers which fields it read, so that the decoder
 /// knows without a second pass whether the object held any field it did not ask for; and since
 /// the ledger writes fields in the order they are read, it looks at the next field first.
-final class FieldReader {
+final class FieldReader: EventFields {
   let object: RawJSONObject
   /// Where the next field is expected.
   var cursor = 0
@@ -68,7 +68,7 @@ final class FieldReader {
 
   /// A free text such as a name or reason: a non-empty string.
   func text(_ key: StaticString) throws(EventDecodingError) -> String {
-    if let bytes = try plainString(key), bytes.contains(where: { $0 > 0x20 && $0 < 0x80 }) {
+    if let bytes = try plainString(key), Self.hasVisibleASCII(bytes) {
       return String(decoding: bytes, as: UTF8.self)
     }
     let value = try value(key)
@@ -77,15 +77,10 @@ final class FieldReader {
     return text
   }
 
-  func optionalText(_ key: StaticString) throws(EventDecodingError) -> String? {
-    has(key) ? try text(key) : nil
-  }
 
   /// An identifier (event id, class, claim, actor …): 1–128 characters, no spaces.
   func identifier(_ key: StaticString) throws(EventDecodingError) -> String {
-    if let bytes = try plainString(key), (1...128).contains(bytes.count),
-      bytes.allSatisfy({ $0 > 0x20 && $0 < 0x7F })
-    {
+    if let bytes = try plainString(key), Self.isPlainIdentifier(bytes) {
       return String(decoding: bytes, as: UTF8.self)
     }
     let text = try text(key)
@@ -106,17 +101,28 @@ final class FieldReader {
     return !ascii && text.unicodeScalars.contains { $0.properties.isWhitespace || $0.value < 0x20 }
   }
 
-  func optionalIdentifier(_ key: StaticString) throws(EventDecodingError) -> String? {
-    has(key) ? try identifier(key) : nil
-  }
 
   /// A region code: lower-case letters, digits and hyphens (`liaocheng`, `changchun`).
   func region(_ key: StaticString) throws(EventDecodingError) -> String {
     let text = try text(key)
-    guard text.utf8.count <= 64,
-      text.utf8.allSatisfy({ (0x61...0x7A).contains($0) || (0x30...0x39).contains($0) || $0 == 0x2D })
-    else { throw invalid(key, "must be a region code of lower-case letters, digits and '-'") }
+    guard Self.isRegionCode(text.utf8) else {
+      throw invalid(key, "must be a region code of lower-case letters, digits and '-'")
+    }
     return text
+  }
+
+  static func isRegionCode(_ bytes: some Collection<UInt8>) -> Bool {
+    bytes.count <= 64 && bytes.allSatisfy { (0x61...0x7A).contains($0) || (0x30...0x39).contains($0) || $0 == 0x2D }
+  }
+
+  /// The bytes of a free text the fast paths accept: something visible in ASCII.
+  static func hasVisibleASCII(_ bytes: UnsafeRawBufferPointer) -> Bool {
+    bytes.contains(where: { $0 > 0x20 && $0 < 0x80 })
+  }
+
+  /// The bytes of an identifier the fast paths accept: 1–128 visible ASCII characters.
+  static func isPlainIdentifier(_ bytes: UnsafeRawBufferPointer) -> Bool {
+    (1...128).contains(bytes.count) && bytes.allSatisfy({ $0 > 0x20 && $0 < 0x7F })
   }
 
   func integer(_ key: StaticString, in range: ClosedRange<Int>) throws(EventDecodingError) -> Int {
@@ -135,9 +141,6 @@ final class FieldReader {
     return number
   }
 
-  func optionalInteger(_ key: StaticString, in range: ClosedRange<Int>) throws(EventDecodingError) -> Int? {
-    has(key) ? try integer(key, in: range) : nil
-  }
 
   func bool(_ key: StaticString) throws(EventDecodingError) -> Bool {
     let index = try present(key)
@@ -148,7 +151,7 @@ final class FieldReader {
   }
 
   /// Money: a decimal string of yuan with at most two decimals; a JSON number is refused.
-  func money(_ key: StaticString, allowZero: Bool = false) throws(EventDecodingError) -> Money {
+  func money(_ key: StaticString, allowZero: Bool) throws(EventDecodingError) -> Money {
     let value = try value(key)
     guard case .string(let text) = value else {
       throw EventDecodingError(
@@ -214,11 +217,6 @@ final class FieldReader {
     return code
   }
 
-  func optionalCode<Code: RawRepresentable & CaseIterable>(_ key: StaticString, as: Code.Type)
-    throws(EventDecodingError) -> Code? where Code.RawValue == String
-  {
-    has(key) ? try code(key, as: Code.self) : nil
-  }
 
   /// A list of objects, each read by a reader of its own.
   func objectList<Element>(

@@ -10,11 +10,16 @@ public struct JournalLine: Sendable {
   public static func decode(_ line: UnsafeRawBufferPointer, frame: LineFrame) throws(JournalError)
     -> JournalLine
   {
+    JournalLine(frame: frame, event: try decodeEvent(line, frame: frame))
+  }
+
+  /// The line's event alone.
+  public static func decodeEvent(_ line: UnsafeRawBufferPointer, frame: LineFrame) throws(JournalError) -> Event {
     let decoded = Result { () throws(EventDecodingError) in
       try Event.decode(json: line, bodyOffset: frame.bodyOffset, ledgerFields: true)
     }
     switch decoded {
-    case .success(let event): return JournalLine(frame: frame, event: event)
+    case .success(let event): return event
     case .failure(let error):
       if case .failure(let failure) = Result(catching: { () throws(JSONParser.Failure) in try JSONParser.parse(line) }) {
         throw .integrity(line: frame.seq, reason: "the line is not JSON: \(failure)")

@@ -45,7 +45,7 @@ extension LedgerState {
     var found: [Finding] = []
     for (day, entries) in days {
       let classIDs = Set(entries.map(\.classID)).sorted()
-      let lines = seqs(entries.map(\.fact.eventID))
+      let lines = entries.map(\.fact.seq).sorted()
       if classIDs.count > 1 {
         found.append(
           Finding(

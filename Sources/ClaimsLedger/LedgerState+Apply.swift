@@ -8,7 +8,7 @@ extension LedgerState {
     precondition(seq > lastSeq, "events are applied in journal order")
     lastSeq = seq
     lastRecorded = recorded
-    events[event.id] = EventRef(seq: seq, type: event.type)
+    var subject = 0
     // Money first: postings read the state as it was before this event.
     applyMoney(event, postings: postings(for: event))
     switch event.body {
@@ -24,26 +24,28 @@ extension LedgerState {
     case .minimumWagePublished(let e):
       minimumWages.publish(region: e.region, on: event.date, seq: seq, amount: e.amount, reference: e.reference)
     case .attendanceRecorded(let e):
-      let key = EnrolmentKey(classID: e.classID, trainee: e.trainee)
-      enrolments[key]?.attendance.append(AttendanceFact(eventID: event.id, date: event.date, hours: e.hours))
-      factSubjects[event.id] = key
+      if let index = enrolments.index(forKey: EnrolmentKey(classID: e.classID, trainee: e.trainee)) {
+        enrolments.values[index].attendance.append(AttendanceFact(seq: seq, date: event.date, hours: e.hours))
+        subject = enrolments.values[index].seq
+      }
     case .examRecorded(let e):
-      let key = EnrolmentKey(classID: e.classID, trainee: e.trainee)
-      let fact = ExamFact(date: event.date, seq: seq, passed: e.passed)
-      enrolments[key]?.exams.append(ExamRecordFact(eventID: event.id, fact: fact))
-      factSubjects[event.id] = key
+      if let index = enrolments.index(forKey: EnrolmentKey(classID: e.classID, trainee: e.trainee)) {
+        enrolments.values[index].exams.append(ExamFact(date: event.date, seq: seq, passed: e.passed))
+        subject = enrolments.values[index].seq
+      }
     case .employmentRecorded(let e):
       employments[e.trainee, default: []].append(EmploymentFact(eventID: event.id, record: e))
       employmentSubjects[event.id] = e.trainee
     case .classApproved(let e):
       classes[e.classID] = ClassRecord(approval: e, approvalEventID: event.id, approvedOn: event.date)
+      classWindows[e.classID] = ClassWindow(start: e.start, end: e.end)
       classesByApprovalEvent[event.id] = e.classID
     case .classRejected(let e):
       rejectedClasses.insert(e.classID)
     case .traineeEnrolled(let e):
       let key = EnrolmentKey(classID: e.classID, trainee: e.trainee)
-      enrolments[key] = EnrolmentRecord(eventID: event.id, enrolment: e)
-      enrolmentsByEvent[event.id] = key
+      enrolments[key] = EnrolmentRecord(eventID: event.id, seq: seq, enrolment: e)
+      enrolmentsBySeq[seq] = key
       traineesSeen.insert(e.trainee)
       classesOfTrainee[e.trainee, default: []].insert(e.classID)
       traineesOfClass[e.classID, default: []].insert(e.trainee)
@@ -79,18 +81,23 @@ extension LedgerState {
       recoveries[e.recovery]?.receipts.append(event.id)
     case .eventVoided(let e):
       voided.insert(e.target)
-      if let classID = classesByApprovalEvent[e.target] { classes[classID]?.withdrawn = true }
-      if let key = enrolmentsByEvent[e.target] {
+      if let classID = classesByApprovalEvent[e.target] {
+        classes[classID]?.withdrawn = true
+        classWindows[classID]?.withdrawn = true
+      }
+      let target = events[e.target]
+      if let target, let key = enrolmentsBySeq[target.seq] {
         enrolments[key] = nil
         traineesOfClass[key.classID]?.remove(key.trainee)
       }
-      if let key = factSubjects[e.target] {
-        enrolments[key]?.attendance.removeAll { $0.eventID == e.target }
-        enrolments[key]?.exams.removeAll { $0.eventID == e.target }
+      if let target, let enrolmentSeq = events.subject(of: e.target), let key = enrolmentsBySeq[enrolmentSeq] {
+        enrolments[key]?.attendance.removeAll { $0.seq == target.seq }
+        enrolments[key]?.exams.removeAll { $0.seq == target.seq }
       }
       if let trainee = employmentSubjects[e.target] {
         employments[trainee]?.removeAll { $0.eventID == e.target }
       }
     }
+    events.insert(event.id, seq: seq, type: event.type, subject: subject)
   }
 }

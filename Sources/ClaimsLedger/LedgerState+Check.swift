@@ -39,13 +39,14 @@ extension LedgerState {
     }
   }
 
-  /// An approved class that has not been withdrawn.
-  func activeClass(_ id: String) -> Result<ClassRecord, Refusal> {
-    guard let record = classes[id], !record.withdrawn else {
-      let why = classes[id] != nil ? "was withdrawn" : rejectedClasses.contains(id) ? "was rejected" : "is not approved"
+  /// An approved class that has not been withdrawn: its dates. The per-event checks read the
+  /// class's `window`, which copies no strings.
+  func activeClass(_ id: String) -> Result<ClassWindow, Refusal> {
+    guard let window = classWindows[id], !window.withdrawn else {
+      let why = classWindows[id] != nil ? "was withdrawn" : rejectedClasses.contains(id) ? "was rejected" : "is not approved"
       return .failure(Refusal("class-not-approved", "class \"\(id)\" \(why)"))
     }
-    return .success(record)
+    return .success(window)
   }
 
   func checkClassApproved(_ e: ClassApproved, on date: CivilDate, rules: any RuleBook) -> Refusal? {
@@ -76,7 +77,7 @@ extension LedgerState {
     return nil
   }
 
-  func enrolled(_ classID: String, _ trainee: ResidentID) -> Result<ClassRecord, Refusal> {
+  func enrolled(_ classID: String, _ trainee: ResidentID) -> Result<ClassWindow, Refusal> {
     activeClass(classID).flatMap { record in
       enrolments[EnrolmentKey(classID: classID, trainee: trainee)] == nil
         ? .failure(
@@ -88,12 +89,11 @@ extension LedgerState {
   func checkAttendance(_ e: AttendanceRecorded, on date: CivilDate) -> Refusal? {
     switch enrolled(e.classID, e.trainee) {
     case .failure(let refusal): return refusal
-    case .success(let record):
-      let approval = record.approval
-      guard approval.start <= date, date <= approval.end else {
+    case .success(let window):
+      guard window.start <= date, date <= window.end else {
         return Refusal(
           "outside-class-dates",
-          "attendance on \(date) is outside class \"\(e.classID)\" (\(approval.start) to \(approval.end))")
+          "attendance on \(date) is outside class \"\(e.classID)\" (\(window.start) to \(window.end))")
       }
       return nil
     }
@@ -102,11 +102,11 @@ extension LedgerState {
   func checkExam(_ e: ExamRecorded, on date: CivilDate) -> Refusal? {
     switch enrolled(e.classID, e.trainee) {
     case .failure(let refusal): return refusal
-    case .success(let record):
-      guard date >= record.approval.start else {
+    case .success(let window):
+      guard date >= window.start else {
         return Refusal(
           "exam-before-class-start",
-          "an exam on \(date) is before class \"\(e.classID)\" starts (\(record.approval.start))")
+          "an exam on \(date) is before class \"\(e.classID)\" starts (\(window.start))")
       }
       return nil
     }
@@ -239,7 +239,7 @@ extension LedgerState {
       return Refusal(
         "class-has-claims", "class \"\(record.approval.classID)\" has claims and cannot be withdrawn")
     }
-    if let key = enrolmentsByEvent[e.target], let claim = claimedEnrolments[key] {
+    if let key = enrolmentsBySeq[target.seq], let claim = claimedEnrolments[key] {
       return Refusal(
         "enrolment-claimed", "the enrolment is on claim \"\(claim)\"; reject or reverse the claim first")
     }

@@ -9,15 +9,20 @@ public struct LedgerState: Codable, Equatable, Sendable {
   public internal(set) var lastRecorded: Timestamp?
   public internal(set) var admin: String?
   /// Every event id in the journal: the idempotency keys.
-  public internal(set) var events: [String: EventRef] = [:]
+  public internal(set) var events = EventIndex()
   public internal(set) var voided: Set<String> = []
   public internal(set) var actors: [String: ActorRecord] = [:]
   public internal(set) var institutions: [String: InstitutionRegistered] = [:]
   public internal(set) var classes: [String: ClassRecord] = [:]
+  /// Each approved class's dates and standing, apart from its record: what the per-event checks
+  /// read, in a form that copies no strings.
+  public internal(set) var classWindows: [String: ClassWindow] = [:]
   public internal(set) var classesByApprovalEvent: [String: String] = [:]
   public internal(set) var rejectedClasses: Set<String> = []
   public internal(set) var enrolments: [EnrolmentKey: EnrolmentRecord] = [:]
-  public internal(set) var enrolmentsByEvent: [String: EnrolmentKey] = [:]
+  /// Enrolments by the line that made them: how a void of the enrolment, or of an attendance
+  /// or exam that belongs to it (`EventIndex.subject`), finds it.
+  public internal(set) var enrolmentsBySeq: [Int: EnrolmentKey] = [:]
   public internal(set) var traineesSeen: Set<ResidentID> = []
   public internal(set) var claims: [String: ClaimRecord] = [:]
   /// The open or approved claim that holds each enrolment.
@@ -31,8 +36,6 @@ public struct LedgerState: Codable, Equatable, Sendable {
   /// Balances by fund and region, kept by the postings of every money event.
   public internal(set) var funds: [FundKey: FundBalance] = [:]
   public internal(set) var claimMoney: [String: ClaimMoney] = [:]
-  /// Which enrolment an attendance or exam event belongs to, so that voiding it can undo it.
-  var factSubjects: [String: EnrolmentKey] = [:]
   var employmentSubjects: [String: ResidentID] = [:]
   /// The trainees enrolled (and not voided) in each class.
   public internal(set) var traineesOfClass: [String: Set<ResidentID>] = [:]
@@ -63,6 +66,12 @@ public struct ClassRecord: Codable, Equatable, Sendable {
   public var claimCount = 0
 }
 
+public struct ClassWindow: Codable, Equatable, Sendable {
+  public var start: CivilDate
+  public var end: CivilDate
+  public var withdrawn = false
+}
+
 public struct EnrolmentKey: Codable, Hashable, Sendable {
   public var classID: String
   public var trainee: ResidentID
@@ -70,22 +79,23 @@ public struct EnrolmentKey: Codable, Hashable, Sendable {
 
 public struct EnrolmentRecord: Codable, Equatable, Sendable {
   public var eventID: String
+  public var seq: Int
   public var enrolment: TraineeEnrolled
-  /// Attendance events not voided: id, day, hours.
+  /// Attendance events not voided: line, day, hours.
   public var attendance: [AttendanceFact] = []
   /// Exams not voided, in journal order.
-  public var exams: [ExamRecordFact] = []
+  public var exams: [ExamFact] = []
 
   public var attendedHours: Int { attendance.reduce(0) { $0 + $1.hours } }
 
   /// The latest exam by date, then seq: a resit that passes replaces a failure.
   public var latestExam: ExamFact? {
-    exams.max { ($0.fact.date, $0.fact.seq) < ($1.fact.date, $1.fact.seq) }?.fact
+    exams.max { ($0.date, $0.seq) < ($1.date, $1.seq) }
   }
 }
 
 public struct AttendanceFact: Codable, Equatable, Sendable {
-  public var eventID: String
+  public var seq: Int
   public var date: CivilDate
   public var hours: Int
 }
@@ -93,11 +103,6 @@ public struct AttendanceFact: Codable, Equatable, Sendable {
 public struct EmploymentFact: Codable, Equatable, Sendable {
   public var eventID: String
   public var record: EmploymentRecorded
-}
-
-public struct ExamRecordFact: Codable, Equatable, Sendable {
-  public var eventID: String
-  public var fact: ExamFact
 }
 
 public struct ClaimRecord: Codable, Equatable, Sendable {

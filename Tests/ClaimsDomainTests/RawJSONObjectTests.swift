@@ -1,4 +1,5 @@
 @testable import ClaimsDomain
+import ClaimsTestSupport
 import Testing
 
 /// The in-place scanner that the event decoder reads must accept exactly what the strict parser
@@ -29,7 +30,7 @@ import Testing
   @Test func agreesWithTheParserOnMutatedText() throws {
     var random = SplitMix64(seed: 0x5CA7)
     for round in 0..<20_000 {
-      try expectAgreement(Self.mutated(Self.seeds[round % Self.seeds.count], edits: 3, &random))
+      try expectAgreement(JSONMutation.mutated(Self.seeds[round % Self.seeds.count], edits: 3, &random))
     }
   }
 
@@ -57,7 +58,7 @@ import Testing
     var random = SplitMix64(seed: 0x1A2)
     var accepted = 0
     for round in 0..<20_000 {
-      let bytes = Self.mutated(events[round % events.count], edits: 2, &random)
+      let bytes = JSONMutation.mutated(events[round % events.count], edits: 2, &random)
       let decoded = bytes.withUnsafeBytes { try? Event.decode(json: $0, ledgerFields: false) }
       guard let decoded else { continue }
       accepted += 1
@@ -68,23 +69,5 @@ import Testing
       #expect(try Event.decode(object, ledgerFields: false) == decoded)
     }
     #expect(accepted > 100, "the mutations left too few valid events to prove anything")
-  }
-
-  /// `text` with 1…`edits` random insertions, deletions or replacements of JSON's structural
-  /// characters and a few bytes that need a look (a control character, broken UTF-8).
-  static func mutated(_ text: String, edits: Int, _ random: inout SplitMix64) -> [UInt8] {
-    let alphabet = Array(#"{}[]",:\ u0 1-e.tfn"#.utf8) + [0x01, 0xE4, 0xB8, 0xFF]
-    var bytes = Array(text.utf8)
-    for _ in 0..<(1 + Int(random.next() % UInt64(edits))) {
-      let at = Int(random.next() % UInt64(bytes.count))
-      let byte = alphabet[Int(random.next() % UInt64(alphabet.count))]
-      switch random.next() % 3 {
-      case 0: bytes.insert(byte, at: at)
-      case 1: bytes.remove(at: at)
-      default: bytes[at] = byte
-      }
-      if bytes.isEmpty { bytes = [0x7B] }
-    }
-    return bytes
   }
 }

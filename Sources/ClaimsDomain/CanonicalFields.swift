@@ -1,0 +1,203 @@
+/// Reads an event in the ledger's canonical form — the form `JournalLine.encode` writes: fields
+/// in schema order, no whitespace, no escapes, no nulls — in one forward pass, without building
+/// an index of the fields first. At the first byte that is not what the canonical form would hold
+/// it throws `notCanonical`, and the caller decodes the line again with the `FieldReader`, which
+/// accepts any valid JSON and words every error. So it never decides anything the general
+/// reader would decide differently: it only succeeds on the values the general reader would
+/// return too (the differential tests hold the two together).
+final class CanonicalFields: EventFields {
+  static let notCanonical = EventDecodingError(.notAnObject, field: nil, "not in canonical form")
+
+  let bytes: UnsafeRawBufferPointer
+  /// The start of the next field's key, or the object's closing brace.
+  var cursor: Int
+
+  init(_ bytes: UnsafeRawBufferPointer, fieldsFrom cursor: Int) {
+    (self.bytes, self.cursor) = (bytes, cursor)
+  }
+
+  /// Whether the next field is `key`; steps over `"key":` when it is.
+  func take(_ key: StaticString) -> Bool {
+    let count = key.utf8CodeUnitCount
+    let valueStart = cursor &+ count &+ 3
+    guard valueStart <= bytes.count, bytes[cursor] == 0x22, bytes[cursor &+ count &+ 1] == 0x22,
+      bytes[cursor &+ count &+ 2] == 0x3A
+    else { return false }
+    let name = key.utf8Start
+    for offset in 0..<count where bytes[cursor &+ 1 &+ offset] != name[offset] { return false }
+    cursor = valueStart
+    return true
+  }
+
+  /// After a value ending before `end`: past the comma, or at the closing brace.
+  func endValue(at end: Int) throws(EventDecodingError) {
+    guard end < bytes.count else { throw Self.notCanonical }
+    switch bytes[end] {
+    case 0x2C:
+      // A comma is followed by the next field's key, never by the closing brace.
+      guard end &+ 1 < bytes.count, bytes[end &+ 1] == 0x22 else { throw Self.notCanonical }
+      cursor = end &+ 1
+    case 0x7D: cursor = end
+    default: throw Self.notCanonical
+    }
+  }
+
+  /// The bytes of a string without escapes or control characters, starting at `start`, and the
+  /// index after its closing quote. Text that is not ASCII must be valid UTF-8, as for the parser.
+  func stringBytes(at start: Int) throws(EventDecodingError) -> (UnsafeRawBufferPointer, Int) {
+    guard start < bytes.count, bytes[start] == 0x22 else { throw Self.notCanonical }
+    var index = start &+ 1
+    var nonASCII = false
+    while true {
+      while index &+ 8 <= bytes.count,
+        JSONParser.isPlainText(bytes.loadUnaligned(fromByteOffset: index, as: UInt64.self))
+      {
+        index &+= 8
+      }
+      guard index < bytes.count else { throw Self.notCanonical }
+      let byte = bytes[index]
+      if byte == 0x22 { break }
+      if byte == 0x5C || byte < 0x20 { throw Self.notCanonical }
+      if byte >= 0x80 { nonASCII = true }
+      index &+= 1
+    }
+    let value = UnsafeRawBufferPointer(rebasing: bytes[(start &+ 1)..<index])
+    if nonASCII, String(validating: value, as: UTF8.self) == nil { throw Self.notCanonical }
+    return (value, index &+ 1)
+  }
+
+  func plainString(_ key: StaticString) throws(EventDecodingError) -> UnsafeRawBufferPointer {
+    guard take(key) else { throw Self.notCanonical }
+    let (value, end) = try stringBytes(at: cursor)
+    try endValue(at: end)
+    return value
+  }
+
+  /// The literal at the cursor up to the next delimiter.
+  func scalar(_ key: StaticString) throws(EventDecodingError) -> UnsafeRawBufferPointer {
+    guard take(key) else { throw Self.notCanonical }
+    var end = cursor
+    while end < bytes.count, bytes[end] != 0x2C, bytes[end] != 0x7D { end &+= 1 }
+    let value = UnsafeRawBufferPointer(rebasing: bytes[cursor..<end])
+    try endValue(at: end)
+    return value
+  }
+
+  func text(_ key: StaticString) throws(EventDecodingError) -> String {
+    let value = try plainString(key)
+    let text = String(decoding: value, as: UTF8.self)
+    guard FieldReader.hasVisibleASCII(value) || !text.allSatisfy(\.isWhitespace) else { throw Self.notCanonical }
+    return text
+  }
+
+  func identifier(_ key: StaticString) throws(EventDecodingError) -> String {
+    let value = try plainString(key)
+    guard FieldReader.isPlainIdentifier(value) else { throw Self.notCanonical }
+    return String(decoding: value, as: UTF8.self)
+  }
+
+  func region(_ key: StaticString) throws(EventDecodingError) -> String {
+    let value = try plainString(key)
+    guard !value.isEmpty, FieldReader.isRegionCode(value) else { throw Self.notCanonical }
+    return String(decoding: value, as: UTF8.self)
+  }
+
+  func integer(_ key: StaticString, in range: ClosedRange<Int>) throws(EventDecodingError) -> Int {
+    guard let number = FieldReader.smallInteger(try scalar(key)), range.contains(number) else { throw Self.notCanonical }
+    return number
+  }
+
+  func bool(_ key: StaticString) throws(EventDecodingError) -> Bool {
+    let value = try scalar(key)
+    if value.elementsEqual("true".utf8) { return true }
+    if value.elementsEqual("false".utf8) { return false }
+    throw Self.notCanonical
+  }
+
+  func money(_ key: StaticString, allowZero: Bool) throws(EventDecodingError) -> Money {
+    guard let money = Money(decimal: String(decoding: try plainString(key), as: UTF8.self)),
+      allowZero || money.fen > 0
+    else { throw Self.notCanonical }
+    return money
+  }
+
+  func date(_ key: StaticString) throws(EventDecodingError) -> CivilDate {
+    guard let date = CivilDate(utf8: try plainString(key)) else { throw Self.notCanonical }
+    return date
+  }
+
+  func residentID(_ key: StaticString) throws(EventDecodingError) -> ResidentID {
+    guard let id = ResidentID(utf8: try plainString(key)) else { throw Self.notCanonical }
+    return id
+  }
+
+  func code<Code: RawRepresentable & CaseIterable>(_ key: StaticString, as: Code.Type)
+    throws(EventDecodingError) -> Code where Code.RawValue == String
+  {
+    guard let code = Code(rawValue: String(decoding: try plainString(key), as: UTF8.self)) else {
+      throw Self.notCanonical
+    }
+    return code
+  }
+
+  /// Only the next field counts: the canonical form holds no field out of order.
+  func has(_ key: StaticString) -> Bool {
+    let saved = cursor
+    defer { cursor = saved }
+    return take(key) && !(cursor + 4 <= bytes.count && bytes[cursor] == UInt8(ascii: "n"))
+  }
+
+  func objectList<Element>(_ key: StaticString, _ read: (CanonicalFields) throws(EventDecodingError) -> Element)
+    throws(EventDecodingError) -> [Element]
+  {
+    var elements: [Element] = []
+    try list(key) { () throws(EventDecodingError) in
+      guard bytes[cursor] == 0x7B else { throw Self.notCanonical }
+      let element = CanonicalFields(bytes, fieldsFrom: cursor &+ 1)
+      elements.append(try read(element))
+      guard element.cursor < bytes.count, bytes[element.cursor] == 0x7D else { throw Self.notCanonical }
+      cursor = element.cursor &+ 1
+    }
+    return elements
+  }
+
+  func stringList<Element>(_ key: StaticString, _ convert: (String) throws(EventDecodingError) -> Element)
+    throws(EventDecodingError) -> [Element]
+  {
+    var elements: [Element] = []
+    try list(key) { () throws(EventDecodingError) in
+      let (value, end) = try stringBytes(at: cursor)
+      elements.append(try convert(String(decoding: value, as: UTF8.self)))
+      cursor = end
+    }
+    return elements
+  }
+
+  /// Steps through `[e,e,…]`, calling `element` with the cursor at each element's start.
+  func list(_ key: StaticString, _ element: () throws(EventDecodingError) -> Void) throws(EventDecodingError) {
+    guard take(key), cursor < bytes.count, bytes[cursor] == 0x5B else { throw Self.notCanonical }
+    cursor &+= 1
+    if cursor < bytes.count, bytes[cursor] == 0x5D {
+      try endValue(at: cursor &+ 1)
+      return
+    }
+    while true {
+      guard cursor < bytes.count else { throw Self.notCanonical }
+      try element()
+      guard cursor < bytes.count else { throw Self.notCanonical }
+      if bytes[cursor] == 0x2C {
+        cursor &+= 1
+      } else if bytes[cursor] == 0x5D {
+        try endValue(at: cursor &+ 1)
+        return
+      } else {
+        throw Self.notCanonical
+      }
+    }
+  }
+
+  func invalid(_ key: StaticString, _ reason: String) -> EventDecodingError { Self.notCanonical }
+
+  /// Whether the object ended exactly at the end of the bytes.
+  var atEnd: Bool { cursor == bytes.count &- 1 && bytes[cursor] == 0x7D }
+}
