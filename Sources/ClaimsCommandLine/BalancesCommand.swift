@@ -26,8 +26,11 @@ enum BalancesCommand: Subcommand {
     let by = arguments.options["by"] ?? "fund"
     guard by == "fund" || by == "region" else { throw UsageError("--by must be fund or region, not \"\(by)\"") }
     let library = try RulesOption.library(arguments)
-    let (_, state) = try CutOptions.replay(path, arguments, terminal, command: name, checkpointRules: library)
-    let rows = BalancesReport.rows(state.funds, byRegion: by == "region")
+    let (_, state) = try CutOptions.replay(
+      path, arguments, terminal, command: name, checkpointRules: library, datesFromMovements: true)
+    let cut = try CutOptions.cut(arguments)
+    let funds = cut.knownAt == nil ? cut.asOf.map(state.funds(asOf:)) ?? state.funds : state.funds
+    let rows = BalancesReport.rows(funds, byRegion: by == "region")
     switch format {
     case "json": terminal.writeOut(BalancesReport.json(rows))
     case "csv": terminal.writeOut(BalancesReport.csv(rows))

@@ -23,14 +23,18 @@ enum CutOptions {
   }
 
   /// Reads the journal (warning about an incomplete tail) and folds the selected part. A
+  /// command that needs only money passes `datesFromMovements`: without `--known-at`, it gets the
+  /// whole state and reads a date from `LedgerState.funds(asOf:)`. A
   /// command that needs only the state of the whole journal passes its rules as
   /// `checkpointRules`: it then starts from `JOURNAL.checkpoint` when that matches, and the
   /// snapshot it gets holds only the lines after the checkpoint.
   static func replay(
     _ path: String, _ arguments: Arguments, _ terminal: Terminal, command: String,
-    checkpointRules: RuleLibrary? = nil
+    checkpointRules: RuleLibrary? = nil, datesFromMovements: Bool = false
   ) throws -> (JournalSnapshot, LedgerState) {
-    let cut = try cut(arguments)
+    var cut = try cut(arguments)
+    // A command that reads only money answers `--as-of` from the whole state's daily movements.
+    if datesFromMovements, cut.knownAt == nil { cut.asOf = nil }
     let snapshot: JournalSnapshot
     let state: LedgerState
     if let library = checkpointRules, cut == ReplayCut() {

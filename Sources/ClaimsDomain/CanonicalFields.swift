@@ -5,7 +5,7 @@
 /// accepts any valid JSON and words every error. So it never decides anything the general
 /// reader would decide differently: it only succeeds on the values the general reader would
 /// return too (the differential tests hold the two together).
-final class CanonicalFields: EventFields {
+struct CanonicalFields: EventFields {
   static let notCanonical = EventDecodingError(.notAnObject, field: nil, "not in canonical form")
 
   let bytes: UnsafeRawBufferPointer
@@ -17,7 +17,7 @@ final class CanonicalFields: EventFields {
   }
 
   /// Whether the next field is `key`; steps over `"key":` when it is.
-  func take(_ key: StaticString) -> Bool {
+  mutating func take(_ key: StaticString) -> Bool {
     let count = key.utf8CodeUnitCount
     let valueStart = cursor &+ count &+ 3
     guard valueStart <= bytes.count, bytes[cursor] == 0x22, bytes[cursor &+ count &+ 1] == 0x22,
@@ -30,7 +30,7 @@ final class CanonicalFields: EventFields {
   }
 
   /// After a value ending before `end`: past the comma, or at the closing brace.
-  func endValue(at end: Int) throws(EventDecodingError) {
+  mutating func endValue(at end: Int) throws(EventDecodingError) {
     guard end < bytes.count else { throw Self.notCanonical }
     switch bytes[end] {
     case 0x2C:
@@ -66,7 +66,7 @@ final class CanonicalFields: EventFields {
     return (value, index &+ 1)
   }
 
-  func plainString(_ key: StaticString) throws(EventDecodingError) -> UnsafeRawBufferPointer {
+  mutating func plainString(_ key: StaticString) throws(EventDecodingError) -> UnsafeRawBufferPointer {
     guard take(key) else { throw Self.notCanonical }
     let (value, end) = try stringBytes(at: cursor)
     try endValue(at: end)
@@ -74,7 +74,7 @@ final class CanonicalFields: EventFields {
   }
 
   /// The literal at the cursor up to the next delimiter.
-  func scalar(_ key: StaticString) throws(EventDecodingError) -> UnsafeRawBufferPointer {
+  mutating func scalar(_ key: StaticString) throws(EventDecodingError) -> UnsafeRawBufferPointer {
     guard take(key) else { throw Self.notCanonical }
     var end = cursor
     while end < bytes.count, bytes[end] != 0x2C, bytes[end] != 0x7D { end &+= 1 }
@@ -83,55 +83,55 @@ final class CanonicalFields: EventFields {
     return value
   }
 
-  func text(_ key: StaticString) throws(EventDecodingError) -> String {
+  mutating func text(_ key: StaticString) throws(EventDecodingError) -> String {
     let value = try plainString(key)
     let text = String(decoding: value, as: UTF8.self)
     guard FieldReader.hasVisibleASCII(value) || !text.allSatisfy(\.isWhitespace) else { throw Self.notCanonical }
     return text
   }
 
-  func identifier(_ key: StaticString) throws(EventDecodingError) -> String {
+  mutating func identifier(_ key: StaticString) throws(EventDecodingError) -> String {
     let value = try plainString(key)
     guard FieldReader.isPlainIdentifier(value) else { throw Self.notCanonical }
     return String(decoding: value, as: UTF8.self)
   }
 
-  func region(_ key: StaticString) throws(EventDecodingError) -> String {
+  mutating func region(_ key: StaticString) throws(EventDecodingError) -> String {
     let value = try plainString(key)
     guard !value.isEmpty, FieldReader.isRegionCode(value) else { throw Self.notCanonical }
     return String(decoding: value, as: UTF8.self)
   }
 
-  func integer(_ key: StaticString, in range: ClosedRange<Int>) throws(EventDecodingError) -> Int {
+  mutating func integer(_ key: StaticString, in range: ClosedRange<Int>) throws(EventDecodingError) -> Int {
     guard let number = FieldReader.smallInteger(try scalar(key)), range.contains(number) else { throw Self.notCanonical }
     return number
   }
 
-  func bool(_ key: StaticString) throws(EventDecodingError) -> Bool {
+  mutating func bool(_ key: StaticString) throws(EventDecodingError) -> Bool {
     let value = try scalar(key)
     if value.elementsEqual("true".utf8) { return true }
     if value.elementsEqual("false".utf8) { return false }
     throw Self.notCanonical
   }
 
-  func money(_ key: StaticString, allowZero: Bool) throws(EventDecodingError) -> Money {
+  mutating func money(_ key: StaticString, allowZero: Bool) throws(EventDecodingError) -> Money {
     guard let money = Money(decimal: String(decoding: try plainString(key), as: UTF8.self)),
       allowZero || money.fen > 0
     else { throw Self.notCanonical }
     return money
   }
 
-  func date(_ key: StaticString) throws(EventDecodingError) -> CivilDate {
+  mutating func date(_ key: StaticString) throws(EventDecodingError) -> CivilDate {
     guard let date = CivilDate(utf8: try plainString(key)) else { throw Self.notCanonical }
     return date
   }
 
-  func residentID(_ key: StaticString) throws(EventDecodingError) -> ResidentID {
+  mutating func residentID(_ key: StaticString) throws(EventDecodingError) -> ResidentID {
     guard let id = ResidentID(utf8: try plainString(key)) else { throw Self.notCanonical }
     return id
   }
 
-  func code<Code: RawRepresentable & CaseIterable>(_ key: StaticString, as: Code.Type)
+  mutating func code<Code: RawRepresentable & CaseIterable>(_ key: StaticString, as: Code.Type)
     throws(EventDecodingError) -> Code where Code.RawValue == String
   {
     guard let code = Code(rawValue: String(decoding: try plainString(key), as: UTF8.self)) else {
@@ -142,39 +142,38 @@ final class CanonicalFields: EventFields {
 
   /// Only the next field counts: the canonical form holds no field out of order.
   func has(_ key: StaticString) -> Bool {
-    let saved = cursor
-    defer { cursor = saved }
-    return take(key) && !(cursor + 4 <= bytes.count && bytes[cursor] == UInt8(ascii: "n"))
+    var peek = self
+    return peek.take(key) && !(peek.cursor + 4 <= bytes.count && bytes[peek.cursor] == UInt8(ascii: "n"))
   }
 
-  func objectList<Element>(_ key: StaticString, _ read: (CanonicalFields) throws(EventDecodingError) -> Element)
+  mutating func objectList<Element>(_ key: StaticString, _ read: (inout CanonicalFields) throws(EventDecodingError) -> Element)
     throws(EventDecodingError) -> [Element]
   {
     var elements: [Element] = []
-    try list(key) { () throws(EventDecodingError) in
-      guard bytes[cursor] == 0x7B else { throw Self.notCanonical }
-      let element = CanonicalFields(bytes, fieldsFrom: cursor &+ 1)
-      elements.append(try read(element))
-      guard element.cursor < bytes.count, bytes[element.cursor] == 0x7D else { throw Self.notCanonical }
-      cursor = element.cursor &+ 1
+    try list(key) { (this: inout CanonicalFields) throws(EventDecodingError) in
+      guard this.bytes[this.cursor] == 0x7B else { throw Self.notCanonical }
+      var element = CanonicalFields(this.bytes, fieldsFrom: this.cursor &+ 1)
+      elements.append(try read(&element))
+      guard element.cursor < this.bytes.count, this.bytes[element.cursor] == 0x7D else { throw Self.notCanonical }
+      this.cursor = element.cursor &+ 1
     }
     return elements
   }
 
-  func stringList<Element>(_ key: StaticString, _ convert: (String) throws(EventDecodingError) -> Element)
+  mutating func stringList<Element>(_ key: StaticString, _ convert: (String) throws(EventDecodingError) -> Element)
     throws(EventDecodingError) -> [Element]
   {
     var elements: [Element] = []
-    try list(key) { () throws(EventDecodingError) in
-      let (value, end) = try stringBytes(at: cursor)
+    try list(key) { (this: inout CanonicalFields) throws(EventDecodingError) in
+      let (value, end) = try this.stringBytes(at: this.cursor)
       elements.append(try convert(String(decoding: value, as: UTF8.self)))
-      cursor = end
+      this.cursor = end
     }
     return elements
   }
 
   /// Steps through `[e,e,…]`, calling `element` with the cursor at each element's start.
-  func list(_ key: StaticString, _ element: () throws(EventDecodingError) -> Void) throws(EventDecodingError) {
+  mutating func list(_ key: StaticString, _ element: (inout CanonicalFields) throws(EventDecodingError) -> Void) throws(EventDecodingError) {
     guard take(key), cursor < bytes.count, bytes[cursor] == 0x5B else { throw Self.notCanonical }
     cursor &+= 1
     if cursor < bytes.count, bytes[cursor] == 0x5D {
@@ -183,7 +182,7 @@ final class CanonicalFields: EventFields {
     }
     while true {
       guard cursor < bytes.count else { throw Self.notCanonical }
-      try element()
+      try element(&self)
       guard cursor < bytes.count else { throw Self.notCanonical }
       if bytes[cursor] == 0x2C {
         cursor &+= 1

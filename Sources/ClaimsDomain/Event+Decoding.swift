@@ -45,11 +45,11 @@ extension Event {
       guard bytes.count > 1, bytes[0] == 0x7B else { return nil }
       start = 1
     }
-    let reader = CanonicalFields(bytes, fieldsFrom: start)
+    var reader = CanonicalFields(bytes, fieldsFrom: start)
     guard let typeName = try? reader.plainString("type"), let type = EventType(utf8: typeName),
       let id = try? reader.identifier("id"), let date = try? reader.date("date"),
       let actor = try? reader.identifier("actor"),
-      let body = try? decodeBody(type, reader, ledgerFields: ledgerFields), reader.atEnd
+      let body = try? decodeBody(type, &reader, ledgerFields: ledgerFields), reader.atEnd
     else { return nil }
     return Event(id: id, date: date, actor: actor, body: body)
   }
@@ -67,7 +67,8 @@ extension Event {
       let id = try reader.identifier("id")
       let date = try reader.date("date")
       let actor = try reader.identifier("actor")
-      let body = try decodeBody(type, reader, ledgerFields: ledgerFields)
+      var fields = reader
+      let body = try decodeBody(type, &fields, ledgerFields: ledgerFields)
       event = Event(id: id, date: date, actor: actor, body: body)
     } catch {
       // A misspelt field shows as a missing one; name the unknown field first.
@@ -99,7 +100,7 @@ extension Event {
         + EventSchema.bodyFields[type, default: []].joined(separator: ", "))
   }
 
-  static func decodeBody<R: EventFields>(_ type: EventType, _ r: R, ledgerFields: Bool) throws(EventDecodingError)
+  static func decodeBody<R: EventFields>(_ type: EventType, _ r: inout R, ledgerFields: Bool) throws(EventDecodingError)
     -> EventBody
   {
     switch type {
@@ -132,7 +133,7 @@ extension Event {
           fund: try r.code("fund", as: Fund.self), region: try r.region("region"),
           amount: try r.money("amount"), reference: try r.text("reference")))
     case .classApproved:
-      return .classApproved(try decodeClassApproved(r))
+      return .classApproved(try decodeClassApproved(&r))
     case .classRejected:
       return .classRejected(
         ClassRejected(classID: try r.identifier("class"), reason: try r.text("reason")))
@@ -151,7 +152,7 @@ extension Event {
           classID: try r.identifier("class"), trainee: try r.residentID("trainee"),
           hours: try r.integer("hours", in: 1...24)))
     case .examRecorded:
-      return .examRecorded(try decodeExam(r))
+      return .examRecorded(try decodeExam(&r))
     case .employmentRecorded:
       return .employmentRecorded(
         EmploymentRecorded(
@@ -170,7 +171,7 @@ extension Event {
     case .claimApproved:
       return .claimApproved(
         ClaimApproved(
-          claim: try r.identifier("claim"), decision: ledgerFields ? try decodeDecision(r) : nil))
+          claim: try r.identifier("claim"), decision: ledgerFields ? try decodeDecision(&r) : nil))
     case .claimRejected:
       return .claimRejected(
         ClaimRejected(claim: try r.identifier("claim"), reason: try r.text("reason")))
@@ -198,7 +199,7 @@ extension Event {
     }
   }
 
-  static func decodeClassApproved<R: EventFields>(_ r: R) throws(EventDecodingError) -> ClassApproved {
+  static func decodeClassApproved<R: EventFields>(_ r: inout R) throws(EventDecodingError) -> ClassApproved {
     let hoursRange = 0...10_000
     let approved = ClassApproved(
       classID: try r.identifier("class"), institution: try r.identifier("institution"),
@@ -239,7 +240,7 @@ extension Event {
     EventDecodingError(.missingField, field: key.description, "a \(category) class needs the field \"\(key)\"")
   }
 
-  static func decodeExam<R: EventFields>(_ r: R) throws(EventDecodingError) -> ExamRecorded {
+  static func decodeExam<R: EventFields>(_ r: inout R) throws(EventDecodingError) -> ExamRecorded {
     let exam = ExamRecorded(
       classID: try r.identifier("class"), trainee: try r.residentID("trainee"),
       passed: try r.bool("passed"),
@@ -253,9 +254,9 @@ extension Event {
     return exam
   }
 
-  static func decodeDecision<R: EventFields>(_ r: R) throws(EventDecodingError) -> ApprovalDecision? {
+  static func decodeDecision<R: EventFields>(_ r: inout R) throws(EventDecodingError) -> ApprovalDecision? {
     guard r.has("lines") || r.has("total") else { return nil }
-    let lines = try r.objectList("lines") { (line: R) throws(EventDecodingError) in
+    let lines = try r.objectList("lines") { (line: inout R) throws(EventDecodingError) in
       ApprovedLine(
         trainee: try line.residentID("trainee"), amount: try line.money("amount", allowZero: true),
         fund: try line.code("fund", as: Fund.self), ruleset: try line.identifier("ruleset"),

@@ -220,7 +220,7 @@ final class FieldReader: EventFields {
 
   /// A list of objects, each read by a reader of its own.
   func objectList<Element>(
-    _ key: StaticString, _ read: (FieldReader) throws(EventDecodingError) -> Element
+    _ key: StaticString, _ read: (inout FieldReader) throws(EventDecodingError) -> Element
   ) throws(EventDecodingError) -> [Element] {
     let index = try present(key)
     guard object.fields[index].kind == .array else { throw wrongType(key, "a list", object.value(index)) }
@@ -230,7 +230,8 @@ final class FieldReader: EventFields {
         let value = (try? JSONParser.parse(UnsafeRawBufferPointer(rebasing: object.bytes[range]))) ?? .null
         throw wrongType(key, "a list of objects", value)
       }
-      result.append(try read(FieldReader(object: element)))
+      var reader = FieldReader(object: element)
+      result.append(try read(&reader))
     }
     return result
   }

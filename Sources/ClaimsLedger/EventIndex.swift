@@ -65,17 +65,19 @@ public struct EventIndex: Equatable, Sendable {
   /// Records a new id. The caller has checked it is new (the append path refuses or
   /// acknowledges a known id before it gets here).
   mutating func insert(_ id: String, seq: Int, type: EventType, subject: Int = 0) {
-    if (entries.count + 1) * 2 > slots.count { grow() }
     var id = id
-    id.withUTF8 { bytes in
-      precondition(bytes.count <= Int(UInt16.max) && arena.count + bytes.count <= Int(UInt32.max))
-      let entry = Entry(
-        seq: UInt32(seq), idStart: UInt32(arena.count), subject: UInt32(subject),
-        idLength: UInt16(bytes.count), type: Self.ordinals[type]!)
-      arena.append(contentsOf: bytes)
-      entries.append(entry)
-      place(entries.count - 1, hash: Self.hash(UnsafeRawBufferPointer(bytes)))
-    }
+    id.withUTF8 { insert(bytes: UnsafeRawBufferPointer($0), seq: seq, type: type, subject: subject) }
+  }
+
+  mutating func insert(bytes id: UnsafeRawBufferPointer, seq: Int, type: EventType, subject: Int = 0) {
+    if (entries.count + 1) * 2 > slots.count { grow() }
+    precondition(id.count <= Int(UInt16.max) && arena.count + id.count <= Int(UInt32.max))
+    let entry = Entry(
+      seq: UInt32(seq), idStart: UInt32(arena.count), subject: UInt32(subject),
+      idLength: UInt16(id.count), type: Self.ordinals[type]!)
+    arena.append(contentsOf: id)
+    entries.append(entry)
+    place(entries.count - 1, hash: Self.hash(id))
   }
 
   mutating func place(_ number: Int, hash: Int) {

@@ -95,37 +95,53 @@ extension LedgerState {
     precondition(postings.reduce(0) { $0 + $1.amount.fen } == 0, "postings sum to zero")
     switch event.body {
     case .fundAppropriated(let e):
-      funds[FundKey(fund: e.fund, region: e.region), default: FundBalance()].appropriated += e.amount
+      book(FundKey(fund: e.fund, region: e.region), on: event.date) { $0.appropriated += e.amount }
     case .claimApproved(let e):
       guard let decision = e.decision, let region = claimRegion(e.claim) else { return }
       var money = ClaimMoney(region: region)
       for line in decision.lines where line.amount.fen > 0 {
         money.approved[line.fund, default: .zero] += line.amount
         money.approvedByTrainee[line.trainee, default: [:]][line.fund, default: .zero] += line.amount
-        funds[FundKey(fund: line.fund, region: region), default: FundBalance()].committed += line.amount
+        book(FundKey(fund: line.fund, region: region), on: event.date) { $0.committed += line.amount }
       }
       claimMoney[e.claim] = money
     case .paymentMade(let e):
       claimMoney[e.claim]?.paid[e.fund, default: .zero] += e.amount
-      move(e.claim, e.fund) { $0.committed -= e.amount; $0.paid += e.amount }
+      move(e.claim, e.fund, on: event.date) { $0.committed -= e.amount; $0.paid += e.amount }
     case .paymentReturned(let e):
       guard let payment = payments[e.payment]?.payment else { return }
       claimMoney[payment.claim]?.paid[payment.fund, default: .zero] -= payment.amount
-      move(payment.claim, payment.fund) { $0.committed += payment.amount; $0.paid -= payment.amount }
+      move(payment.claim, payment.fund, on: event.date) { $0.committed += payment.amount; $0.paid -= payment.amount }
     case .recoveryOrdered(let e):
       claimMoney[e.claim]?.ordered[e.fund, default: .zero] += e.amount
       claimMoney[e.claim]?.orderedByTrainee[e.trainee, default: [:]][e.fund, default: .zero] += e.amount
     case .recoveryReceived(let e):
       guard let order = recoveries[e.recovery]?.order else { return }
-      move(order.claim, order.fund) { $0.recovered += e.amount }
+      move(order.claim, order.fund, on: event.date) { $0.recovered += e.amount }
     default:
       break
     }
     assert(funds.values.allSatisfy { $0.available.fen >= 0 }, "available never goes below zero")
   }
 
-  mutating func move(_ claim: String, _ fund: Fund, _ change: (inout FundBalance) -> Void) {
+  mutating func move(_ claim: String, _ fund: Fund, on date: CivilDate, _ change: (inout FundBalance) -> Void) {
     guard let region = claimMoney[claim]?.region else { return }
-    change(&funds[FundKey(fund: fund, region: region), default: FundBalance()])
+    book(FundKey(fund: fund, region: region), on: date, change)
+  }
+
+  /// Changes a fund's balance, and the same change in the movements of the event's day.
+  mutating func book(_ key: FundKey, on date: CivilDate, _ change: (inout FundBalance) -> Void) {
+    change(&funds[key, default: FundBalance()])
+    change(&fundMovements[date, default: [:]][key, default: FundBalance()])
+  }
+
+  /// The balances as of the end of `date`: the movements of every event dated on or before it,
+  /// each as the ledger booked it (SPEC §10's effective-date cut, for money).
+  public func funds(asOf date: CivilDate) -> [FundKey: FundBalance] {
+    var balances: [FundKey: FundBalance] = [:]
+    for (day, movements) in fundMovements where day <= date {
+      for (key, movement) in movements { balances[key, default: FundBalance()] = balances[key, default: FundBalance()] + movement }
+    }
+    return balances
   }
 }
