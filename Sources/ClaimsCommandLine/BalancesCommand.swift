@@ -1,3 +1,4 @@
+import ClaimsLedger
 import ClaimsReports
 
 /// `claims balances JOURNAL [--as-of D] [--known-at TS] [--by fund|region] [--format …] [--rules DIR]`
@@ -26,10 +27,24 @@ enum BalancesCommand: Subcommand {
     let by = arguments.options["by"] ?? "fund"
     guard by == "fund" || by == "region" else { throw UsageError("--by must be fund or region, not \"\(by)\"") }
     let library = try RulesOption.library(arguments)
-    let (_, state) = try CutOptions.replay(
-      path, arguments, terminal, command: name, checkpointRules: library, datesFromMovements: true)
     let cut = try CutOptions.cut(arguments)
-    let funds = cut.knownAt == nil ? cut.asOf.map(state.funds(asOf:)) ?? state.funds : state.funds
+    let funds: [FundKey: FundBalance]
+    if cut.knownAt == nil {
+      // Money of the whole journal, as of a date or now: from the checkpoint's money section
+      // when it is current, else from the whole state (which refreshes the checkpoint).
+      let ledger: FundLedger
+      if let current = try Checkpoint.currentMoney(path: path, library: library) {
+        for warning in current.snapshot.warnings { terminal.err("claims \(name): warning: \(warning)") }
+        ledger = current.funds
+      } else {
+        ledger = try CutOptions.replay(
+          path, arguments, terminal, command: name, checkpointRules: library, datesFromMovements: true
+        ).1.fundLedger
+      }
+      funds = cut.asOf.map(ledger.balances(asOf:)) ?? ledger.balances
+    } else {
+      funds = try CutOptions.replay(path, arguments, terminal, command: name).1.funds
+    }
     let rows = BalancesReport.rows(funds, byRegion: by == "region")
     switch format {
     case "json": terminal.writeOut(BalancesReport.json(rows))

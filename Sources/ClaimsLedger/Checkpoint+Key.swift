@@ -8,6 +8,9 @@ extension Checkpoint {
     var point: ChainPoint
     var rules: String
     var stateSHA256: String
+    /// The money section (`FundLedger`) that comes first: its length and SHA-256.
+    var moneyLength: Int
+    var moneySHA256: String
 
     var json: [UInt8] {
       JSONWriter.encode(
@@ -17,12 +20,14 @@ extension Checkpoint {
             ("line_offset", .number(String(point.lineOffset))), ("end_offset", .number(String(point.endOffset))),
             ("line_sha256", .string(point.lineHash.hex)), ("recorded", .string(point.recorded.description)),
             ("batch_first_seq", .number(String(point.batchFirstSeq))), ("rules", .string(rules)),
-            ("state_sha256", .string(stateSHA256)),
+            ("state_sha256", .string(stateSHA256)), ("money_length", .number(String(moneyLength))),
+            ("money_sha256", .string(moneySHA256)),
           ])))
     }
 
-    init(foldVersion: Int, point: ChainPoint, rules: String, stateSHA256: String) {
+    init(foldVersion: Int, point: ChainPoint, rules: String, stateSHA256: String, moneyLength: Int, moneySHA256: String) {
       (self.foldVersion, self.point, self.rules, self.stateSHA256) = (foldVersion, point, rules, stateSHA256)
+      (self.moneyLength, self.moneySHA256) = (moneyLength, moneySHA256)
     }
 
     struct Unreadable: Error {}
@@ -45,6 +50,8 @@ extension Checkpoint {
         recorded: recorded, batchFirstSeq: try int("batch_first_seq"))
       rules = try text("rules")
       stateSHA256 = try text("state_sha256")
+      moneyLength = try int("money_length")
+      moneySHA256 = try text("money_sha256")
     }
   }
 }

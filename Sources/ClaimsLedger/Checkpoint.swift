@@ -104,9 +104,13 @@ public struct Checkpoint {
     guard let newline = bytes.firstIndex(of: 0x0A), let key = try? Key(json: Array(bytes[..<newline])) else {
       return .failure(.discarded("its key line is unreadable"))
     }
-    let payload = Array(bytes[(newline + 1)...])
-    guard key.foldVersion == foldVersion else { return .failure(.discarded("it was written by another fold version")) }
-    guard key.rules == rules else { return .failure(.discarded("it was made under other rulesets")) }
+    if let refusal = refusal(of: key, rules: rules) { return .failure(refusal) }
+    let stateStart = newline + 1 + key.moneyLength
+    guard key.moneyLength >= 0, stateStart <= bytes.count else { return .failure(.discarded("it is cut short")) }
+    guard SHA256.hash(Array(bytes[(newline + 1)..<stateStart])).hex == key.moneySHA256 else {
+      return .failure(.discarded("its money section does not match its SHA-256"))
+    }
+    let payload = Array(bytes[stateStart...])
     guard SHA256.hash(payload).hex == key.stateSHA256 else {
       return .failure(.discarded("its state does not match its SHA-256"))
     }
@@ -116,10 +120,65 @@ public struct Checkpoint {
     return .success(Checkpoint(point: key.point, rules: key.rules, state: state))
   }
 
-  /// Replaces the checkpoint file atomically (mode 0640, like the journal).
+  static func refusal(of key: Key, rules: String) -> Outcome? {
+    guard key.foldVersion == foldVersion else { return .discarded("it was written by another fold version") }
+    guard key.rules == rules else { return .discarded("it was made under other rulesets") }
+    return nil
+  }
+
+  /// The money section alone, read without the rest of the file: the key line, then
+  /// `moneyLength` bytes. Nil when anything does not match; the caller then takes the long way.
+  static func loadMoney(forJournal journal: String, rules: String) -> (point: ChainPoint, money: MoneySection)? {
+    let file = path(forJournal: journal)
+    guard let head = bytes(of: file, count: 4096, at: 0), let newline = head.firstIndex(of: 0x0A),
+      let key = try? Key(json: Array(head[..<newline])), refusal(of: key, rules: rules) == nil,
+      (0...(1 << 30)).contains(key.moneyLength),
+      let money = bytes(of: file, count: key.moneyLength, at: newline + 1),
+      money.count == key.moneyLength, SHA256.hash(money).hex == key.moneySHA256,
+      let section = try? BinaryDecoder().decode(MoneySection.self, from: money), section.lastSeq == key.point.seq
+    else { return nil }
+    return (key.point, section)
+  }
+
+  /// Up to `count` bytes of a file from `offset`; nil when it cannot be read.
+  static func bytes(of path: String, count: Int, at offset: Int) -> [UInt8]? {
+    guard let file = try? OpenFile(path: path, writable: false) else { return nil }
+    var bytes = [UInt8](repeating: 0, count: count)
+    guard let read = try? bytes.withUnsafeMutableBytes({ (buffer) throws(FileError) in try file.read(into: buffer, at: offset) })
+    else { return nil }
+    return Array(bytes[..<read])
+  }
+
+  /// Replaces the checkpoint file atomically (mode 0640, like the journal): the key line, the
+  /// money section, the whole state.
   public func write(forJournal journal: String) throws {
+    let money = try BinaryEncoder().encode(MoneySection(lastSeq: state.lastSeq, funds: state.fundLedger))
     let payload = try BinaryEncoder().encode(state)
-    let key = Key(foldVersion: Self.foldVersion, point: point, rules: rules, stateSHA256: SHA256.hash(payload).hex)
-    try FilePaths.replaceAtomically(Self.path(forJournal: journal), with: key.json + [0x0A] + payload)
+    let key = Key(
+      foldVersion: Self.foldVersion, point: point, rules: rules, stateSHA256: SHA256.hash(payload).hex,
+      moneyLength: money.count, moneySHA256: SHA256.hash(money).hex)
+    try FilePaths.replaceAtomically(Self.path(forJournal: journal), with: key.json + [0x0A] + money + payload)
+  }
+}
+
+/// What a checkpoint keeps of the money apart from the state, for `claims balances`.
+struct MoneySection: Codable, Equatable {
+  var lastSeq: Int
+  var funds: FundLedger
+}
+
+extension Checkpoint {
+  /// The money of the whole journal straight from the checkpoint's money section, when the
+  /// checkpoint matches and no complete line lies after it; nil otherwise (then replay, which
+  /// also refreshes the checkpoint). The snapshot holds what the journal's state needs said (an
+  /// incomplete tail, a missing head).
+  public static func currentMoney(path journal: String, library: RuleLibrary) throws(JournalError)
+    -> (snapshot: JournalSnapshot, funds: FundLedger)?
+  {
+    guard let (point, section) = loadMoney(forJournal: journal, rules: rulesKey(library)),
+      let snapshot = try JournalSnapshot.read(path: journal, resumingAfter: point),
+      snapshot.scan.lineCount == point.seq
+    else { return nil }
+    return (snapshot, section.funds)
   }
 }

@@ -129,19 +129,10 @@ extension LedgerState {
     book(FundKey(fund: fund, region: region), on: date, change)
   }
 
-  /// Changes a fund's balance, and the same change in the movements of the event's day.
   mutating func book(_ key: FundKey, on date: CivilDate, _ change: (inout FundBalance) -> Void) {
-    change(&funds[key, default: FundBalance()])
-    change(&fundMovements[date, default: [:]][key, default: FundBalance()])
+    fundLedger.book(key, on: date, change)
   }
 
-  /// The balances as of the end of `date`: the movements of every event dated on or before it,
-  /// each as the ledger booked it (SPEC §10's effective-date cut, for money).
-  public func funds(asOf date: CivilDate) -> [FundKey: FundBalance] {
-    var balances: [FundKey: FundBalance] = [:]
-    for (day, movements) in fundMovements where day <= date {
-      for (key, movement) in movements { balances[key, default: FundBalance()] = balances[key, default: FundBalance()] + movement }
-    }
-    return balances
-  }
+  /// The balances as of the end of `date` (`FundLedger.balances(asOf:)`).
+  public func funds(asOf date: CivilDate) -> [FundKey: FundBalance] { fundLedger.balances(asOf: date) }
 }

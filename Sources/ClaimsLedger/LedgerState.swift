@@ -34,10 +34,8 @@ public struct LedgerState: Codable, Equatable, Sendable {
   public internal(set) var employments: [ResidentID: [EmploymentFact]] = [:]
   public internal(set) var minimumWages = MinimumWages()
   /// Balances by fund and region, kept by the postings of every money event.
-  public internal(set) var funds: [FundKey: FundBalance] = [:]
-  /// Each day's changes to those balances, by the events' effective dates: balances as of any
-  /// date without a replay (`funds(asOf:)`).
-  public internal(set) var fundMovements: [CivilDate: [FundKey: FundBalance]] = [:]
+  public internal(set) var fundLedger = FundLedger()
+  public var funds: [FundKey: FundBalance] { fundLedger.balances }
   public internal(set) var claimMoney: [String: ClaimMoney] = [:]
   var employmentSubjects: [String: ResidentID] = [:]
   /// The trainees enrolled (and not voided) in each class.

@@ -28,7 +28,7 @@ import Testing
   @Test func moneyAsOfADateEqualsAReplayCutThere() throws {
     let snapshot = try Self.workload()
     let state = try Replay.state(of: snapshot)
-    let days = state.fundMovements.keys.sorted()
+    let days = state.fundLedger.movements.keys.sorted()
     #expect(days.count > 5)
     // Every day with movements, the day before each, and one after the last.
     let dates = days + days.map { $0.adding(days: -1) } + [days.last!.adding(days: 1)]

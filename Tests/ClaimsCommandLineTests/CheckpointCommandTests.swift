@@ -22,14 +22,36 @@ import Testing
     #expect(try ClaimsBinary.run(["entitlements", ledger.path, "--format", "json"]).out == coldEntitlements.out)
     #expect(try ClaimsBinary.run(["rebuild", ledger.path]).out.contains("agrees with the replay"))
 
-    // A damaged checkpoint: set aside, with a note, and the same answer.
+    // A damaged checkpoint: set aside, with a note, and the same answer. Balances read only the
+    // money section, which comes first; the other commands read the state after it.
     let path = Checkpoint.path(forJournal: ledger.path)
-    var bytes = TemporaryFolder.bytes(path)
+    let saved = TemporaryFolder.bytes(path)
+    var bytes = saved
     bytes[bytes.count - 2] ^= 0x20
     TemporaryFolder.writeBytes(path, bytes)
-    let damaged = try ClaimsBinary.run(["balances", ledger.path, "--format", "json"])
+    let damaged = try ClaimsBinary.run(["entitlements", ledger.path, "--format", "json"])
     #expect(damaged.status == 0)
-    #expect(damaged.out == cold.out)
+    #expect(damaged.out == coldEntitlements.out)
     #expect(damaged.err.contains("was set aside (its state does not match its SHA-256); replayed from line 1"))
+
+    bytes = saved
+    bytes[bytes.firstIndex(of: 0x0A)! + 3] ^= 0x20
+    TemporaryFolder.writeBytes(path, bytes)
+    let damagedMoney = try ClaimsBinary.run(["balances", ledger.path, "--format", "json"])
+    #expect(damagedMoney.out == cold.out)
+    #expect(damagedMoney.err.contains("was set aside (its money section does not match its SHA-256); replayed from line 1"))
+  }
+
+  /// `balances --as-of` reads the checkpoint's daily movements and prints what a cut replay
+  /// without a checkpoint printed.
+  @Test func balancesAsOfADateFromTheCheckpointEqualTheColdAnswer() throws {
+    let ledger = try LedgerFixture()
+    try ledger.append(Bureau.paidClaim)
+    let dates = ["2024-08-31", "2024-10-15", "2024-11-30", "2025-12-31"]
+    let cold = try dates.map { try ClaimsBinary.run(["balances", ledger.path, "--as-of", $0, "--format", "csv"]).out }
+    #expect(Set(cold).count > 1, "the dates should see different balances")
+    #expect(try ClaimsBinary.run(["rebuild", ledger.path]).status == 0)
+    let warm = try dates.map { try ClaimsBinary.run(["balances", ledger.path, "--as-of", $0, "--format", "csv"]).out }
+    #expect(warm == cold)
   }
 }

@@ -1,0 +1,27 @@
+import ClaimsDomain
+
+/// The money of SPEC §8 by fund and region: the balances now, and each day's movements by the
+/// events' effective dates, so that the balances as of any date need no replay. It is all that
+/// `claims balances` reads, and a checkpoint keeps it apart from the rest of the state.
+public struct FundLedger: Codable, Equatable, Sendable {
+  public internal(set) var balances: [FundKey: FundBalance] = [:]
+  public internal(set) var movements: [CivilDate: [FundKey: FundBalance]] = [:]
+
+  public init() {}
+
+  /// Changes a balance, and the same change in the movements of `date`.
+  mutating func book(_ key: FundKey, on date: CivilDate, _ change: (inout FundBalance) -> Void) {
+    change(&balances[key, default: FundBalance()])
+    change(&movements[date, default: [:]][key, default: FundBalance()])
+  }
+
+  /// The balances at the end of `date`: every movement dated on or before it, each as the ledger
+  /// booked it (SPEC §10's effective-date cut, for money).
+  public func balances(asOf date: CivilDate) -> [FundKey: FundBalance] {
+    var result: [FundKey: FundBalance] = [:]
+    for (day, changes) in movements where day <= date {
+      for (key, change) in changes { result[key] = result[key, default: FundBalance()] + change }
+    }
+    return result
+  }
+}
