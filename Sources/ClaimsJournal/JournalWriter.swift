@@ -77,17 +77,8 @@ public final class JournalWriter {
   public func append(_ events: [Event], recorded: Timestamp) throws(JournalError) -> ClosedRange<Int>? {
     guard !events.isEmpty else { return nil }
     let first = snapshot.scan.lineCount + 1
-    var previous = snapshot.scan.lastHash
-    var batch: [UInt8] = []
-    batch.reserveCapacity(events.count * 320)
-    for (index, event) in events.enumerated() {
-      let line = JournalLine.encode(
-        event, seq: first + index, recorded: recorded, prev: previous, batchIndex: index + 1,
-        batchCount: events.count)
-      previous = SHA256.hash(line)
-      batch.append(contentsOf: line)
-      batch.append(0x0A)
-    }
+    let (batch, previous) = JournalLine.encodeBatch(
+      events, firstSeq: first, recorded: recorded, previous: snapshot.scan.lastHash)
     do {
       try file.write(batch, at: snapshot.scan.completeLength)
       try file.sync()
