@@ -5,12 +5,14 @@ import Dispatch
 /// two batches wait at a time (memory stays that of two batches), and after a failure the
 /// batches behind it are dropped: they chain onto a batch that is not in the journal.
 final class BackgroundDisk: @unchecked Sendable {
-  private let queue = DispatchQueue(label: "claims.journal.background-disk")
+  private let disk = DispatchQueue(label: "claims.journal.background-disk")
   private let room = DispatchSemaphore(value: 2)
-  // Written on `queue` only; read after `drain()` or as a hint between batches.
+  // Guarded by its own queue, not `disk`: asking must not wait behind the batches in flight.
+  private let guardQueue = DispatchQueue(label: "claims.journal.background-disk.failure")
   private var firstFailure: JournalError?
 
-  var failure: JournalError? { queue.sync { firstFailure } }
+  /// The failure that stopped the writes, as far as known now (final after `drain()`).
+  var failure: JournalError? { guardQueue.sync { firstFailure } }
 
   /// Queues `commit(batch)`; blocks while two batches are already waiting.
   func write(_ batch: EncodedBatch, _ commit: @escaping (EncodedBatch) throws(JournalError) -> Void) {
@@ -19,17 +21,19 @@ final class BackgroundDisk: @unchecked Sendable {
     let faults = FileFaults.current
     let counter = FileFaults.counter
     nonisolated(unsafe) let commit = commit
-    queue.async {
+    disk.async {
       defer { self.room.signal() }
-      guard self.firstFailure == nil else { return }
+      guard self.failure == nil else { return }
       FileFaults.$counter.withValue(counter) {
         FileFaults.$current.withValue(faults) {
-          do throws(JournalError) { try commit(batch) } catch { self.firstFailure = error }
+          do throws(JournalError) { try commit(batch) } catch {
+            self.guardQueue.sync { self.firstFailure = error }
+          }
         }
       }
     }
   }
 
   /// Returns once every queued batch is written or dropped.
-  func drain() { queue.sync {} }
+  func drain() { disk.sync {} }
 }

@@ -29,7 +29,9 @@ public enum WorkloadImport {
     var start = 0
     while start < bytes.count {
       let end = batchEnd(bytes, from: start)
-      let events = try AppendInput.parse(Array(bytes[start..<end]))
+      let events = try bytes.withUnsafeBytes { buffer throws(BatchRefusal) in
+        try AppendInput.parse(UnsafeRawBufferPointer(rebasing: buffer[start..<end]))
+      }
       if let first = events.first {
         let stamp = Workload.recorded(on: first.event.date)
         do { _ = try session.appendWithoutWaiting(events, recordedAt: stamp, clock: stamp) } catch {
