@@ -2,40 +2,207 @@ extension Event {
   /// The event as a JSON object in canonical field order: the common fields, then the fields of
   /// its type in the order SPEC §5 lists them, then what the ledger added.
   public var jsonObject: JSONObject {
-    var object = JSONObject()
-    object.append("type", .string(type.rawValue))
-    object.append("id", .string(id))
-    object.append("date", .string(date.description))
-    object.append("actor", .string(actor))
-    var fields = FieldWriter(object: object)
+    var sink = ObjectSink()
+    writeFields(to: &sink)
+    return sink.object
+  }
+
+  /// Writes the same fields as `jsonObject`, in the same order and form, straight to `writer`
+  /// as `"key":value` pairs without braces: the journal's append path, with no JSON tree and
+  /// no strings made for numbers, dates or amounts.
+  public func writeJSONFields(into writer: inout JSONWriter) {
+    var sink = ByteSink(writer: writer)
+    writer = JSONWriter(capacity: 0)  // hand the buffer over rather than copy it
+    writeFields(to: &sink)
+    writer = sink.writer
+  }
+
+  func writeFields<Sink: EventFieldSink>(to sink: inout Sink) {
+    sink.text("type", type.rawValue)
+    sink.text("id", id)
+    sink.date("date", date)
+    sink.text("actor", actor)
+    var fields = FieldWriter(sink: sink)
+    sink = Sink.empty  // one owner of the buffer at a time
     fields.writeBody(body)
-    return fields.object
+    sink = fields.sink
   }
 }
 
-/// Appends typed fields to a JSON object, skipping absent optionals.
-struct FieldWriter {
-  var object: JSONObject
+/// Where an event's fields go: a `JSONObject`, or canonical JSON bytes. Both see the same
+/// fields in the same order (`FieldWriter`), so the two forms cannot drift apart.
+protocol EventFieldSink {
+  static var empty: Self { get }
+  mutating func text(_ key: StaticString, _ value: String)
+  mutating func number(_ key: StaticString, _ value: Int)
+  mutating func bool(_ key: StaticString, _ value: Bool)
+  mutating func money(_ key: StaticString, _ value: Money)
+  mutating func date(_ key: StaticString, _ value: CivilDate)
+  mutating func resident(_ key: StaticString, _ value: ResidentID)
+  mutating func texts<Values: Sequence<String>>(_ key: StaticString, _ values: Values)
+  mutating func residents(_ key: StaticString, _ values: [ResidentID])
+  /// A list of objects, each written by `each(&sink, index)`.
+  mutating func objects(_ key: StaticString, count: Int, _ each: (inout Self, Int) -> Void)
+}
 
-  mutating func text(_ key: String, _ value: String?) {
-    if let value { object.append(key, .string(value)) }
+/// Builds the `JSONObject` form.
+struct ObjectSink: EventFieldSink {
+  var object = JSONObject()
+  static var empty: ObjectSink { ObjectSink() }
+
+  mutating func add(_ key: StaticString, _ value: JSONValue) { object.append(key.description, value) }
+  mutating func text(_ key: StaticString, _ value: String) { add(key, .string(value)) }
+  mutating func number(_ key: StaticString, _ value: Int) { add(key, .number(String(value))) }
+  mutating func bool(_ key: StaticString, _ value: Bool) { add(key, .bool(value)) }
+  mutating func money(_ key: StaticString, _ value: Money) { add(key, .string(value.decimalString)) }
+  mutating func date(_ key: StaticString, _ value: CivilDate) { add(key, .string(value.description)) }
+  mutating func resident(_ key: StaticString, _ value: ResidentID) { add(key, .string(value.value)) }
+  mutating func texts<Values: Sequence<String>>(_ key: StaticString, _ values: Values) {
+    add(key, .array(values.map { .string($0) }))
   }
-  mutating func int(_ key: String, _ value: Int?) {
-    if let value { object.append(key, .number(String(value))) }
+  mutating func residents(_ key: StaticString, _ values: [ResidentID]) {
+    add(key, .array(values.map { .string($0.value) }))
   }
-  mutating func bool(_ key: String, _ value: Bool) { object.append(key, .bool(value)) }
-  mutating func money(_ key: String, _ value: Money) {
-    object.append(key, .string(value.decimalString))
+  mutating func objects(_ key: StaticString, count: Int, _ each: (inout ObjectSink, Int) -> Void) {
+    var list: [JSONValue] = []
+    list.reserveCapacity(count)
+    for index in 0..<count {
+      var entry = ObjectSink()
+      each(&entry, index)
+      list.append(.object(entry.object))
+    }
+    add(key, .array(list))
   }
-  mutating func date(_ key: String, _ value: CivilDate) {
-    object.append(key, .string(value.description))
+}
+
+/// Writes the canonical bytes, as `JSONWriter.writeFields(jsonObject)` would.
+struct ByteSink: EventFieldSink {
+  var writer: JSONWriter
+  /// No comma before the first field of an object.
+  var first = true
+  static var empty: ByteSink { ByteSink(writer: JSONWriter(capacity: 0)) }
+
+  @inline(__always)
+  mutating func key(_ key: StaticString) {
+    if first { first = false } else { writer.bytes.append(UInt8(ascii: ",")) }
+    writer.bytes.append(UInt8(ascii: "\""))
+    writer.raw(key)
+    writer.bytes.append(UInt8(ascii: "\""))
+    writer.bytes.append(UInt8(ascii: ":"))
   }
-  mutating func code<Code: RawRepresentable>(_ key: String, _ value: Code?)
+
+  mutating func text(_ key: StaticString, _ value: String) {
+    self.key(key)
+    writer.writeString(value)
+  }
+  mutating func number(_ key: StaticString, _ value: Int) {
+    self.key(key)
+    writer.writeInt(value)
+  }
+  mutating func bool(_ key: StaticString, _ value: Bool) {
+    self.key(key)
+    writer.raw(value ? "true" as StaticString : "false")
+  }
+  mutating func money(_ key: StaticString, _ value: Money) {
+    // As `Money.decimalString`: sign, yuan, point, two digits of fen.
+    self.key(key)
+    writer.bytes.append(UInt8(ascii: "\""))
+    if value.fen < 0 { writer.bytes.append(UInt8(ascii: "-")) }
+    let magnitude = value.fen.magnitude
+    writer.writeUnsigned(magnitude / 100, minimumDigits: 1)
+    writer.bytes.append(UInt8(ascii: "."))
+    writer.writeUnsigned(magnitude % 100, minimumDigits: 2)
+    writer.bytes.append(UInt8(ascii: "\""))
+  }
+  mutating func date(_ key: StaticString, _ value: CivilDate) {
+    self.key(key)
+    writeDate(value)
+  }
+  mutating func writeDate(_ value: CivilDate) {
+    // As `CivilDate.description`: YYYY-MM-DD, zero-padded.
+    writer.bytes.append(UInt8(ascii: "\""))
+    writer.writeUnsigned(UInt64(value.year), minimumDigits: 4)
+    writer.bytes.append(UInt8(ascii: "-"))
+    writer.writeUnsigned(UInt64(value.month), minimumDigits: 2)
+    writer.bytes.append(UInt8(ascii: "-"))
+    writer.writeUnsigned(UInt64(value.day), minimumDigits: 2)
+    writer.bytes.append(UInt8(ascii: "\""))
+  }
+  mutating func resident(_ key: StaticString, _ value: ResidentID) {
+    self.key(key)
+    writeResident(value)
+  }
+  mutating func writeResident(_ value: ResidentID) {
+    // As `ResidentID.value`: 17 digits and the check character, quoted.
+    writer.bytes.append(UInt8(ascii: "\""))
+    writer.writeUnsigned(value.digits, minimumDigits: 17)
+    writer.bytes.append(value.checkCharacter)
+    writer.bytes.append(UInt8(ascii: "\""))
+  }
+  mutating func texts<Values: Sequence<String>>(_ key: StaticString, _ values: Values) {
+    self.key(key)
+    writer.bytes.append(UInt8(ascii: "["))
+    var firstValue = true
+    for value in values {
+      if firstValue { firstValue = false } else { writer.bytes.append(UInt8(ascii: ",")) }
+      writer.writeString(value)
+    }
+    writer.bytes.append(UInt8(ascii: "]"))
+  }
+  mutating func residents(_ key: StaticString, _ values: [ResidentID]) {
+    self.key(key)
+    writer.bytes.append(UInt8(ascii: "["))
+    for (index, value) in values.enumerated() {
+      if index > 0 { writer.bytes.append(UInt8(ascii: ",")) }
+      writeResident(value)
+    }
+    writer.bytes.append(UInt8(ascii: "]"))
+  }
+  mutating func objects(_ key: StaticString, count: Int, _ each: (inout ByteSink, Int) -> Void) {
+    self.key(key)
+    writer.bytes.append(UInt8(ascii: "["))
+    for index in 0..<count {
+      if index > 0 { writer.bytes.append(UInt8(ascii: ",")) }
+      writer.bytes.append(UInt8(ascii: "{"))
+      first = true
+      each(&self, index)
+      writer.bytes.append(UInt8(ascii: "}"))
+    }
+    writer.bytes.append(UInt8(ascii: "]"))
+    first = false
+  }
+}
+
+extension ResidentID {
+  /// The check character of the 17 digits held (as `value` spells it).
+  var checkCharacter: UInt8 {
+    var rest = digits
+    var sum = 0
+    for index in stride(from: 16, through: 0, by: -1) {
+      sum += Int(rest % 10) * Self.weights[index]
+      rest /= 10
+    }
+    return Self.checkCharacters[(12 - sum % 11) % 11]
+  }
+}
+
+/// Writes an event's typed fields to a sink, skipping absent optionals.
+struct FieldWriter<Sink: EventFieldSink> {
+  var sink: Sink
+
+  mutating func text(_ key: StaticString, _ value: String?) {
+    if let value { sink.text(key, value) }
+  }
+  mutating func int(_ key: StaticString, _ value: Int?) {
+    if let value { sink.number(key, value) }
+  }
+  mutating func bool(_ key: StaticString, _ value: Bool) { sink.bool(key, value) }
+  mutating func money(_ key: StaticString, _ value: Money) { sink.money(key, value) }
+  mutating func date(_ key: StaticString, _ value: CivilDate) { sink.date(key, value) }
+  mutating func resident(_ key: StaticString, _ value: ResidentID) { sink.resident(key, value) }
+  mutating func code<Code: RawRepresentable>(_ key: StaticString, _ value: Code?)
   where Code.RawValue == String {
-    if let value { object.append(key, .string(value.rawValue)) }
-  }
-  mutating func list(_ key: String, _ values: [String]) {
-    object.append(key, .array(values.map { .string($0) }))
+    if let value { sink.text(key, value.rawValue) }
   }
 
   mutating func writeBody(_ body: EventBody) {
@@ -59,20 +226,20 @@ struct FieldWriter {
     case .classRejected(let e):
       text("class", e.classID); text("reason", e.reason)
     case .traineeEnrolled(let e):
-      text("trainee", e.trainee.value); text("name", e.name); text("class", e.classID)
-      list("categories", e.categories.map(\.rawValue)); bool("ui_benefit", e.uiBenefit)
+      resident("trainee", e.trainee); text("name", e.name); text("class", e.classID)
+      sink.texts("categories", e.categories.lazy.map(\.rawValue)); bool("ui_benefit", e.uiBenefit)
     case .attendanceRecorded(let e):
-      text("class", e.classID); text("trainee", e.trainee.value); int("hours", e.hours)
+      text("class", e.classID); resident("trainee", e.trainee); int("hours", e.hours)
     case .examRecorded(let e):
-      text("class", e.classID); text("trainee", e.trainee.value); bool("passed", e.passed)
+      text("class", e.classID); resident("trainee", e.trainee); bool("passed", e.passed)
       code("certificate_type", e.certificateType); text("certificate_no", e.certificateNo)
       code("level", e.level)
     case .employmentRecorded(let e):
-      text("trainee", e.trainee.value); text("employer", e.employer)
+      resident("trainee", e.trainee); text("employer", e.employer)
       date("contract_start", e.contractStart); int("contract_months", e.contractMonths)
       money("monthly_wage", e.monthlyWage); bool("social_insurance", e.socialInsurance)
     case .claimSubmitted(let e):
-      text("claim", e.claim); text("class", e.classID); list("trainees", e.trainees.map(\.value))
+      text("claim", e.claim); text("class", e.classID); sink.residents("trainees", e.trainees)
       code("claimant", e.claimant)
     case .claimApproved(let e):
       text("claim", e.claim)
@@ -85,7 +252,7 @@ struct FieldWriter {
     case .paymentReturned(let e):
       text("payment", e.payment); text("reason", e.reason)
     case .recoveryOrdered(let e):
-      text("recovery", e.recovery); text("claim", e.claim); text("trainee", e.trainee.value)
+      text("recovery", e.recovery); text("claim", e.claim); resident("trainee", e.trainee)
       code("fund", e.fund); money("amount", e.amount); text("reason", e.reason)
     case .recoveryReceived(let e):
       text("recovery", e.recovery); money("amount", e.amount)
@@ -104,15 +271,14 @@ struct FieldWriter {
   }
 
   mutating func writeDecision(_ decision: ApprovalDecision) {
-    let lines = decision.lines.map { line -> JSONValue in
-      var entry = FieldWriter(object: JSONObject())
-      entry.text("trainee", line.trainee.value); entry.money("amount", line.amount)
-      entry.code("fund", line.fund); entry.text("ruleset", line.ruleset)
+    let lines = decision.lines
+    sink.objects("lines", count: lines.count) { entry, index in
+      let line = lines[index]
+      entry.resident("trainee", line.trainee); entry.money("amount", line.amount)
+      entry.text("fund", line.fund.rawValue); entry.text("ruleset", line.ruleset)
       entry.text("ruleset_sha256", line.rulesetSHA256)
-      if !line.reasons.isEmpty { entry.list("reasons", line.reasons) }
-      return .object(entry.object)
+      if !line.reasons.isEmpty { entry.texts("reasons", line.reasons) }
     }
-    object.append("lines", .array(lines))
     money("total", decision.total)
   }
 }

@@ -38,24 +38,67 @@ public struct JSONWriter {
 
   public mutating func raw(_ text: String) { bytes.append(contentsOf: text.utf8) }
 
+  /// Appends literal bytes (keys, punctuation): no escaping, no allocation.
+  public mutating func raw(_ text: StaticString) {
+    bytes.append(contentsOf: UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
+  }
+
   public mutating func writeString(_ text: String) {
+    // Almost every string needs no escape: check the bytes, then copy them in one go.
+    let copied: Bool? = text.utf8.withContiguousStorageIfAvailable { utf8 in
+      for byte in utf8 where byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") {
+        return false
+      }
+      bytes.append(UInt8(ascii: "\""))
+      bytes.append(contentsOf: utf8)
+      bytes.append(UInt8(ascii: "\""))
+      return true
+    }
+    if copied != true { writeEscaped(text) }
+  }
+
+  mutating func writeEscaped(_ text: String) {
     bytes.append(UInt8(ascii: "\""))
     for byte in text.utf8 {
       switch byte {
-      case UInt8(ascii: "\""): raw("\\\"")
-      case UInt8(ascii: "\\"): raw("\\\\")
-      case 0x0A: raw("\\n")
-      case 0x0D: raw("\\r")
-      case 0x09: raw("\\t")
+      case UInt8(ascii: "\""): raw("\\\"" as StaticString)
+      case UInt8(ascii: "\\"): raw("\\\\" as StaticString)
+      case 0x0A: raw("\\n" as StaticString)
+      case 0x0D: raw("\\r" as StaticString)
+      case 0x09: raw("\\t" as StaticString)
       case 0..<0x20:
-        let hex = Array("0123456789abcdef".utf8)
-        raw("\\u00")
-        bytes.append(hex[Int(byte >> 4)])
-        bytes.append(hex[Int(byte & 0xF)])
+        raw("\\u00" as StaticString)
+        bytes.append(Self.hexDigits[Int(byte >> 4)])
+        bytes.append(Self.hexDigits[Int(byte & 0xF)])
       default: bytes.append(byte)
       }
     }
     bytes.append(UInt8(ascii: "\""))
+  }
+
+  static let hexDigits: [UInt8] = Array("0123456789abcdef".utf8)
+
+  /// Writes an integer in decimal, as `String(value)` spells it, without making the string.
+  public mutating func writeInt(_ value: Int) {
+    if value < 0 { bytes.append(UInt8(ascii: "-")) }
+    writeUnsigned(UInt64(value.magnitude), minimumDigits: 1)
+  }
+
+  /// Writes `value` in decimal, padded with leading zeros to `minimumDigits`.
+  public mutating func writeUnsigned(_ value: UInt64, minimumDigits: Int) {
+    var divisor: UInt64 = 1
+    var digits = 1
+    while digits < minimumDigits || value / divisor >= 10 {
+      divisor &*= 10
+      digits &+= 1
+    }
+    var rest = value
+    while digits > 0 {
+      bytes.append(UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: rest / divisor))
+      rest %= divisor
+      divisor /= 10
+      digits &-= 1
+    }
   }
 
   public static func encode(_ value: JSONValue) -> [UInt8] {

@@ -34,11 +34,54 @@ public struct JournalLine: Sendable {
     batchCount: Int
   ) -> [UInt8] {
     var writer = JSONWriter(capacity: 320)
-    LineFrame.writePrefix(
-      seq: seq, recorded: recorded, prev: prev, batchIndex: batchIndex, batchCount: batchCount,
-      into: &writer.bytes)
-    writer.writeFields(event.jsonObject)
-    writer.raw("}")
+    write(
+      event, seq: seq, recorded: Array(recorded.description.utf8), prev: prev, batchIndex: batchIndex,
+      batchCount: batchCount, into: &writer)
     return writer.bytes
+  }
+
+  /// Encodes a batch: each line framed, chained to the one before by its SHA-256, and ended
+  /// with `\n`, all in one buffer. Returns the bytes and the last line's hash.
+  public static func encodeBatch(
+    _ events: [Event], firstSeq: Int, recorded: Timestamp, previous: SHA256Digest
+  ) -> (bytes: [UInt8], lastHash: SHA256Digest) {
+    // The batch shares one `recorded`: spell it once.
+    let recordedText = Array(recorded.description.utf8)
+    var writer = JSONWriter(capacity: events.count * 360)
+    var previous = previous
+    for (index, event) in events.enumerated() {
+      let start = writer.bytes.count
+      write(
+        event, seq: firstSeq + index, recorded: recordedText, prev: previous, batchIndex: index + 1,
+        batchCount: events.count, into: &writer)
+      previous = writer.bytes.withUnsafeBytes { SHA256.hash(UnsafeRawBufferPointer(rebasing: $0[start...])) }
+      writer.bytes.append(0x0A)
+    }
+    return (writer.bytes, previous)
+  }
+
+  /// Appends one line (without `\n`): the frame in its fixed order (`LineFrame`), then the
+  /// event's fields, then `}`.
+  static func write(
+    _ event: Event, seq: Int, recorded: [UInt8], prev: SHA256Digest, batchIndex: Int, batchCount: Int,
+    into writer: inout JSONWriter
+  ) {
+    writer.raw(LineFrame.seqKey)
+    writer.writeInt(seq)
+    writer.raw(LineFrame.recordedKey)
+    writer.bytes.append(contentsOf: recorded)
+    writer.raw(LineFrame.prevKey)
+    let hexStart = writer.bytes.count
+    writer.bytes.append(contentsOf: repeatElement(0, count: 64))
+    writer.bytes.withUnsafeMutableBytes {
+      prev.writeHex(into: UnsafeMutableRawBufferPointer(rebasing: $0[hexStart..<(hexStart + 64)]))
+    }
+    writer.raw(LineFrame.batchKey)
+    writer.writeInt(batchIndex)
+    writer.bytes.append(UInt8(ascii: ","))
+    writer.writeInt(batchCount)
+    writer.raw("]," as StaticString)
+    event.writeJSONFields(into: &writer)
+    writer.bytes.append(UInt8(ascii: "}"))
   }
 }

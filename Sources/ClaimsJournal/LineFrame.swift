@@ -67,21 +67,6 @@ public struct LineFrame: Equatable, Sendable {
         seq: seq, recorded: recorded, prevOffset: prevOffset, batchIndex: index,
         batchCount: count, bodyOffset: cursor))
   }
-
-  /// Writes a line's frame; the caller appends the event fields and `}`.
-  public static func writePrefix(
-    seq: Int, recorded: Timestamp, prev: SHA256Digest, batchIndex: Int, batchCount: Int,
-    into bytes: inout [UInt8]
-  ) {
-    bytes.append(contentsOf: UnsafeBufferPointer(start: seqKey.utf8Start, count: seqKey.utf8CodeUnitCount))
-    bytes.append(contentsOf: String(seq).utf8)
-    bytes.append(contentsOf: UnsafeBufferPointer(start: recordedKey.utf8Start, count: recordedKey.utf8CodeUnitCount))
-    bytes.append(contentsOf: recorded.description.utf8)
-    bytes.append(contentsOf: UnsafeBufferPointer(start: prevKey.utf8Start, count: prevKey.utf8CodeUnitCount))
-    bytes.append(contentsOf: prev.hex.utf8)
-    bytes.append(contentsOf: UnsafeBufferPointer(start: batchKey.utf8Start, count: batchKey.utf8CodeUnitCount))
-    bytes.append(contentsOf: "\(batchIndex),\(batchCount)],".utf8)
-  }
 }
 
 /// Why a line is not a well-formed journal line.

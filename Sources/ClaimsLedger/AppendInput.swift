@@ -35,20 +35,29 @@ public struct BatchRefusal: Error, Equatable, Sendable, CustomStringConvertible 
 /// one event object per line.
 public enum AppendInput {
   public static func parse(_ bytes: [UInt8]) throws(BatchRefusal) -> [InputEvent] {
+    let parsed = bytes.withUnsafeBytes { buffer in
+      Result { () throws(BatchRefusal) in try parse(buffer) }
+    }
+    return try parsed.get()
+  }
+
+  /// The same, over bytes in place (an import reads a whole file and parses it batch by batch).
+  public static func parse(_ bytes: UnsafeRawBufferPointer) throws(BatchRefusal) -> [InputEvent] {
     var events: [InputEvent] = []
     var lineNumber = 0
-    for line in bytes.split(separator: 0x0A, omittingEmptySubsequences: false) {
+    var start = 0
+    while start <= bytes.count {
+      let end = bytes[start...].firstIndex(of: 0x0A) ?? bytes.count
+      let line = UnsafeRawBufferPointer(rebasing: bytes[start..<end])
+      start = end + 1
       lineNumber += 1
       if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { continue }
       let position = events.count + 1
-      let decoded = line.withUnsafeBytes { bytes in
-        Result { () throws(EventDecodingError) in try Event.decode(json: bytes, ledgerFields: false) }
-      }
-      switch decoded {
-      case .success(let event):
-        events.append(InputEvent(position: position, inputLine: lineNumber, event: event))
-      case .failure(let error):
-        throw refusal(error, of: line, position: position, inputLine: lineNumber)
+      do throws(EventDecodingError) {
+        events.append(
+          InputEvent(position: position, inputLine: lineNumber, event: try Event.decode(json: line, ledgerFields: false)))
+      } catch {
+        throw refusal(error, of: ArraySlice(line), position: position, inputLine: lineNumber)
       }
     }
     return events

@@ -79,14 +79,16 @@ public struct Appender {
   }
 
   /// The journal lines whose ids the batch repeats: seq and input content by id, read in one
-  /// pass over the journal (duplicates are rare; the state keeps no event contents).
-  static func storedEvents(for input: [InputEvent], in state: LedgerState, snapshot: JournalSnapshot)
-    -> [String: (seq: Int, content: Event)]
-  {
+  /// pass over the journal (duplicates are rare; the state keeps no event contents, and the
+  /// journal's lines are read only when there is one).
+  static func storedEvents(
+    for input: [InputEvent], in state: LedgerState,
+    snapshot: () throws(JournalError) -> JournalSnapshot
+  ) throws(JournalError) -> [String: (seq: Int, content: Event)] {
     let wanted = Set(input.compactMap { state.events[$0.event.id]?.seq })
     guard !wanted.isEmpty else { return [:] }
     var found: [String: (seq: Int, content: Event)] = [:]
-    snapshot.forEachLine { frame, bytes in
+    try snapshot().forEachLine { frame, bytes in
       guard wanted.contains(frame.seq),
         let line = try? JournalLine.decode(bytes, frame: frame)
       else { return }

@@ -55,6 +55,14 @@ public struct Fuzzer {
         report.failures.append("accepted input does not round-trip: \(String(decoding: bytes, as: UTF8.self))")
         continue
       }
+      // The journal writes the event straight to bytes: the same bytes as its JSON object.
+      var direct = JSONWriter()
+      event.writeJSONFields(into: &direct)
+      var viaObject = JSONWriter()
+      viaObject.writeFields(event.jsonObject)
+      if direct.bytes != viaObject.bytes {
+        report.failures.append("the journal's bytes differ from the event's object: \(String(decoding: bytes, as: UTF8.self))")
+      }
       var next = state
       next.apply(event, seq: state.lastSeq + 1, recorded: recorded)
       if next.funds.values.contains(where: { $0.available.fen < 0 }) {

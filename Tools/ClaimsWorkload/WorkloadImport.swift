@@ -5,7 +5,9 @@ import Foundation
 
 /// Imports a workload's input file (JSON Lines, a blank line after each batch) into a new
 /// journal, batch by batch through one `AppendSession`: each batch validated event by event,
-/// written and fsync'd before the next, as `claims append` does for one. Each batch is
+/// written and fsync'd before the next is written, as `claims append` does for one; the next
+/// batch is validated while the one before is on its way to the disk, and the import is
+/// reported only once every batch is durable. Each batch is
 /// recorded at 18:00 China Standard Time on its first event's date, as the generator recorded
 /// it, so the imported journal is the generated one, byte for byte.
 public enum WorkloadImport {
@@ -16,10 +18,10 @@ public enum WorkloadImport {
   }
 
   public static func run(input: String, journal: String) throws -> Report {
-    guard let data = FileManager.default.contents(atPath: input) else {
-      throw WorkloadError("cannot read \(input)")
+    let bytes: [UInt8]
+    do { bytes = try OpenFile(path: input, writable: false).readAll() } catch {
+      throw WorkloadError("cannot read \(input): \(error)")
     }
-    let bytes = [UInt8](data)
     try JournalWriter.create(
       path: journal, opened: Workload.opened, recorded: Workload.openedRecorded)
     let session = try AppendSession(path: journal, clock: Workload.openedRecorded)
@@ -27,16 +29,21 @@ public enum WorkloadImport {
     var start = 0
     while start < bytes.count {
       let end = batchEnd(bytes, from: start)
-      let events = try AppendInput.parse(Array(bytes[start..<end]))
+      let events = try bytes.withUnsafeBytes { buffer throws(BatchRefusal) in
+        try AppendInput.parse(UnsafeRawBufferPointer(rebasing: buffer[start..<end]))
+      }
       if let first = events.first {
         let stamp = Workload.recorded(on: first.event.date)
-        do { _ = try session.append(events, recordedAt: stamp, clock: stamp) } catch {
+        do { _ = try session.appendWithoutWaiting(events, recordedAt: stamp, clock: stamp) } catch {
           throw WorkloadError("batch \(report.batches + 1) of \(input) was refused: \(error)")
         }
         report.batches += 1
         report.events += events.count
       }
       start = end + 1
+    }
+    do { try session.waitUntilDurable() } catch {
+      throw WorkloadError("the import into \(journal) failed: \(error)")
     }
     return report
   }
