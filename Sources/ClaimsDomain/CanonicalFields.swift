@@ -109,8 +109,8 @@ struct CanonicalFields: EventFields {
 
   mutating func bool(_ key: StaticString) throws(EventDecodingError) -> Bool {
     let value = try scalar(key)
-    if value.elementsEqual("true".utf8) { return true }
-    if value.elementsEqual("false".utf8) { return false }
+    if value.sameBytes(as: StaticString("true").utf8) { return true }
+    if value.sameBytes(as: StaticString("false").utf8) { return false }
     throw Self.notCanonical
   }
 

@@ -52,7 +52,7 @@ public enum EventType: String, Codable, CaseIterable, Sendable {
   /// The type named by the bytes of its spelling, without making a string of them.
   public init?(utf8 bytes: UnsafeRawBufferPointer) {
     for (spelling, type) in Self.spellings where spelling.count == bytes.count {
-      if spelling.withUnsafeBytes({ $0.elementsEqual(bytes) }) {
+      if spelling.withUnsafeBytes({ $0.sameBytes(as: bytes) }) {
         self = type
         return
       }

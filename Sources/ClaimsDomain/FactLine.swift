@@ -19,9 +19,9 @@ public struct FactLine {
     var reader = CanonicalFields(line, fieldsFrom: bodyOffset)
     guard let typeName = try? reader.plainString("type") else { return nil }
     let type: EventType
-    if typeName.elementsEqual(attendance.utf8) {
+    if typeName.sameBytes(as: attendance.utf8) {
       type = .attendanceRecorded
-    } else if typeName.elementsEqual(exam.utf8) {
+    } else if typeName.sameBytes(as: exam.utf8) {
       type = .examRecorded
     } else {
       return nil

@@ -58,7 +58,7 @@ public struct EventIndex: Equatable, Sendable {
   func matches(_ entry: Entry, _ id: UnsafeRawBufferPointer) -> Bool {
     arena.withUnsafeBytes { arena in
       let start = Int(entry.idStart)
-      return UnsafeRawBufferPointer(rebasing: arena[start..<(start + id.count)]).elementsEqual(id)
+      return UnsafeRawBufferPointer(rebasing: arena[start..<(start + id.count)]).sameBytes(as: id)
     }
   }
 

@@ -1,20 +1,41 @@
 import ClaimsDomain
 import ClaimsRules
 
+/// What the fast lane learnt from the last fact lines: runs of lines share their actor and
+/// class, so their names are looked up once a run. Forgotten whenever a line takes the general
+/// way, the only way actors and classes change.
+struct FactLaneMemo {
+  var actor: [UInt8] = []
+  var actorRole: Role?
+  var classBytes: [UInt8] = []
+  var classID = ""
+  var window: ClassWindow?
+
+  mutating func forget() { self = FactLaneMemo() }
+}
+
 extension LedgerState {
   /// The fast lane of a replay: folds an attendance or exam line that every check accepts,
   /// straight from its bytes; false when anything is not plainly so — an unknown actor, a class
   /// withdrawn, a date outside the class — and the line must take the general way (decode,
   /// `admit`, `apply`), which reaches the same verdict and words the refusal. It mirrors those
-  /// steps for these two types exactly; the replay tests compare both lanes' states.
-  mutating func foldFact(_ fact: FactLine, seq: Int, recorded: Timestamp, recordedDay: CivilDate) -> Bool {
-    guard seq > lastSeq, fact.date <= recordedDay,
-      let actor = actors[String(decoding: fact.actor, as: UTF8.self)],
-      actor.role != .none, actor.role == RoleTable.role(for: fact.type)
-    else { return false }
-    let classID = String(decoding: fact.classID, as: UTF8.self)
-    guard let window = classWindows[classID], !window.withdrawn,
-      let index = enrolments.index(forKey: EnrolmentKey(classID: classID, trainee: fact.trainee))
+  /// steps for these two types exactly; `ReplayLaneTests` holds both lanes to the same state.
+  mutating func foldFact(
+    _ fact: FactLine, seq: Int, recorded: Timestamp, recordedDay: CivilDate, memo: inout FactLaneMemo
+  ) -> Bool {
+    guard seq > lastSeq, fact.date <= recordedDay else { return false }
+    if !memo.actor.withUnsafeBytes({ $0.sameBytes(as: fact.actor) }) {
+      memo.actor = Array(fact.actor)
+      memo.actorRole = actors[String(decoding: fact.actor, as: UTF8.self)]?.role
+    }
+    guard let role = memo.actorRole, role != .none, role == RoleTable.role(for: fact.type) else { return false }
+    if !memo.classBytes.withUnsafeBytes({ $0.sameBytes(as: fact.classID) }) {
+      memo.classBytes = Array(fact.classID)
+      memo.classID = String(decoding: fact.classID, as: UTF8.self)
+      memo.window = classWindows[memo.classID]
+    }
+    guard let window = memo.window, !window.withdrawn,
+      let index = enrolments.index(forKey: EnrolmentKey(classID: memo.classID, trainee: fact.trainee))
     else { return false }
     if fact.type == .attendanceRecorded {
       guard window.start <= fact.date, fact.date <= window.end else { return false }

@@ -27,15 +27,19 @@ public enum Replay {
     // Through a pointer: a closure that captures `state` inout copies it for every call of a
     // method on it, which costs more than the rest of a line's work.
     var recordedDay = (recorded: Timestamp(milliseconds: 0), day: Timestamp(milliseconds: 0).chinaDate)
+    var memo = FactLaneMemo()
     withUnsafeMutablePointer(to: &state) { state in
       snapshot.forEachLine { frame, bytes in
         guard failure == nil, cut.includes(recorded: frame.recorded), cut.includes(seq: frame.seq) else { return }
         if factLane, cut.asOf == nil, let fact = FactLine.read(bytes, bodyOffset: frame.bodyOffset) {
           if recordedDay.recorded != frame.recorded { recordedDay = (frame.recorded, frame.recorded.chinaDate) }
-          if state.pointee.foldFact(fact, seq: frame.seq, recorded: frame.recorded, recordedDay: recordedDay.day) {
+          if state.pointee.foldFact(
+            fact, seq: frame.seq, recorded: frame.recorded, recordedDay: recordedDay.day, memo: &memo)
+          {
             return
           }
         }
+        memo.forget()
         do throws(JournalError) {
           let event = try JournalLine.decodeEvent(bytes, frame: frame)
           guard cut.includes(date: event.date) else { return }
