@@ -12,6 +12,9 @@ struct ChainState {
   var openBatch: (index: Int, count: Int, recorded: Timestamp)?
   /// Seq of the first line of the last complete batch.
   var lastBatchFirstSeq = 0
+  /// Where the last line of the last complete batch starts (valid once `scan.lineCount` counts
+  /// a line read in this scan).
+  var lastLineStart = 0
   var hashAtHeadSeq: SHA256Digest?
 
   init(head: JournalHead?) { self.head = head }
@@ -74,6 +77,7 @@ struct ChainState {
       scan.completeLength = start + line.count + 1
       scan.lastHash = digest
       scan.lastRecorded = frame.recorded
+      lastLineStart = start
       lastBatchFirstSeq = seq - frame.batchCount + 1
       openBatch = nil
     } else {
@@ -84,8 +88,9 @@ struct ChainState {
 
   /// Decides what a defect at `offset` means. A chain defect is tampering. A line that is not a
   /// journal line at all is what a crash leaves, provided no complete batch follows it; then the
-  /// bytes from the last complete batch on are an incomplete tail.
-  mutating func fail(_ defect: ChainDefect, atOffset offset: Int, bytes: UnsafeRawBufferPointer)
+  /// bytes from the last complete batch on are an incomplete tail. Reads `source` to its end
+  /// to look for such a batch.
+  mutating func fail(_ defect: ChainDefect, atOffset offset: Int, in source: inout some JournalSource)
     throws(JournalError)
   {
     let line = expectedSeq
@@ -93,7 +98,7 @@ struct ChainState {
     case .chain(let reason):
       throw .integrity(line: line, reason: reason)
     case .line(let lineDefect):
-      if let later = Self.laterBatchEnd(bytes, after: offset) {
+      if let later = try Self.laterBatchEnd(in: &source, after: offset) {
         throw .integrity(
           line: line, reason: "\(lineDefect), yet a complete batch follows at byte \(later)")
       }
@@ -106,19 +111,44 @@ struct ChainState {
         reason = "lines \(firstLine)–\(line - 1) begin a batch that never ends; line \(line): \(lineDefect)"
       }
       scan.tail = IncompleteTail(
-        range: tailStart..<bytes.count, firstLine: firstLine, brokenLine: line, reason: reason)
+        range: tailStart..<(source.base + source.window.count), firstLine: firstLine, brokenLine: line,
+        reason: reason)
     }
   }
 
-  /// The offset of a later line that parses as a frame and ends a batch, if any.
-  static func laterBatchEnd(_ bytes: UnsafeRawBufferPointer, after offset: Int) -> Int? {
-    var position = JournalScanner.nextNewline(bytes, from: offset).map { $0 + 1 } ?? bytes.count
-    while position < bytes.count, let end = JournalScanner.nextNewline(bytes, from: position) {
-      let line = UnsafeRawBufferPointer(rebasing: bytes[position..<end])
+  /// The offset of a later line than the one at `offset` that parses as a frame and ends a
+  /// batch, if any. Leaves `source` at its end when there is none.
+  static func laterBatchEnd(in source: inout some JournalSource, after offset: Int) throws(JournalError)
+    -> Int?
+  {
+    // The broken line itself need not stay in memory.
+    guard let brokenEnd = try nextNewline(in: &source, from: offset, keepingFrom: nil) else {
+      return nil
+    }
+    var position = brokenEnd + 1
+    while let end = try nextNewline(in: &source, from: position, keepingFrom: position) {
+      let from = position - source.base
+      let line = UnsafeRawBufferPointer(rebasing: source.window[from..<(end - source.base)])
       if case .success(let frame) = LineFrame.parse(line), frame.endsBatch { return position }
       position = end + 1
     }
     return nil
+  }
+
+  /// The offset of the next line end at or after `offset`, reading on as needed and keeping
+  /// the bytes from `keep` (or, when nil, only those not yet searched) in the window; nil at the
+  /// end of the source.
+  static func nextNewline(in source: inout some JournalSource, from offset: Int, keepingFrom keep: Int?)
+    throws(JournalError) -> Int?
+  {
+    var searched = offset
+    while true {
+      if let found = JournalScanner.nextNewline(source.window, from: searched - source.base) {
+        return source.base + found
+      }
+      searched = max(searched, source.base + source.window.count)
+      guard try source.refill(keepingFrom: keep ?? searched) else { return nil }
+    }
   }
 
   /// Closes the scan: an open batch at the end is a tail; then the head is checked.

@@ -79,6 +79,20 @@ public struct OpenFile: ~Copyable {
     return bytes
   }
 
+  /// Reads into `buffer` from `offset` until it is full or the file ends; returns how many
+  /// bytes were read (fewer than the buffer holds only at the end of the file).
+  public func read(into buffer: UnsafeMutableRawBufferPointer, at offset: Int) throws(FileError) -> Int {
+    var done = 0
+    while done < buffer.count {
+      let count = pread(descriptor, buffer.baseAddress! + done, buffer.count - done, off_t(offset + done))
+      if count < 0, errno == EINTR { continue }
+      guard count >= 0 else { throw FileError(operation: "read", path: path, code: errno) }
+      if count == 0 { break }
+      done += count
+    }
+    return done
+  }
+
   /// Writes all of `bytes` at `offset`, looping over short writes.
   public func write(_ bytes: UnsafeRawBufferPointer, at offset: Int) throws(FileError) {
     var done = 0

@@ -83,7 +83,10 @@ public struct JournalSnapshot: Sendable {
   }
 
   /// What a reader should be told about the state of the file, one sentence each.
-  public var warnings: [String] {
+  public var warnings: [String] { Self.warnings(path: path, scan: scan) }
+
+  /// The warnings for a journal at `path` whose scan found `scan`.
+  static func warnings(path: String, scan: JournalScan) -> [String] {
     var notes: [String] = []
     if let tail = scan.tail {
       notes.append(
