@@ -73,6 +73,11 @@ struct ChainState {
     previousRecorded = frame.recorded
     expectedSeq += 1
     if frame.endsBatch {
+      // The head's line, now in a complete batch, is judged before any line is handed on, so
+      // that a stream reports it before its reader sees the line (finish would find it too).
+      if let hashAtHeadSeq, let head, head.seq > scan.lineCount, hashAtHeadSeq != head.lastLineHash {
+        return .head(Self.headMismatch(head))
+      }
       scan.lineCount = seq
       scan.completeLength = start + line.count + 1
       scan.lastHash = digest
@@ -97,6 +102,8 @@ struct ChainState {
     switch defect {
     case .chain(let reason):
       throw .integrity(line: line, reason: reason)
+    case .head(let error):
+      throw error
     case .line(let lineDefect):
       if let later = try Self.laterBatchEnd(in: &source, after: offset) {
         throw .integrity(
@@ -151,6 +158,10 @@ struct ChainState {
     }
   }
 
+  static func headMismatch(_ head: JournalHead) -> JournalError {
+    .integrity(line: head.seq, reason: "the line does not match the SHA-256 recorded in JOURNAL.head")
+  }
+
   /// Closes the scan: an open batch at the end is a tail; then the head is checked.
   mutating func finish(totalLength: Int) throws(JournalError) -> JournalScan {
     if scan.tail == nil, let open = openBatch {
@@ -172,10 +183,7 @@ struct ChainState {
         reason: "JOURNAL.head records \(head.seq) acknowledged lines but only \(complete) are "
           + "complete: an acknowledged batch was damaged or removed\(detail)")
     }
-    guard hashAtHeadSeq == head.lastLineHash else {
-      throw .integrity(
-        line: head.seq, reason: "the line does not match the SHA-256 recorded in JOURNAL.head")
-    }
+    guard hashAtHeadSeq == head.lastLineHash else { throw Self.headMismatch(head) }
     if head.seq == complete {
       scan.head = .matches
     } else if head.seq == lastBatchFirstSeq - 1 {
@@ -190,8 +198,10 @@ struct ChainState {
   }
 }
 
-/// What is wrong with one line: it is not a journal line, or it breaks the chain.
+/// What is wrong with one line: it is not a journal line, it breaks the chain, or it is the
+/// head's line and does not match the head.
 enum ChainDefect {
   case line(LineDefect)
   case chain(String)
+  case head(JournalError)
 }

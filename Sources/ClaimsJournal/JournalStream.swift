@@ -20,8 +20,9 @@ extension JournalSnapshot {
   /// in the result as `read` reports it). Errors come in line order: a chain error at line n is
   /// thrown before `body` sees line n. Memory is bounded by the chunk and the longest batch.
   ///
-  /// The head is compared at the end, as `read` compares it: a last line that does not match
-  /// `JOURNAL.head` is reported after `body` has seen it.
+  /// The head's line is compared with `JOURNAL.head` before its batch is handed on; a head that
+  /// records more lines than are complete, or lags more than one batch, shows only at the end,
+  /// after `body` has seen every complete batch.
   ///
   /// - Returns: nil when `point` no longer matches the journal (as `read(path:resumingAfter:)`).
   public static func stream(
