@@ -37,13 +37,12 @@ struct ChainState {
 
   /// Checks one line; returns what is wrong with it, or nil and advances.
   mutating func accept(
-    _ line: UnsafeRawBufferPointer, frame parsed: Result<LineFrame, LineDefect>, start: Int,
-    digest: SHA256Digest
+    _ line: UnsafeRawBufferPointer, frame parsed: LineFrame?, start: Int, digest: SHA256Digest
   ) -> ChainDefect? {
-    let frame: LineFrame
-    switch parsed {
-    case .success(let parsed): frame = parsed
-    case .failure(let defect): return .line(defect)
+    guard let frame = parsed else {
+      // Rare: read the line again, field by field, to say what is wrong with it.
+      if case .failure(let defect) = LineFrame.diagnose(line) { return .line(defect) }
+      preconditionFailure("the frame readers disagree on a line")
     }
     let seq = expectedSeq
     guard frame.seq == seq else { return .chain("seq is \(frame.seq), expected \(seq)") }
@@ -136,7 +135,7 @@ struct ChainState {
     while let end = try nextNewline(in: &source, from: position, keepingFrom: position) {
       let from = position - source.base
       let line = UnsafeRawBufferPointer(rebasing: source.window[from..<(end - source.base)])
-      if case .success(let frame) = LineFrame.parse(line), frame.endsBatch { return position }
+      if let frame = LineFrameReader.frame(of: line), frame.endsBatch { return position }
       position = end + 1
     }
     return nil

@@ -40,7 +40,7 @@ public struct JournalScanner {
     var starts: [Int] = []
     var ends: [Int] = []
     var digests: [SHA256Digest] = []
-    var frames: [Result<LineFrame, LineDefect>] = []
+    var frames: [LineFrame?] = []
     starts.reserveCapacity(Self.windowLines)
     ends.reserveCapacity(Self.windowLines)
     scanning: while true {
@@ -70,7 +70,7 @@ public struct JournalScanner {
           try state.fail(defect, atOffset: start, in: &source)
           break scanning
         }
-        guard delivering, case .success(let frame) = frames[index] else { continue }
+        guard delivering, let frame = frames[index] else { continue }
         pending.append(PendingLine(start: start, frame: frame, count: line.count))
         guard frame.endsBatch else { continue }
         for line in pending {
@@ -103,11 +103,11 @@ public struct JournalScanner {
   /// line, leaving only the cheap in-order comparisons to one thread.
   func hashAndFrame(
     _ bytes: UnsafeRawBufferPointer, _ starts: [Int], _ ends: [Int],
-    digests: inout [SHA256Digest], frames: inout [Result<LineFrame, LineDefect>]
+    digests: inout [SHA256Digest], frames: inout [LineFrame?]
   ) {
     let count = starts.count
     digests = [SHA256Digest](repeating: .zero, count: count)
-    frames = [Result<LineFrame, LineDefect>](repeating: .failure(.unterminated), count: count)
+    frames = [LineFrame?](repeating: nil, count: count)
     let chunks = count < 256 ? 1 : threads
     digests.withUnsafeMutableBufferPointer { digestOutput in
       frames.withUnsafeMutableBufferPointer { frameOutput in
@@ -123,9 +123,10 @@ public struct JournalScanner {
               SHA256.hashEach(count: end - first, into: digestOutput.baseAddress! + first) {
                 UnsafeRawBufferPointer(rebasing: bytes[starts[first &+ $0]..<ends[first &+ $0]])
               }
+              var reader = LineFrameReader()
               for index in first..<end {
-                frameOutput[index] = LineFrame.parse(
-                  UnsafeRawBufferPointer(rebasing: bytes[starts[index]..<ends[index]]))
+                frameOutput[index] = reader.frame(
+                  of: UnsafeRawBufferPointer(rebasing: bytes[starts[index]..<ends[index]]))
               }
             }
             if chunks == 1 { work(0) } else { DispatchQueue.concurrentPerform(iterations: chunks, execute: work) }
