@@ -19,6 +19,7 @@ extension SHA256 {
     withUnsafeTemporaryAllocation(byteCount: 4 * 192 + 2048, alignment: 64) { scratch in
       let pads = scratch.baseAddress!
       let schedule = pads + 4 * 192
+      SHA256LaneSet.prepare(schedule)
       var lanes = SHA256LaneSet()
       var cursors = (SHA256LaneCursor(), SHA256LaneCursor(), SHA256LaneCursor(), SHA256LaneCursor())
       var nextMessage = 0
@@ -123,6 +124,12 @@ struct SHA256LaneSet {
         h6: h6[lane], h7: h7[lane]))
   }
 
+  /// Writes K[t] in every lane after the 64 schedule words of `scratch`, for `compress`.
+  static func prepare(_ scratch: UnsafeMutableRawPointer) {
+    let k = scratch.assumingMemoryBound(to: Lanes.self) + 64
+    for t in 0..<64 { k[t] = Lanes(repeating: sha256RoundConstants[t]) }
+  }
+
   /// Puts the initial hash value back into one lane, for its next message.
   mutating func reset(lane: Int) {
     let initial = SHA256State()
@@ -130,14 +137,16 @@ struct SHA256LaneSet {
     h4[lane] = initial.h4; h5[lane] = initial.h5; h6[lane] = initial.h6; h7[lane] = initial.h7
   }
 
-  /// Compresses one 64-byte block per lane. `scratch` holds W[t] + K[t] for the 64 rounds
-  /// (1 KiB, 16-byte aligned).
+  /// Compresses one 64-byte block per lane. `scratch` (2 KiB, 16-byte aligned) holds W[t] for
+  /// the 64 rounds, then K[t] in every lane (see `SHA256LaneSet.prepare`).
   @inline(never)
   mutating func compress(
     _ p0: UnsafeRawPointer, _ p1: UnsafeRawPointer, _ p2: UnsafeRawPointer,
     _ p3: UnsafeRawPointer, _ scratch: UnsafeMutableRawPointer
   ) {
     let w = scratch.assumingMemoryBound(to: Lanes.self)
+    // K[t] in every lane, written after the schedule's 64 words.
+    let k = UnsafePointer(w + 64)
     // The message words, lane by lane: a scalar load and byte swap each, then transposed into
     // lanes by the vector inserts.
     for t in 0..<16 {
@@ -151,23 +160,19 @@ struct SHA256LaneSet {
     for t in 16..<64 {
       w[t] = sha256LaneSigma1(w[t &- 2]) &+ w[t &- 7] &+ sha256LaneSigma0(w[t &- 15]) &+ w[t &- 16]
     }
-    // Add K[t] now so that each round adds a single word.
-    sha256RoundConstants.withUnsafeBufferPointer { k in
-      for t in 0..<64 { w[t] &+= Lanes(repeating: k[t]) }
-    }
     var a = h0, b = h1, c = h2, d = h3, e = h4, f = h5, g = h6, h = h7
     var bc = b ^ c
     var t = 0
     // Eight rounds per pass, rotating the roles of a...h instead of moving values.
     while t < 64 {
-      sha256LaneRound(a, b, c, &d, e, f, g, &h, &bc, w[t])
-      sha256LaneRound(h, a, b, &c, d, e, f, &g, &bc, w[t &+ 1])
-      sha256LaneRound(g, h, a, &b, c, d, e, &f, &bc, w[t &+ 2])
-      sha256LaneRound(f, g, h, &a, b, c, d, &e, &bc, w[t &+ 3])
-      sha256LaneRound(e, f, g, &h, a, b, c, &d, &bc, w[t &+ 4])
-      sha256LaneRound(d, e, f, &g, h, a, b, &c, &bc, w[t &+ 5])
-      sha256LaneRound(c, d, e, &f, g, h, a, &b, &bc, w[t &+ 6])
-      sha256LaneRound(b, c, d, &e, f, g, h, &a, &bc, w[t &+ 7])
+      sha256LaneRound(a, b, c, &d, e, f, g, &h, &bc, w[t], k[t])
+      sha256LaneRound(h, a, b, &c, d, e, f, &g, &bc, w[t &+ 1], k[t &+ 1])
+      sha256LaneRound(g, h, a, &b, c, d, e, &f, &bc, w[t &+ 2], k[t &+ 2])
+      sha256LaneRound(f, g, h, &a, b, c, d, &e, &bc, w[t &+ 3], k[t &+ 3])
+      sha256LaneRound(e, f, g, &h, a, b, c, &d, &bc, w[t &+ 4], k[t &+ 4])
+      sha256LaneRound(d, e, f, &g, h, a, b, &c, &bc, w[t &+ 5], k[t &+ 5])
+      sha256LaneRound(c, d, e, &f, g, h, a, &b, &bc, w[t &+ 6], k[t &+ 6])
+      sha256LaneRound(b, c, d, &e, f, g, h, &a, &bc, w[t &+ 7], k[t &+ 7])
       t &+= 8
     }
     h0 &+= a; h1 &+= b; h2 &+= c; h3 &+= d; h4 &+= e; h5 &+= f; h6 &+= g; h7 &+= h
@@ -186,18 +191,18 @@ private let sha256RoundConstants: [UInt32] = [
   0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208, 0x90befffa, 0xa4506ceb, 0xbef9a3f7, 0xc67178f2,
 ]
 
-/// One round on four lanes; as `sha256Round` in SHA256.swift, with W[t] + K[t] passed in.
+/// One round on four lanes; as `sha256Round` in SHA256.swift, with W[t] and K[t] passed in.
 @inline(__always)
 private func sha256LaneRound(
   _ a: SIMD4<UInt32>, _ b: SIMD4<UInt32>, _ c: SIMD4<UInt32>, _ d: inout SIMD4<UInt32>,
   _ e: SIMD4<UInt32>, _ f: SIMD4<UInt32>, _ g: SIMD4<UInt32>, _ h: inout SIMD4<UInt32>,
-  _ bc: inout SIMD4<UInt32>, _ kw: SIMD4<UInt32>
+  _ bc: inout SIMD4<UInt32>, _ w: SIMD4<UInt32>, _ k: SIMD4<UInt32>
 ) {
   let choose = g ^ (e & (f ^ g))
   let ab = a ^ b
   let majority = b ^ (ab & bc)
   bc = ab
-  let t1 = h &+ kw &+ choose &+ sha256LaneBigSigma1(e)
+  let t1 = h &+ w &+ k &+ choose &+ sha256LaneBigSigma1(e)
   d &+= t1
   h = t1 &+ sha256LaneBigSigma0(a) &+ majority
 }
