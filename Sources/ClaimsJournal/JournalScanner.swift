@@ -66,7 +66,9 @@ public struct JournalScanner {
       for index in starts.indices {
         let line = UnsafeRawBufferPointer(rebasing: window[starts[index]..<ends[index]])
         let start = base &+ starts[index]
-        if let defect = state.accept(line, frame: frames[index], start: start, digest: digests[index]) {
+        if let defect = state.accept(
+          line, frame: frames[index], start: start, digest: digests[index])
+        {
           try state.fail(defect, atOffset: start, in: &source)
           break scanning
         }
@@ -75,7 +77,8 @@ public struct JournalScanner {
         guard frame.endsBatch else { continue }
         for line in pending {
           let from = line.start &- base
-          try deliver(line.frame, UnsafeRawBufferPointer(rebasing: window[from..<(from &+ line.count)]))
+          try deliver(
+            line.frame, UnsafeRawBufferPointer(rebasing: window[from..<(from &+ line.count)]))
         }
         pending.removeAll(keepingCapacity: true)
         keep = start &+ line.count &+ 1
@@ -129,7 +132,11 @@ public struct JournalScanner {
                   of: UnsafeRawBufferPointer(rebasing: bytes[starts[index]..<ends[index]]))
               }
             }
-            if chunks == 1 { work(0) } else { DispatchQueue.concurrentPerform(iterations: chunks, execute: work) }
+            if chunks == 1 {
+              work(0)
+            } else {
+              DispatchQueue.concurrentPerform(iterations: chunks, execute: work)
+            }
           }
         }
       }

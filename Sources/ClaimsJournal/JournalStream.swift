@@ -54,22 +54,26 @@ extension JournalSnapshot {
       origin = point.endOffset
     }
     var source = FileSource(file: file, origin: origin, chunkBytes: chunkBytes)
-    var scan = try JournalScanner(threads: threads).run(&source, state: &state, delivering: true, deliver: body)
+    var scan = try JournalScanner(threads: threads).run(
+      &source, state: &state, delivering: true, deliver: body)
     // Offsets in the file, not in the bytes read.
     scan.completeLength += origin
     if let tail = scan.tail {
       scan.tail!.range = (tail.range.lowerBound + origin)..<(tail.range.upperBound + origin)
     }
     guard scan.lineCount > 0 else {
-      throw .notAJournal(path: path, reason: "it holds no complete line (line 1 must be journal.opened)")
+      throw .notAJournal(
+        path: path, reason: "it holds no complete line (line 1 must be journal.opened)")
     }
     var endPoint: ChainPoint?
     if let recorded = scan.lastRecorded, scan.completeLength > origin {
       endPoint = ChainPoint(
-        seq: scan.lineCount, lineOffset: origin + state.lastLineStart, endOffset: scan.completeLength,
+        seq: scan.lineCount, lineOffset: origin + state.lastLineStart,
+        endOffset: scan.completeLength,
         lineHash: scan.lastHash, recorded: recorded, batchFirstSeq: state.lastBatchFirstSeq)
     }
-    return JournalStreamEnd(scan: scan, endPoint: endPoint, warnings: warnings(path: path, scan: scan))
+    return JournalStreamEnd(
+      scan: scan, endPoint: endPoint, warnings: warnings(path: path, scan: scan))
   }
 
   /// Whether the journal still holds `point`'s line, unchanged, at its offset.
@@ -115,7 +119,8 @@ final class FileSource: JournalSource {
     }
     if filled == buffer.count {
       // Everything in hand must be kept: a batch or a line longer than the buffer.
-      let larger = UnsafeMutableRawBufferPointer.allocate(byteCount: buffer.count * 2, alignment: 64)
+      let larger = UnsafeMutableRawBufferPointer.allocate(
+        byteCount: buffer.count * 2, alignment: 64)
       larger.baseAddress!.copyMemory(from: buffer.baseAddress!, byteCount: filled)
       buffer.deallocate()
       buffer = larger
@@ -123,7 +128,8 @@ final class FileSource: JournalSource {
     let count: Int
     do {
       count = try file.read(
-        into: UnsafeMutableRawBufferPointer(rebasing: buffer[filled...]), at: origin + base + filled)
+        into: UnsafeMutableRawBufferPointer(rebasing: buffer[filled...]), at: origin + base + filled
+      )
     } catch { throw .file(error) }
     filled += count
     return count > 0

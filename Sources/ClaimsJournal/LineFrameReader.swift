@@ -41,7 +41,8 @@ struct LineFrameReader {
     guard let seq = Self.integer(p, count, &cursor) else { return nil }
     // From here on the frame has a fixed width up to the batch numbers: 13 + 24 + 10 + 64 + 11.
     guard cursor + 122 <= count,
-      Self.bytes(p, cursor, 8) == Self.recordedKey.0, Self.bytes(p, cursor + 8, 5) == Self.recordedKey.1
+      Self.bytes(p, cursor, 8) == Self.recordedKey.0,
+      Self.bytes(p, cursor + 8, 5) == Self.recordedKey.1
     else { return nil }
     cursor += 13
     guard let recorded = timestamp(p + cursor) else { return nil }
@@ -52,10 +53,12 @@ struct LineFrameReader {
     let prevOffset = cursor
     guard Self.isLowercaseHex64(p + cursor) else { return nil }
     cursor += 64
-    guard Self.bytes(p, cursor, 8) == Self.batchKey.0, Self.bytes(p, cursor + 8, 3) == Self.batchKey.1
+    guard Self.bytes(p, cursor, 8) == Self.batchKey.0,
+      Self.bytes(p, cursor + 8, 3) == Self.batchKey.1
     else { return nil }
     cursor += 11
-    guard let index = Self.integer(p, count, &cursor), cursor < count, p.load(fromByteOffset: cursor, as: UInt8.self) == 0x2C
+    guard let index = Self.integer(p, count, &cursor), cursor < count,
+      p.load(fromByteOffset: cursor, as: UInt8.self) == 0x2C
     else { return nil }
     cursor += 1
     guard let batchCount = Self.integer(p, count, &cursor), cursor + 2 <= count,
@@ -64,9 +67,12 @@ struct LineFrameReader {
       index >= 1, index <= batchCount
     else { return nil }
     cursor += 2
-    guard count > cursor, p.load(fromByteOffset: count - 1, as: UInt8.self) == 0x7D else { return nil }
+    guard count > cursor, p.load(fromByteOffset: count - 1, as: UInt8.self) == 0x7D else {
+      return nil
+    }
     return LineFrame(
-      seq: seq, recorded: recorded, prevOffset: prevOffset, batchIndex: index, batchCount: batchCount,
+      seq: seq, recorded: recorded, prevOffset: prevOffset, batchIndex: index,
+      batchCount: batchCount,
       bodyOffset: cursor)
   }
 
@@ -77,7 +83,9 @@ struct LineFrameReader {
       p.loadUnaligned(fromByteOffset: 16, as: UInt64.self)
     )
     if let recorded, text == recordedText { return recorded }
-    guard let parsed = Timestamp(utf8: UnsafeRawBufferPointer(start: p, count: 24)) else { return nil }
+    guard let parsed = Timestamp(utf8: UnsafeRawBufferPointer(start: p, count: 24)) else {
+      return nil
+    }
     (recordedText, recorded) = (text, parsed)
     return parsed
   }
@@ -103,7 +111,8 @@ struct LineFrameReader {
       value = value &* 10 &+ Int(digit)
       cursor += 1
     }
-    guard cursor > start, p.load(fromByteOffset: start, as: UInt8.self) != 0x30 || cursor - start == 1
+    guard cursor > start,
+      p.load(fromByteOffset: start, as: UInt8.self) != 0x30 || cursor - start == 1
     else { return nil }
     return value
   }

@@ -37,7 +37,8 @@ extension SHA256 {
           }
         }
         while busy > 0 {
-          lanes.compress(cursor[0].block, cursor[1].block, cursor[2].block, cursor[3].block, schedule)
+          lanes.compress(
+            cursor[0].block, cursor[1].block, cursor[2].block, cursor[3].block, schedule)
           for lane in 0..<4 where cursor[lane].advance() {
             digests[cursor[lane].index] = lanes.digest(lane: lane)
             lanes.reset(lane: lane)

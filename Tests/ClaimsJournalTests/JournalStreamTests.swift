@@ -50,11 +50,13 @@ import Testing
     /// between the journal's write and the head's replacement would leave them.
     func crash(keeping byteCount: Int, headAt headSeq: Int) throws {
       TemporaryFolder.writeBytes(path, Array(original[..<byteCount]))
-      try JournalHead(seq: headSeq, lastLineHash: SHA256.hash(line(headSeq))).write(forJournal: path)
+      try JournalHead(seq: headSeq, lastLineHash: SHA256.hash(line(headSeq))).write(
+        forJournal: path)
     }
   }
 
-  func readOutcome(_ path: String, after point: ChainPoint? = nil) -> Result<Outcome?, JournalError> {
+  func readOutcome(_ path: String, after point: ChainPoint? = nil) -> Result<Outcome?, JournalError>
+  {
     Result { () throws(JournalError) -> Outcome? in
       let snapshot: JournalSnapshot?
       if let point {
@@ -87,29 +89,36 @@ import Testing
   /// Checks that stream and read agree at every chunk size, and that the stream's body saw
   /// exactly the lines of the complete prefix (after `point`), split from the file's bytes.
   func expectAgreement(
-    _ path: String, after point: ChainPoint? = nil, sourceLocation: SourceLocation = #_sourceLocation
+    _ path: String, after point: ChainPoint? = nil,
+    sourceLocation: SourceLocation = #_sourceLocation
   ) {
     let expected = readOutcome(path, after: point)
     let bytes = TemporaryFolder.bytes(path)
     for chunk in Self.chunkSizes {
       for threads in [1, 2] {
-        let (outcome, lines, frames) = streamOutcome(path, after: point, chunk: chunk, threads: threads)
-        #expect(outcome == expected, "chunk \(chunk), threads \(threads)", sourceLocation: sourceLocation)
+        let (outcome, lines, frames) = streamOutcome(
+          path, after: point, chunk: chunk, threads: threads)
+        #expect(
+          outcome == expected, "chunk \(chunk), threads \(threads)", sourceLocation: sourceLocation)
         // Each frame is the one its line carries.
-        #expect(frames == lines.map { line in line.withUnsafeBytes { try? LineFrame.parse($0).get() } })
+        #expect(
+          frames == lines.map { line in line.withUnsafeBytes { try? LineFrame.parse($0).get() } })
         switch outcome {
         case .success(let end?):
           let from = point?.endOffset ?? 0
           let complete = bytes[from..<end.scan.completeLength].split(
             separator: 0x0A, omittingEmptySubsequences: false
           ).dropLast().map(Array.init)
-          #expect(lines == complete, "chunk \(chunk): the body saw other lines", sourceLocation: sourceLocation)
+          #expect(
+            lines == complete, "chunk \(chunk): the body saw other lines",
+            sourceLocation: sourceLocation)
         case .success(nil):
           #expect(lines.isEmpty, sourceLocation: sourceLocation)
         case .failure(let error):
           // Only whole batches before the broken line were seen.
           if case .integrity(let line?, _) = error {
-            #expect(frames.allSatisfy { $0.seq < line }, "chunk \(chunk)", sourceLocation: sourceLocation)
+            #expect(
+              frames.allSatisfy { $0.seq < line }, "chunk \(chunk)", sourceLocation: sourceLocation)
           }
           #expect(frames.last?.endsBatch ?? true, "chunk \(chunk)", sourceLocation: sourceLocation)
         }
@@ -135,7 +144,8 @@ import Testing
     expectAgreement(copy.path)
     // Whole lines of a batch that never ends are a tail too.
     try copy.crash(keeping: copy.lineStarts[40], headAt: 38)
-    #expect(try readOutcome(copy.path).get()?.scan.tail?.reason.contains("2 of a batch of 4") == true)
+    #expect(
+      try readOutcome(copy.path).get()?.scan.tail?.reason.contains("2 of a batch of 4") == true)
     expectAgreement(copy.path)
     // Garbage after the last batch.
     copy.restore()
@@ -160,7 +170,8 @@ import Testing
 
   @Test func aBrokenChainIsTheSameErrorEitherWay() throws {
     let copy = try GoldenCopy()
-    var lines = copy.original.split(separator: 0x0A, omittingEmptySubsequences: false).map(Array.init)
+    var lines = copy.original.split(separator: 0x0A, omittingEmptySubsequences: false).map(
+      Array.init)
     lines.swapAt(4, 5)  // lines 5 and 6
     TemporaryFolder.writeBytes(copy.path, Array(lines.joined(separator: [0x0A])))
     #expect(throws: JournalError.self) { try readOutcome(copy.path).get() }
@@ -171,7 +182,8 @@ import Testing
     lines[29] = Array("not a journal line".utf8)
     TemporaryFolder.writeBytes(copy.path, Array(lines.joined(separator: [0x0A])))
     guard case .failure(.integrity(30, let reason)) = readOutcome(copy.path) else {
-      Issue.record("a non-journal line before complete batches was not an integrity error at line 30")
+      Issue.record(
+        "a non-journal line before complete batches was not an integrity error at line 30")
       return
     }
     #expect(reason.contains("a complete batch follows"))
@@ -202,7 +214,9 @@ import Testing
     let point = try #require(try readOutcome(copy.path).get()?.endPoint)
     // The stream's own end point is the same point.
     #expect(try streamOutcome(copy.path, chunk: 64).0.get()?.endPoint == point)
-    #expect(point.seq == 38 && point.lineOffset == copy.lineStarts[37] && point.endOffset == copy.lineStarts[38])
+    #expect(
+      point.seq == 38 && point.lineOffset == copy.lineStarts[37]
+        && point.endOffset == copy.lineStarts[38])
     copy.restore()
     let resumed = try #require(try readOutcome(copy.path, after: point).get())
     #expect(resumed.scan.lineCount == 42)
@@ -229,6 +243,28 @@ import Testing
     try copy.crash(keeping: copy.lineStarts[38], headAt: 38)
     #expect(try readOutcome(copy.path, after: point).get() == nil)
     expectAgreement(copy.path, after: point)
+  }
+
+  @Test func aHeadOlderThanThePointGivesNil() throws {
+    let copy = try GoldenCopy()
+    let point = try #require(try readOutcome(copy.path).get()?.endPoint)
+    try copy.crash(keeping: copy.original.count, headAt: 38)
+    #expect(try readOutcome(copy.path, after: point).get() == nil)
+    expectAgreement(copy.path, after: point)
+  }
+
+  @Test func anErrorFromTheBodyStopsTheStream() throws {
+    let copy = try GoldenCopy()
+    var seen: [Int] = []
+    let stop = JournalError.integrity(line: 12, reason: "the reader refuses line 12")
+    #expect(throws: stop) {
+      try JournalSnapshot.stream(path: copy.path, resumingAfter: nil, threads: 1, chunkBytes: 64) {
+        (frame, _) throws(JournalError) in
+        seen.append(frame.seq)
+        if frame.seq == 12 { throw stop }
+      }
+    }
+    #expect(seen == Array(1...12))
   }
 
   @Test func aMissingOrEmptyFileIsTheSameErrorEitherWay() throws {

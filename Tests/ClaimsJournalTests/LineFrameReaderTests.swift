@@ -11,7 +11,8 @@ import Testing
   let lines: [[UInt8]]
 
   init() throws {
-    let source = try #require(Bundle.module.url(forResource: "Fixtures/golden", withExtension: "journal"))
+    let source = try #require(
+      Bundle.module.url(forResource: "Fixtures/golden", withExtension: "journal"))
     lines = TemporaryFolder.bytes(source.path).split(separator: 0x0A).map(Array.init)
   }
 
@@ -57,7 +58,8 @@ import Testing
       if line.withUnsafeBytes({ LineFrameReader.frame(of: $0) }) != nil { accepted += 1 }
     }
     // The damage must exercise both verdicts.
-    #expect(accepted > 2_000 && accepted < 18_000, "\(accepted) of 20000 damaged lines kept a frame")
+    #expect(
+      accepted > 2_000 && accepted < 18_000, "\(accepted) of 20000 damaged lines kept a frame")
   }
 
   @Test func numbersAtTheirLimitsReadTheSame() {
@@ -72,7 +74,8 @@ import Testing
       expectSameVerdict(Array(changed.utf8), &reader, "batch \(batch)")
     }
     // The shortest frame there can be, and one byte less.
-    let shortest = #"{"seq":1,"recorded":"2024-03-01T10:00:00.000Z","prev":""#
+    let shortest =
+      #"{"seq":1,"recorded":"2024-03-01T10:00:00.000Z","prev":""#
       + String(repeating: "0", count: 64) + #"","batch":[1,1],}"#
     expectSameVerdict(Array(shortest.utf8), &reader, "shortest")
     #expect(Array(shortest.utf8).withUnsafeBytes { LineFrameReader.frame(of: $0) } != nil)

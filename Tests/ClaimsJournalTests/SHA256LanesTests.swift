@@ -1,8 +1,7 @@
+import ClaimsDomain
 // Tests for SHA256.hashEach (four messages side by side) and the padding boundaries of every
 // SHA-256 path: digests checked against reference values and against the one-shot hasher.
 import Testing
-
-import ClaimsDomain
 
 @testable import ClaimsJournal
 
@@ -35,14 +34,16 @@ private func hashedInLanes(_ messages: [[UInt8]]) -> [SHA256Digest] {
     digests.withUnsafeMutableBufferPointer { out in
       guard let base = out.baseAddress else { return }
       SHA256.hashEach(count: messages.count, into: base) { index in
-        UnsafeRawBufferPointer(rebasing: all[starts[index]..<(starts[index] + messages[index].count)])
+        UnsafeRawBufferPointer(
+          rebasing: all[starts[index]..<(starts[index] + messages[index].count)])
       }
     }
   }
   return digests
 }
 
-@Test("Padding boundary lengths: one-shot, incremental and four lanes match the reference",
+@Test(
+  "Padding boundary lengths: one-shot, incremental and four lanes match the reference",
   arguments: boundaryVectors)
 func paddingBoundaries(length: Int, digest: String) {
   let message = [UInt8](repeating: UInt8(ascii: "a"), count: length)

@@ -36,7 +36,8 @@ func benchmarkVerify(journals: [String], events: Int, runs: Int) throws -> [Stri
     let claims = ChildProcess.ownFolder + "/claims"
     var commands: [(String, [String])] = [("claims verify, all cores", [claims, "verify", path])]
     if let taskset = ChildProcess.which("taskset") {
-      commands.insert(("claims verify, taskset -c 0", [taskset, "-c", "0", claims, "verify", path]), at: 0)
+      commands.insert(
+        ("claims verify, taskset -c 0", [taskset, "-c", "0", claims, "verify", path]), at: 0)
     }
     if !FileManager.default.isExecutableFile(atPath: claims) {
       report.append("  (no \(claims): build it with swift build -c release for the child runs)")
@@ -51,7 +52,9 @@ func benchmarkVerify(journals: [String], events: Int, runs: Int) throws -> [Stri
         let full = timed ? ["/usr/bin/time", "-v"] + command : command
         var run = try ChildProcess.run(full[0], Array(full.dropFirst()), scratch: scratch.path)
         if timed, let peak = timeMaximumResident(run.err) { run.peakKilobytes = peak }
-        guard run.status == 0 else { throw BenchError("\(command.joined(separator: " ")) exited \(run.status): \(run.err)") }
+        guard run.status == 0 else {
+          throw BenchError("\(command.joined(separator: " ")) exited \(run.status): \(run.err)")
+        }
         if fastest == nil || run.seconds < fastest!.seconds { fastest = run }
       }
       line(label, fastest!.seconds, rss: fastest!.peakKilobytes)
@@ -65,7 +68,8 @@ func benchmarkVerify(journals: [String], events: Int, runs: Int) throws -> [Stri
             _ = try JournalSnapshot.stream(path: path, threads: threads) { _, _ in }
           })
       }
-      let cores = threads == 1 ? "1 thread" : "\(ProcessInfo.processInfo.activeProcessorCount) threads"
+      let cores =
+        threads == 1 ? "1 thread" : "\(ProcessInfo.processInfo.activeProcessorCount) threads"
       line("stream, in process, \(cores)", fastest)
     }
     if bytes < 1_000_000_000 {
@@ -82,6 +86,8 @@ func benchmarkVerify(journals: [String], events: Int, runs: Int) throws -> [Stri
 /// The "Maximum resident set size (kbytes): N" that `/usr/bin/time -v` prints.
 private func timeMaximumResident(_ text: String) -> Int? {
   let label = "Maximum resident set size (kbytes): "
-  guard let line = text.split(separator: "\n").first(where: { $0.contains(label) }) else { return nil }
+  guard let line = text.split(separator: "\n").first(where: { $0.contains(label) }) else {
+    return nil
+  }
   return Int(line.split(separator: " ").last ?? "")
 }
