@@ -169,5 +169,34 @@ struct MemorySource: JournalSource {
 #endif
 
 enum System {
-  static var coreCount: Int { Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))) }
+  /// The cores this process may run on: those of its affinity mask (so that a run under
+  /// `taskset -c 0` hashes on one thread), else every core online.
+  static var coreCount: Int {
+    let online = Int(sysconf(Int32(_SC_NPROCESSORS_ONLN)))
+    return allowedCores.map { min($0, online) } ?? online
+  }
+
+  /// The number of bits in the `Cpus_allowed` mask of /proc/self/status (Linux); nil elsewhere.
+  static var allowedCores: Int? {
+    guard let file = try? OpenFile(path: "/proc/self/status", writable: false) else { return nil }
+    var text = [UInt8](repeating: 0, count: 4096)
+    let count = text.withUnsafeMutableBytes { (try? file.read(into: $0, at: 0)) ?? 0 }
+    let key = Array("\nCpus_allowed:\t".utf8)
+    guard count > key.count,
+      let start = (0...(count - key.count)).first(where: { text[$0..<($0 + key.count)].elementsEqual(key) })
+    else { return nil }
+    var cores = 0
+    for byte in text[(start + key.count)..<count] {
+      if byte == 0x0A { break }
+      let digit: UInt8
+      switch byte {
+      case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = byte - UInt8(ascii: "0")
+      case UInt8(ascii: "a")...UInt8(ascii: "f"): digit = byte - UInt8(ascii: "a") + 10
+      case UInt8(ascii: ","): continue
+      default: return nil
+      }
+      cores += digit.nonzeroBitCount
+    }
+    return cores > 0 ? cores : nil
+  }
 }
