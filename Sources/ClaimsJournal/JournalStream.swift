@@ -43,12 +43,13 @@ extension JournalSnapshot {
       throw .notAJournal(path: path, reason: "there is no such file")
     }
     let head = try JournalHead.read(forJournal: path)
+    // In the order `read` takes its steps, so that both fail alike.
+    if let point, let head, head.seq < point.seq { return nil }
     let file: OpenFile
     do { file = try OpenFile(path: path, writable: false) } catch { throw .file(error) }
     var state = ChainState(head: head)
     var origin = 0
     if let point {
-      if let head, head.seq < point.seq { return nil }
       guard try Self.holds(point, file) else { return nil }
       state = ChainState(head: head, resumingAfter: point)
       origin = point.endOffset
@@ -56,15 +57,7 @@ extension JournalSnapshot {
     var source = FileSource(file: file, origin: origin, chunkBytes: chunkBytes)
     var scan = try JournalScanner(threads: threads).run(
       &source, state: &state, delivering: true, deliver: body)
-    // Offsets in the file, not in the bytes read.
-    scan.completeLength += origin
-    if let tail = scan.tail {
-      scan.tail!.range = (tail.range.lowerBound + origin)..<(tail.range.upperBound + origin)
-    }
-    guard scan.lineCount > 0 else {
-      throw .notAJournal(
-        path: path, reason: "it holds no complete line (line 1 must be journal.opened)")
-    }
+    try scan.placeInFile(path: path, origin: origin)
     var endPoint: ChainPoint?
     if let recorded = scan.lastRecorded, scan.completeLength > origin {
       endPoint = ChainPoint(
@@ -86,6 +79,22 @@ extension JournalSnapshot {
     do { count = try file.read(into: buffer, at: point.lineOffset) } catch { throw .file(error) }
     guard count == lineLength, buffer[lineLength - 1] == 0x0A else { return false }
     return point.matches(UnsafeRawBufferPointer(rebasing: buffer[..<(lineLength - 1)]))
+  }
+}
+
+extension JournalScan {
+  /// Moves offsets counted from the first byte read to offsets in the file, whose byte
+  /// `origin` that was; refuses a scan that found no complete line. Shared by `read` and
+  /// `stream`.
+  mutating func placeInFile(path: String, origin: Int) throws(JournalError) {
+    completeLength += origin
+    if let tail {
+      self.tail!.range = (tail.range.lowerBound + origin)..<(tail.range.upperBound + origin)
+    }
+    guard lineCount > 0 else {
+      throw .notAJournal(
+        path: path, reason: "it holds no complete line (line 1 must be journal.opened)")
+    }
   }
 }
 
