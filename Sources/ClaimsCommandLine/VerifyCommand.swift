@@ -20,9 +20,12 @@ enum VerifyCommand: Subcommand {
     let arguments = try Arguments(words, valued: [])
     try arguments.expectPositionals(1)
     let path = try arguments.positional(0, "JOURNAL")
-    let snapshot = try JournalSnapshot.read(path: path)
-    for warning in snapshot.warnings { terminal.err("claims verify: warning: \(warning)") }
-    let scan = snapshot.scan
+    // Streamed: the file is read a chunk at a time and never held whole.
+    guard let end = try JournalSnapshot.stream(path: path, body: { _, _ in }) else {
+      preconditionFailure("a stream that resumes after no point always has an end")
+    }
+    for warning in end.warnings { terminal.err("claims verify: warning: \(warning)") }
+    let scan = end.scan
     terminal.out("verified \(path): \(scan.lineCount) lines, \(scan.completeLength) bytes, chain intact")
     terminal.out("chain head: line \(scan.lineCount) sha256 \(scan.lastHash.hex)")
     if let tail = scan.tail {

@@ -12,6 +12,9 @@ struct ChainState {
   var openBatch: (index: Int, count: Int, recorded: Timestamp)?
   /// Seq of the first line of the last complete batch.
   var lastBatchFirstSeq = 0
+  /// Where the last line of the last complete batch starts (valid once `scan.lineCount` counts
+  /// a line read in this scan).
+  var lastLineStart = 0
   var hashAtHeadSeq: SHA256Digest?
 
   init(head: JournalHead?) { self.head = head }
@@ -34,13 +37,12 @@ struct ChainState {
 
   /// Checks one line; returns what is wrong with it, or nil and advances.
   mutating func accept(
-    _ line: UnsafeRawBufferPointer, frame parsed: Result<LineFrame, LineDefect>, start: Int,
-    digest: SHA256Digest
+    _ line: UnsafeRawBufferPointer, frame parsed: LineFrame?, start: Int, digest: SHA256Digest
   ) -> ChainDefect? {
-    let frame: LineFrame
-    switch parsed {
-    case .success(let parsed): frame = parsed
-    case .failure(let defect): return .line(defect)
+    guard let frame = parsed else {
+      // Rare: read the line again, field by field, to say what is wrong with it.
+      if case .failure(let defect) = LineFrame.diagnose(line) { return .line(defect) }
+      preconditionFailure("the frame readers disagree on a line")
     }
     let seq = expectedSeq
     guard frame.seq == seq else { return .chain("seq is \(frame.seq), expected \(seq)") }
@@ -70,10 +72,16 @@ struct ChainState {
     previousRecorded = frame.recorded
     expectedSeq += 1
     if frame.endsBatch {
+      // The head's line, now in a complete batch, is judged before any line is handed on, so
+      // that a stream reports it before its reader sees the line (finish would find it too).
+      if let hashAtHeadSeq, let head, head.seq > scan.lineCount, hashAtHeadSeq != head.lastLineHash {
+        return .head(Self.headMismatch(head))
+      }
       scan.lineCount = seq
       scan.completeLength = start + line.count + 1
       scan.lastHash = digest
       scan.lastRecorded = frame.recorded
+      lastLineStart = start
       lastBatchFirstSeq = seq - frame.batchCount + 1
       openBatch = nil
     } else {
@@ -84,16 +92,19 @@ struct ChainState {
 
   /// Decides what a defect at `offset` means. A chain defect is tampering. A line that is not a
   /// journal line at all is what a crash leaves, provided no complete batch follows it; then the
-  /// bytes from the last complete batch on are an incomplete tail.
-  mutating func fail(_ defect: ChainDefect, atOffset offset: Int, bytes: UnsafeRawBufferPointer)
+  /// bytes from the last complete batch on are an incomplete tail. Reads `source` to its end
+  /// to look for such a batch.
+  mutating func fail(_ defect: ChainDefect, atOffset offset: Int, in source: inout some JournalSource)
     throws(JournalError)
   {
     let line = expectedSeq
     switch defect {
     case .chain(let reason):
       throw .integrity(line: line, reason: reason)
+    case .head(let error):
+      throw error
     case .line(let lineDefect):
-      if let later = Self.laterBatchEnd(bytes, after: offset) {
+      if let later = try Self.laterBatchEnd(in: &source, after: offset) {
         throw .integrity(
           line: line, reason: "\(lineDefect), yet a complete batch follows at byte \(later)")
       }
@@ -106,19 +117,48 @@ struct ChainState {
         reason = "lines \(firstLine)–\(line - 1) begin a batch that never ends; line \(line): \(lineDefect)"
       }
       scan.tail = IncompleteTail(
-        range: tailStart..<bytes.count, firstLine: firstLine, brokenLine: line, reason: reason)
+        range: tailStart..<(source.base + source.window.count), firstLine: firstLine, brokenLine: line,
+        reason: reason)
     }
   }
 
-  /// The offset of a later line that parses as a frame and ends a batch, if any.
-  static func laterBatchEnd(_ bytes: UnsafeRawBufferPointer, after offset: Int) -> Int? {
-    var position = JournalScanner.nextNewline(bytes, from: offset).map { $0 + 1 } ?? bytes.count
-    while position < bytes.count, let end = JournalScanner.nextNewline(bytes, from: position) {
-      let line = UnsafeRawBufferPointer(rebasing: bytes[position..<end])
-      if case .success(let frame) = LineFrame.parse(line), frame.endsBatch { return position }
+  /// The offset of a later line than the one at `offset` that parses as a frame and ends a
+  /// batch, if any. Leaves `source` at its end when there is none.
+  static func laterBatchEnd(in source: inout some JournalSource, after offset: Int) throws(JournalError)
+    -> Int?
+  {
+    // The broken line itself need not stay in memory.
+    guard let brokenEnd = try nextNewline(in: &source, from: offset, keepingFrom: nil) else {
+      return nil
+    }
+    var position = brokenEnd + 1
+    while let end = try nextNewline(in: &source, from: position, keepingFrom: position) {
+      let from = position - source.base
+      let line = UnsafeRawBufferPointer(rebasing: source.window[from..<(end - source.base)])
+      if let frame = LineFrameReader.frame(of: line), frame.endsBatch { return position }
       position = end + 1
     }
     return nil
+  }
+
+  /// The offset of the next line end at or after `offset`, reading on as needed and keeping
+  /// the bytes from `keep` (or, when nil, only those not yet searched) in the window; nil at the
+  /// end of the source.
+  static func nextNewline(in source: inout some JournalSource, from offset: Int, keepingFrom keep: Int?)
+    throws(JournalError) -> Int?
+  {
+    var searched = offset
+    while true {
+      if let found = JournalScanner.nextNewline(source.window, from: searched - source.base) {
+        return source.base + found
+      }
+      searched = max(searched, source.base + source.window.count)
+      guard try source.refill(keepingFrom: keep ?? searched) else { return nil }
+    }
+  }
+
+  static func headMismatch(_ head: JournalHead) -> JournalError {
+    .integrity(line: head.seq, reason: "the line does not match the SHA-256 recorded in JOURNAL.head")
   }
 
   /// Closes the scan: an open batch at the end is a tail; then the head is checked.
@@ -142,10 +182,7 @@ struct ChainState {
         reason: "JOURNAL.head records \(head.seq) acknowledged lines but only \(complete) are "
           + "complete: an acknowledged batch was damaged or removed\(detail)")
     }
-    guard hashAtHeadSeq == head.lastLineHash else {
-      throw .integrity(
-        line: head.seq, reason: "the line does not match the SHA-256 recorded in JOURNAL.head")
-    }
+    guard hashAtHeadSeq == head.lastLineHash else { throw Self.headMismatch(head) }
     if head.seq == complete {
       scan.head = .matches
     } else if head.seq == lastBatchFirstSeq - 1 {
@@ -160,8 +197,10 @@ struct ChainState {
   }
 }
 
-/// What is wrong with one line: it is not a journal line, or it breaks the chain.
+/// What is wrong with one line: it is not a journal line, it breaks the chain, or it is the
+/// head's line and does not match the head.
 enum ChainDefect {
   case line(LineDefect)
   case chain(String)
+  case head(JournalError)
 }

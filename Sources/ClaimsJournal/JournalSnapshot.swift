@@ -57,12 +57,8 @@ public struct JournalSnapshot: Sendable {
     var scan = try result.get()
     // Offsets in the file, not in the bytes read.
     let base = point?.endOffset ?? 0
-    scan.completeLength += base
-    if let tail = scan.tail { scan.tail!.range = (tail.range.lowerBound + base)..<(tail.range.upperBound + base) }
+    try scan.placeInFile(path: path, origin: base)
     baseOffset = base
-    guard scan.lineCount > 0 else {
-      throw .notAJournal(path: path, reason: "it holds no complete line (line 1 must be journal.opened)")
-    }
     self.path = path
     self.bytes = bytes
     self.scan = scan
@@ -83,7 +79,10 @@ public struct JournalSnapshot: Sendable {
   }
 
   /// What a reader should be told about the state of the file, one sentence each.
-  public var warnings: [String] {
+  public var warnings: [String] { Self.warnings(path: path, scan: scan) }
+
+  /// The warnings for a journal at `path` whose scan found `scan`.
+  static func warnings(path: String, scan: JournalScan) -> [String] {
     var notes: [String] = []
     if let tail = scan.tail {
       notes.append(

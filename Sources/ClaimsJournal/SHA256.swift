@@ -350,17 +350,19 @@ private func sha256Schedule(
   return low &+ sha256SmallSigma1(SHA256Lanes(0, 0, low[0], low[1]))
 }
 
-// s0 and s1 on four lanes. SSE2 has no vector rotate, and LLVM scalarizes shift pairs it
-// recognises as rotates; factoring the shifts this way keeps the code in vector registers.
+// s0 and s1 on four lanes. SSE2 has no vector rotate, so each rotate is two shifts. LLVM
+// scalarizes a right and a left shift that add up to 32 (it sees a rotate) and turns two
+// shifts in the same direction into lane shuffles, so each right shift is paired with a left
+// shift of another rotate (see SHA256Lanes.swift; checked in the disassembly).
 
 /// s0(x) = rotr(x, 7) ^ rotr(x, 18) ^ (x >> 3), lane-wise.
 @inline(__always)
 private func sha256SmallSigma0(_ x: SHA256Lanes) -> SHA256Lanes {
-  (x &>> 3) ^ ((x ^ (x &>> 11)) &>> 7) ^ ((x ^ (x &<< 11)) &<< 14)
+  ((x &>> 7) ^ (x &<< 14)) ^ ((x &>> 18) ^ (x &<< 25)) ^ (x &>> 3)
 }
 
 /// s1(x) = rotr(x, 17) ^ rotr(x, 19) ^ (x >> 10), lane-wise.
 @inline(__always)
 private func sha256SmallSigma1(_ x: SHA256Lanes) -> SHA256Lanes {
-  (x &>> 10) ^ ((x ^ (x &>> 2)) &>> 17) ^ ((x ^ (x &<< 2)) &<< 13)
+  ((x &>> 17) ^ (x &<< 13)) ^ ((x &>> 19) ^ (x &<< 15)) ^ (x &>> 10)
 }

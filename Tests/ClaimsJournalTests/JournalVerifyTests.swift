@@ -1,5 +1,5 @@
 import ClaimsDomain
-import ClaimsJournal
+@testable import ClaimsJournal
 import ClaimsTestSupport
 import Foundation
 import Testing
@@ -90,5 +90,22 @@ import Testing
     let parallel = try JournalSnapshot.read(path: path, threads: 2).scan
     #expect(single == parallel)
     withExtendedLifetime(copy) {}
+  }
+}
+
+/// The scanner's default thread count follows the affinity mask, so `taskset -c 0` means one.
+@Suite struct ScannerThreadTests {
+  @Test func theDefaultThreadCountIsTheCoresThisProcessMayUse() throws {
+    #if os(Linux)
+      let status = try String(contentsOfFile: "/proc/self/status", encoding: .utf8)
+      let mask = try #require(
+        status.split(separator: "\n").first { $0.hasPrefix("Cpus_allowed:") }?
+          .split(separator: "\t").last)
+      // Counted independently: the mask's hex digits, bit by bit.
+      let allowed = mask.filter { $0 != "," }.compactMap { $0.hexDigitValue }
+        .reduce(0) { $0 + $1.nonzeroBitCount }
+      let online = ProcessInfo.processInfo.processorCount
+      #expect(JournalScanner().threads == min(allowed, online))
+    #endif
   }
 }

@@ -6,7 +6,9 @@ import Foundation
 /// (`swift build -c release`), then:
 ///   .build/release/claims-bench suite [--sizes 100k,1m,10m] [--folder DIR] [--seed N] [--runs N]
 ///       the benchmark suite: workloads, import, verify, rebuild, balances (see BenchSuite.swift)
-///   claims-bench verify [EVENTS]     chain check of a synthetic journal, in process
+///   claims-bench verify [JOURNAL ...] [--events N] [--runs N]
+///       chain check in process and as `claims verify` (1 core, all cores, peak memory);
+///       a synthetic journal of N events when none is named
 ///   claims-bench replay JOURNAL      rebuild stages (journal from claims-gen)
 ///   claims-bench sha256 [MEGABYTES]  SHA-256 per line and whole buffer
 /// and, as the suite's child processes:
@@ -25,37 +27,19 @@ func median(_ values: [Double]) -> Double { values.sorted()[values.count / 2] }
 
 switch command {
 case "verify":
-  let events = arguments.count > 1 ? Int(arguments[1])! : 1_000_000
-  print("generating a synthetic journal of \(events) events …")
-  let bytes = SyntheticJournal.bytes(events: events)
-  let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
-    "claims-bench-\(getpid())")
-  try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-  defer { try? FileManager.default.removeItem(at: folder) }
-  let path = folder.appendingPathComponent("bench.journal").path
-  try Data(bytes).write(to: URL(fileURLWithPath: path))
-  let megabytes = Double(bytes.count) / 1e6
-  print(
-    String(
-      format: "journal: %d lines, %.1f MB (%.0f bytes/line)", events, megabytes,
-      Double(bytes.count) / Double(events)))
-  var reads: [Double] = []
-  for _ in 0..<3 {
-    reads.append(try seconds { _ = try OpenFile(path: path, writable: false).readAll() })
-  }
-  print(String(format: "read alone: %.3f s, %.0f MB/s", median(reads), megabytes / median(reads)))
-  for threads in [1, 0] {
-    var runs: [Double] = []
-    for _ in 0..<5 {
-      runs.append(try seconds { _ = try JournalSnapshot.read(path: path, threads: threads) })
+  // `verify [JOURNAL ...] [--events N] [--runs N]`; see VerifyBench.swift.
+  var journals: [String] = []
+  var events = 1_000_000
+  var runs = 3
+  var words = arguments.dropFirst()
+  while let word = words.popFirst() {
+    switch word {
+    case "--events": events = Int(words.popFirst() ?? "") ?? events
+    case "--runs": runs = max(1, Int(words.popFirst() ?? "") ?? runs)
+    default: journals.append(word)
     }
-    let time = median(runs)
-    let label = threads == 1 ? "1 core" : "\(ProcessInfo.processInfo.activeProcessorCount) cores"
-    print(
-      String(
-        format: "verify (read + chain check), %@: %.3f s, %.0f MB/s, %.2f M lines/s", label, time,
-        megabytes / time, Double(events) / time / 1e6))
   }
+  for line in try benchmarkVerify(journals: journals, events: events, runs: runs) { print(line) }
 case "replay":
   guard arguments.count > 1 else {
     print("usage: claims-bench replay JOURNAL   (make one with claims-gen)")
@@ -88,7 +72,7 @@ case "sha256":
   print(benchmarkSHA256(megabytes: megabytes))
 default:
   print(
-    "usage: claims-bench suite [--sizes 100k,1m] [--folder DIR] | verify [EVENTS] | replay JOURNAL | sha256 [MEGABYTES]"
+    "usage: claims-bench suite [--sizes 100k,1m] [--folder DIR] | verify [JOURNAL ...] [--events N] [--runs N] | replay JOURNAL | sha256 [MEGABYTES]"
   )
   exit(2)
 }
