@@ -37,13 +37,13 @@ enum BalancesCommand: Subcommand {
         for warning in current.snapshot.warnings { terminal.err("claims \(name): warning: \(warning)") }
         ledger = current.funds
       } else {
-        ledger = try CutOptions.replay(
+        ledger = try CutOptions.state(
           path, arguments, terminal, command: name, checkpointRules: library, datesFromMovements: true
         ).1.fundLedger
       }
       funds = cut.asOf.map(ledger.balances(asOf:)) ?? ledger.balances
     } else {
-      funds = try CutOptions.replay(path, arguments, terminal, command: name).1.funds
+      funds = try CutOptions.state(path, arguments, terminal, command: name).1.funds
     }
     let rows = BalancesReport.rows(funds, byRegion: by == "region")
     switch format {

@@ -22,33 +22,45 @@ enum CutOptions {
     return cut
   }
 
-  /// Reads the journal (warning about an incomplete tail) and folds the selected part. A
-  /// command that needs only money passes `datesFromMovements`: without `--known-at`, it gets the
-  /// whole state and reads a date from `LedgerState.funds(asOf:)`. A
-  /// command that needs only the state of the whole journal passes its rules as
-  /// `checkpointRules`: it then starts from `JOURNAL.checkpoint` when that matches, and the
-  /// snapshot it gets holds only the lines after the checkpoint.
-  static func replay(
+  /// Streams the journal (warning about an incomplete tail) and folds the selected part, for
+  /// the commands that need only the state. Given its rules as `checkpointRules`, a command on
+  /// the whole journal starts from `JOURNAL.checkpoint` when that matches. A command that needs
+  /// only money passes `datesFromMovements`: without `--known-at` it gets the whole state and
+  /// reads a date from `LedgerState.funds(asOf:)`.
+  static func state(
     _ path: String, _ arguments: Arguments, _ terminal: Terminal, command: String,
     checkpointRules: RuleLibrary? = nil, datesFromMovements: Bool = false
-  ) throws -> (JournalSnapshot, LedgerState) {
+  ) throws -> (JournalStreamEnd, LedgerState) {
     var cut = try cut(arguments)
-    // A command that reads only money answers `--as-of` from the whole state's daily movements.
     if datesFromMovements, cut.knownAt == nil { cut.asOf = nil }
-    let snapshot: JournalSnapshot
+    let end: JournalStreamEnd
     let state: LedgerState
     if let library = checkpointRules, cut == ReplayCut() {
       let outcome: Checkpoint.Outcome
-      (snapshot, state, outcome) = try Checkpoint.currentState(path: path, library: library)
+      (end, state, outcome) = try Checkpoint.currentState(path: path, library: library)
       if case .discarded(let why) = outcome {
         // Worth knowing: the cache no longer matched the journal, the rulesets or this build.
         terminal.err("claims \(command): note: \(Checkpoint.path(forJournal: path)) was set aside (\(why)); replayed from line 1")
       }
     } else {
-      snapshot = try JournalSnapshot.read(path: path)
-      state = try Replay.state(of: snapshot, cut: cut)
+      (end, state) = try Replay.state(ofJournal: path, cut: cut)
     }
-    for warning in snapshot.warnings { terminal.err("claims \(command): warning: \(warning)") }
+    warn(end.warnings, terminal, command: command)
+    return (end, state)
+  }
+
+  /// Reads the whole journal into memory and folds the selected part, for the commands that go
+  /// back to its lines (audit, stats, rebuild).
+  static func replay(_ path: String, _ arguments: Arguments, _ terminal: Terminal, command: String) throws
+    -> (JournalSnapshot, LedgerState)
+  {
+    let snapshot = try JournalSnapshot.read(path: path)
+    let state = try Replay.state(of: snapshot, cut: try cut(arguments))
+    warn(snapshot.warnings, terminal, command: command)
     return (snapshot, state)
+  }
+
+  static func warn(_ warnings: [String], _ terminal: Terminal, command: String) {
+    for warning in warnings { terminal.err("claims \(command): warning: \(warning)") }
   }
 }

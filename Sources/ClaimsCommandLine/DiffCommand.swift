@@ -25,7 +25,7 @@ enum DiffCommand: Subcommand {
     var changedArguments = arguments
     changedArguments.options["rules"] = try arguments.required("with")
     let changed = try RulesOption.library(changedArguments)
-    let (_, state) = try CutOptions.replay(path, arguments, terminal, command: name, checkpointRules: baseline)
+    let (_, state) = try CutOptions.state(path, arguments, terminal, command: name, checkpointRules: baseline)
     let impact = RuleChangeImpact(state: state, baseline: baseline, changed: changed)
     terminal.writeOut(format == "json" ? DiffReport.json(impact) : DiffReport.table(impact))
     return 0

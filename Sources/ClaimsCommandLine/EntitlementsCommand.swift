@@ -29,7 +29,7 @@ enum EntitlementsCommand: Subcommand {
     let path = try arguments.positional(0, "JOURNAL")
     let format = try RulesOption.format(arguments, ["table", "csv", "json"])
     let library = try RulesOption.library(arguments)
-    let (_, state) = try CutOptions.replay(path, arguments, terminal, command: name, checkpointRules: library)
+    let (_, state) = try CutOptions.state(path, arguments, terminal, command: name, checkpointRules: library)
     var entitlements = EntitlementEngine(library: library).entitlements(
       of: state.allClassFacts, wages: state.minimumWages)
     if let trainee = arguments.options["trainee"] {

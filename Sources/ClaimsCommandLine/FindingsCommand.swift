@@ -23,9 +23,9 @@ enum FindingsCommand: Subcommand {
     let path = try arguments.positional(0, "JOURNAL")
     let format = try RulesOption.format(arguments, ["table", "json"])
     let library = try RulesOption.library(arguments)
-    let (snapshot, state) = try CutOptions.replay(path, arguments, terminal, command: name, checkpointRules: library)
+    let (end, state) = try CutOptions.state(path, arguments, terminal, command: name, checkpointRules: library)
     let cut = try CutOptions.cut(arguments)
-    let today = cut.asOf ?? (state.lastRecorded ?? snapshot.scan.lastRecorded!).chinaDate
+    let today = cut.asOf ?? (state.lastRecorded ?? end.scan.lastRecorded!).chinaDate
     let findings = state.findings(library: library, today: today)
     terminal.writeOut(format == "json" ? FindingsReport.json(findings) : FindingsReport.table(findings))
     return 0

@@ -12,7 +12,7 @@ import ClaimsRules
 /// The file: one JSON line (the key) and then the state in `BinaryEncoder`'s form.
 public struct Checkpoint {
   /// Bumped whenever `check` or `apply` change what a fold produces, so old caches are dropped.
-  public static let foldVersion = 2
+  public static let foldVersion = 3
   /// A command saves a new checkpoint once this many lines lie beyond the last one.
   public static let linesBetween = 10_000
 
@@ -37,41 +37,35 @@ public struct Checkpoint {
 
   /// The state of the whole journal (its complete prefix): from the checkpoint when it matches,
   /// else from line 1; saves a new checkpoint when `linesBetween` lines lie beyond the old one.
-  /// The snapshot holds only the lines after the checkpoint when one was used.
+  /// The journal is streamed (`Replay.stream`), never held whole; the end says what the read found.
   public static func currentState(
     path journal: String, library: RuleLibrary, linesBetween: Int = linesBetween
-  ) throws(JournalError) -> (snapshot: JournalSnapshot, state: LedgerState, outcome: Outcome) {
+  ) throws(JournalError) -> (end: JournalStreamEnd, state: LedgerState, outcome: Outcome) {
     let rules = rulesKey(library)
     var outcome = Outcome.absent
-    var resumed: (JournalSnapshot, LedgerState)?
+    var resumed: (JournalStreamEnd, LedgerState)?
     switch load(forJournal: journal, rules: rules) {
     case .failure(let reason): outcome = reason
     case .success(let checkpoint):
-      if let snapshot = try JournalSnapshot.read(path: journal, resumingAfter: checkpoint.point) {
-        var state = checkpoint.state
-        try Replay.fold(snapshot, into: &state)
-        resumed = (snapshot, state)
+      var state = checkpoint.state
+      if let end = try Replay.stream(path: journal, resumingAfter: checkpoint.point, into: &state) {
+        resumed = (end, state)
         outcome = .used(seq: checkpoint.point.seq)
       } else {
         outcome = .discarded(
           "the journal no longer holds line \(checkpoint.point.seq) as the checkpoint saw it, or its head is older")
       }
     }
-    let snapshot: JournalSnapshot
+    let end: JournalStreamEnd
     let state: LedgerState
-    if let resumed {
-      (snapshot, state) = resumed
-    } else {
-      snapshot = try JournalSnapshot.read(path: journal)
-      state = try Replay.state(of: snapshot)
-    }
+    if let resumed { (end, state) = resumed } else { (end, state) = try Replay.state(ofJournal: journal) }
     let saved: Int
     if case .used(let seq) = outcome { saved = seq } else { saved = 0 }
-    if snapshot.scan.lineCount - saved >= linesBetween, let point = snapshot.endPoint {
+    if end.scan.lineCount - saved >= linesBetween, let point = end.endPoint {
       // A cache that cannot be written (a read-only folder) costs speed, not correctness.
       try? Checkpoint(point: point, rules: rules, state: state).write(forJournal: journal)
     }
-    return (snapshot, state, outcome)
+    return (end, state, outcome)
   }
 
   /// What `claims rebuild` does with the cache: given the state replayed from line 1, judges the

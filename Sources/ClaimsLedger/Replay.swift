@@ -22,37 +22,74 @@ public enum Replay {
   public static func fold(
     _ snapshot: JournalSnapshot, into state: inout LedgerState, cut: ReplayCut = ReplayCut(), factLane: Bool = true
   ) throws(JournalError) {
-    let rules = OpenRuleBook()
-    var failure: JournalError?
+    var folder = LineFolder(cut: cut, factLane: factLane)
     // Through a pointer: a closure that captures `state` inout copies it for every call of a
     // method on it, which costs more than the rest of a line's work.
-    var recordedDay = (recorded: Timestamp(milliseconds: 0), day: Timestamp(milliseconds: 0).chinaDate)
-    var memo = FactLaneMemo()
+    var failure: JournalError?
     withUnsafeMutablePointer(to: &state) { state in
       snapshot.forEachLine { frame, bytes in
-        guard failure == nil, cut.includes(recorded: frame.recorded), cut.includes(seq: frame.seq) else { return }
-        if factLane, cut.asOf == nil, let fact = FactLine.read(bytes, bodyOffset: frame.bodyOffset) {
-          if recordedDay.recorded != frame.recorded { recordedDay = (frame.recorded, frame.recorded.chinaDate) }
-          if state.pointee.foldFact(
-            fact, seq: frame.seq, recorded: frame.recorded, recordedDay: recordedDay.day, memo: &memo)
-          {
-            return
-          }
-        }
-        memo.forget()
-        do throws(JournalError) {
-          let event = try JournalLine.decodeEvent(bytes, frame: frame)
-          guard cut.includes(date: event.date) else { return }
-          // A date cut leaves out events that later ones may refer to; every line was checked
-          // when it was appended, so a cut replay folds without re-checking.
-          if cut.asOf == nil, let refusal = state.pointee.admit(event, recorded: frame.recorded, rules: rules) {
-            throw .integrity(line: frame.seq, reason: "the ledger refuses this event: \(refusal)")
-          }
-          state.pointee.apply(event, seq: frame.seq, recorded: frame.recorded)
-        } catch { failure = error }
+        guard failure == nil else { return }
+        do throws(JournalError) { try folder.fold(frame, bytes, into: state) } catch { failure = error }
       }
     }
     if let failure { throw failure }
+  }
+
+  /// Reads the journal in chunks (`JournalSnapshot.stream`: memory bounded by the chunk, not the
+  /// file) and folds its lines into `state`: from line 1, or after `point` when `state` is a
+  /// checkpoint's. Nil when the journal no longer holds `point`.
+  public static func stream(
+    path: String, resumingAfter point: ChainPoint? = nil, into state: inout LedgerState,
+    cut: ReplayCut = ReplayCut(), factLane: Bool = true
+  ) throws(JournalError) -> JournalStreamEnd? {
+    var folder = LineFolder(cut: cut, factLane: factLane)
+    return try withUnsafeMutablePointer(to: &state) { (state) throws(JournalError) in
+      try JournalSnapshot.stream(path: path, resumingAfter: point) { (frame, bytes) throws(JournalError) in
+        try folder.fold(frame, bytes, into: state)
+      }
+    }
+  }
+
+  /// The whole journal, or the part a cut selects, streamed from line 1.
+  public static func state(ofJournal path: String, cut: ReplayCut = ReplayCut()) throws(JournalError)
+    -> (end: JournalStreamEnd, state: LedgerState)
+  {
+    var state = LedgerState()
+    let end = try stream(path: path, into: &state, cut: cut)!
+    return (end, state)
+  }
+}
+
+/// One line at a time, what both replays do: the fast lane for plain attendance and exams, the
+/// general way (decode, `admit`, `apply`) for everything else.
+struct LineFolder {
+  let cut: ReplayCut
+  let factLane: Bool
+  let rules = OpenRuleBook()
+  var recordedDay = (recorded: Timestamp(milliseconds: 0), day: Timestamp(milliseconds: 0).chinaDate)
+  var memo = FactLaneMemo()
+
+  init(cut: ReplayCut, factLane: Bool) { (self.cut, self.factLane) = (cut, factLane) }
+
+  mutating func fold(_ frame: LineFrame, _ bytes: UnsafeRawBufferPointer, into state: UnsafeMutablePointer<LedgerState>)
+    throws(JournalError)
+  {
+    guard cut.includes(recorded: frame.recorded), cut.includes(seq: frame.seq) else { return }
+    if factLane, cut.asOf == nil, let fact = FactLine.read(bytes, bodyOffset: frame.bodyOffset) {
+      if recordedDay.recorded != frame.recorded { recordedDay = (frame.recorded, frame.recorded.chinaDate) }
+      if state.pointee.foldFact(fact, seq: frame.seq, recorded: frame.recorded, recordedDay: recordedDay.day, memo: &memo) {
+        return
+      }
+    }
+    memo.forget()
+    let event = try JournalLine.decodeEvent(bytes, frame: frame)
+    guard cut.includes(date: event.date) else { return }
+    // A date cut leaves out events that later ones may refer to; every line was checked
+    // when it was appended, so a cut replay folds without re-checking.
+    if cut.asOf == nil, let refusal = state.pointee.admit(event, recorded: frame.recorded, rules: rules) {
+      throw .integrity(line: frame.seq, reason: "the ledger refuses this event: \(refusal)")
+    }
+    state.pointee.apply(event, seq: frame.seq, recorded: frame.recorded)
   }
 }
 
