@@ -1,7 +1,7 @@
 import ClaimsDomain
 
 /// Reads line frames at scan speed: fixed-width compares over raw memory, the 64 hex digits of
-/// `prev` checked 16 at a time, and the `recorded` of the previous line reused when the bytes
+/// `prev` checked eight at a time, and the `recorded` of the previous line reused when the bytes
 /// are the same (every line of a batch shares it). Accepts exactly the lines that
 /// `LineFrame.diagnose` accepts, and gives the same frame; tests hold the two side by side.
 struct LineFrameReader {
