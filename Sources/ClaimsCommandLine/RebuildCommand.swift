@@ -24,13 +24,14 @@ enum RebuildCommand: Subcommand {
     try arguments.expectPositionals(1)
     let path = try arguments.positional(0, "JOURNAL")
     let library = try RulesOption.library(arguments)
-    let (snapshot, state) = try CutOptions.replay(path, arguments, terminal, command: name)
+    let (end, state, verdict) = try Checkpoint.rebuild(path: path, library: library)
+    CutOptions.warn(end.warnings, terminal, command: name)
     let entitlements = EntitlementEngine(library: library).entitlements(of: state.allClassFacts, wages: state.minimumWages)
-    let today = snapshot.scan.lastRecorded!.chinaDate
+    let today = end.scan.lastRecorded!.chinaDate
     let findings = state.findings(library: library, today: today)
     var byStatus: [Entitlement.Status: Int] = [:]
     for e in entitlements { byStatus[e.status, default: 0] += 1 }
-    terminal.out("rebuilt \(path) from line 1 to \(snapshot.scan.lineCount), chain head sha256 \(snapshot.scan.lastHash.hex)")
+    terminal.out("rebuilt \(path) from line 1 to \(end.scan.lineCount), chain head sha256 \(end.scan.lastHash.hex)")
     terminal.out(
       "\(state.actors.count) actors, \(state.institutions.count) institutions, \(state.classes.count) classes, "
         + "\(state.traineesSeen.count) trainees, \(state.claims.count) claims, \(state.payments.count) payments, "
@@ -39,7 +40,7 @@ enum RebuildCommand: Subcommand {
       .map { "\($0.rawValue) \(byStatus[$0] ?? 0)" }.joined(separator: ", ")
     terminal.out("entitlements: \(statuses)")
     terminal.out("findings: \(findings.count)")
-    terminal.out("checkpoint: " + (try Checkpoint.rebuild(snapshot, state: state, library: library)))
+    terminal.out("checkpoint: " + verdict)
     terminal.writeOut(BalancesReport.table(BalancesReport.rows(state.funds, byRegion: false)))
     return 0
   }

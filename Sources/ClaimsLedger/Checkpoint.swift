@@ -68,28 +68,37 @@ public struct Checkpoint {
     return (end, state, outcome)
   }
 
-  /// What `claims rebuild` does with the cache: given the state replayed from line 1, judges the
-  /// checkpoint on disk against a replay up to its line, then writes a fresh one at the end.
-  /// Returns a sentence on what it found.
-  public static func rebuild(
-    _ snapshot: JournalSnapshot, state: LedgerState, library: RuleLibrary
-  ) throws -> String {
+  /// What `claims rebuild` does: streams the journal from line 1, judges the checkpoint on disk
+  /// against the state at its line on the way, and saves a fresh one at the end. Returns what
+  /// the read found, the state, and a sentence on the checkpoint.
+  public static func rebuild(path journal: String, library: RuleLibrary) throws
+    -> (end: JournalStreamEnd, state: LedgerState, verdict: String)
+  {
     let rules = rulesKey(library)
-    var verdict: String
-    switch load(forJournal: snapshot.path, rules: rules) {
-    case .failure(.absent), .failure(.used): verdict = "there was no checkpoint"
+    var old: Checkpoint?
+    var verdict = "there was no checkpoint"
+    switch load(forJournal: journal, rules: rules) {
+    case .failure(.absent), .failure(.used): break
     case .failure(.discarded(let why)): verdict = "the old checkpoint was discarded: \(why)"
-    case .success(let old):
-      let replayed = try Replay.state(of: snapshot, cut: ReplayCut(throughSeq: old.point.seq))
-      verdict = replayed == old.state
-        ? "the old checkpoint at line \(old.point.seq) agrees with the replay"
-        : "the old checkpoint at line \(old.point.seq) DISAGREES with the replay and was replaced"
+    case .success(let checkpoint): old = checkpoint
     }
-    if let point = snapshot.endPoint {
-      try Checkpoint(point: point, rules: rules, state: state).write(forJournal: snapshot.path)
+    var state = LedgerState()
+    var agrees: Bool?
+    let end = try Replay.stream(path: journal, into: &state) { seq, state in
+      if let old, seq == old.point.seq { agrees = state == old.state }
+    }!
+    if let old {
+      switch agrees {
+      case true?: verdict = "the old checkpoint at line \(old.point.seq) agrees with the replay"
+      case false?: verdict = "the old checkpoint at line \(old.point.seq) DISAGREES with the replay and was replaced"
+      case nil: verdict = "the old checkpoint at line \(old.point.seq) lies beyond the journal's \(end.scan.lineCount) lines"
+      }
+    }
+    if let point = end.endPoint {
+      try Checkpoint(point: point, rules: rules, state: state).write(forJournal: journal)
       verdict += "; a new one is saved at line \(point.seq)"
     }
-    return verdict
+    return (end, state, verdict)
   }
 
   /// The checkpoint beside `journal` if it is whole and keyed for this fold and these rules.

@@ -101,12 +101,14 @@ import Testing
     let ledger = try journalWithCheckpoint()
     let snapshot = try JournalSnapshot.read(path: ledger.path)
     let state = try Replay.state(of: snapshot)
-    #expect(try Checkpoint.rebuild(snapshot, state: state, library: library).contains("agrees with the replay"))
+    let rebuilt = try Checkpoint.rebuild(path: ledger.path, library: library)
+    #expect(rebuilt.verdict.contains("agrees with the replay"))
+    #expect(rebuilt.state == state)
 
     var forged = state
     forged.voided.insert("a line that never was")
     try Checkpoint(point: snapshot.endPoint!, rules: Checkpoint.rulesKey(library), state: forged).write(forJournal: ledger.path)
-    let verdict = try Checkpoint.rebuild(snapshot, state: state, library: library)
+    let verdict = try Checkpoint.rebuild(path: ledger.path, library: library).verdict
     #expect(verdict.contains("DISAGREES"))
     let (_, after, outcome) = try Checkpoint.currentState(path: ledger.path, library: library)
     #expect(outcome == .used(seq: state.lastSeq))

@@ -9,7 +9,8 @@ import Foundation
 ///   claims-bench verify [JOURNAL ...] [--events N] [--runs N]
 ///       chain check in process and as `claims verify` (1 core, all cores, peak memory);
 ///       a synthetic journal of N events when none is named
-///   claims-bench replay JOURNAL      rebuild stages (journal from claims-gen)
+///   claims-bench replay JOURNAL [fold|stream]  rebuild stages; `fold`: in memory only (for a
+///       profiler); `stream`: one streamed replay alone (for its peak memory)
 ///   claims-bench sha256 [MEGABYTES]  SHA-256 per line and whole buffer
 /// and, as the suite's child processes:
 ///   claims-bench generate JOURNAL EVENTS SEED INPUT   claims-gen's work, with the summary saved
@@ -47,7 +48,8 @@ case "replay":
   }
   // `replay JOURNAL fold`: only the fold, for a profiler.
   for line in try benchmarkReplay(
-    path: arguments[1], foldOnly: arguments.dropFirst(2).first == "fold")
+    path: arguments[1], foldOnly: arguments.dropFirst(2).first == "fold",
+    streamOnly: arguments.dropFirst(2).first == "stream")
   { print(line) }
 case "suite":
   exit(runSuite(Array(arguments.dropFirst())))
