@@ -42,6 +42,16 @@ extension LedgerState {
     for (key, record) in enrolments {
       for fact in record.attendance { days[Day(trainee: key.trainee, date: fact.date), default: []].append((key.classID, fact)) }
     }
+    // Each class's ceiling, looked up once per class rather than once per day attended.
+    var ceilings: [String: Int?] = [:]
+    func ceiling(_ classID: String) -> Int? {
+      if let known = ceilings[classID] { return known }
+      let found = classes[classID].flatMap { record in
+        try? library.ruleset(forRegion: record.approval.region, on: record.approval.start).get()
+      }?.parameters.int("findings.hours_per_day_max")
+      ceilings[classID] = found
+      return found
+    }
     var found: [Finding] = []
     for (day, entries) in days {
       let classIDs = Set(entries.map(\.classID)).sorted()
@@ -53,11 +63,7 @@ extension LedgerState {
             detail: "\(day.trainee.masked) attended \(classIDs.joined(separator: " and ")) on \(day.date)", lines: lines))
       }
       let hours = entries.reduce(0) { $0 + $1.fact.hours }
-      let maximum = entries.compactMap { entry in
-        classes[entry.classID].flatMap { record in
-          try? library.ruleset(forRegion: record.approval.region, on: record.approval.start).get()
-        }?.parameters.int("findings.hours_per_day_max")
-      }.min() ?? 8
+      let maximum = entries.compactMap { ceiling($0.classID) }.min() ?? 8
       if hours > maximum {
         found.append(
           Finding(
