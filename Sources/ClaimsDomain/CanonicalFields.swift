@@ -91,9 +91,25 @@ struct CanonicalFields: EventFields {
   }
 
   mutating func identifier(_ key: StaticString) throws(EventDecodingError) -> String {
-    let value = try plainString(key)
-    guard FieldReader.isPlainIdentifier(value) else { throw Self.notCanonical }
-    return String(decoding: value, as: UTF8.self)
+    String(decoding: try identifierBytes(key), as: UTF8.self)
+  }
+
+  /// The bytes of an identifier (`FieldReader.isPlainIdentifier`: 1–128 visible ASCII
+  /// characters) read in one pass: any other byte, a quote or backslash included, ends the
+  /// canonical reading.
+  mutating func identifierBytes(_ key: StaticString) throws(EventDecodingError) -> UnsafeRawBufferPointer {
+    guard take(key), cursor < bytes.count, bytes[cursor] == 0x22 else { throw Self.notCanonical }
+    let start = cursor &+ 1
+    var index = start
+    while index < bytes.count {
+      let byte = bytes[index]
+      if byte == 0x22 { break }
+      guard byte > 0x20, byte < 0x7F, byte != 0x5C else { throw Self.notCanonical }
+      index &+= 1
+    }
+    guard index < bytes.count, (1...128).contains(index &- start) else { throw Self.notCanonical }
+    try endValue(at: index &+ 1)
+    return UnsafeRawBufferPointer(rebasing: bytes[start..<index])
   }
 
   mutating func region(_ key: StaticString) throws(EventDecodingError) -> String {

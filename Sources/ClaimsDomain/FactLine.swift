@@ -26,10 +26,8 @@ public struct FactLine {
     } else {
       return nil
     }
-    guard let id = try? reader.plainString("id"), FieldReader.isPlainIdentifier(id),
-      let date = try? reader.date("date"),
-      let actor = try? reader.plainString("actor"), FieldReader.isPlainIdentifier(actor),
-      let classID = try? reader.plainString("class"), FieldReader.isPlainIdentifier(classID),
+    guard let id = try? reader.identifierBytes("id"), let date = try? reader.date("date"),
+      let actor = try? reader.identifierBytes("actor"), let classID = try? reader.identifierBytes("class"),
       let trainee = try? reader.residentID("trainee")
     else { return nil }
     var fact = FactLine(type: type, id: id, date: date, actor: actor, classID: classID, trainee: trainee)

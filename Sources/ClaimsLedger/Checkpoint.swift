@@ -103,7 +103,7 @@ public struct Checkpoint {
 
   /// The checkpoint beside `journal` if it is whole and keyed for this fold and these rules.
   static func load(forJournal journal: String, rules: String) -> Result<Checkpoint, Outcome> {
-    guard let bytes = try? FilePaths.readIfPresent(path(forJournal: journal)) else { return .failure(.absent) }
+    guard var bytes = try? FilePaths.readIfPresent(path(forJournal: journal)) else { return .failure(.absent) }
     guard let newline = bytes.firstIndex(of: 0x0A), let key = try? Key(json: Array(bytes[..<newline])) else {
       return .failure(.discarded("its key line is unreadable"))
     }
@@ -113,7 +113,9 @@ public struct Checkpoint {
     guard SHA256.hash(Array(bytes[(newline + 1)..<stateStart])).hex == key.moneySHA256 else {
       return .failure(.discarded("its money section does not match its SHA-256"))
     }
-    let payload = Array(bytes[stateStart...])
+    // The state in place of the whole file, not beside it: a large checkpoint is read once.
+    bytes.removeSubrange(..<stateStart)
+    let payload = bytes
     guard SHA256.hash(payload).hex == key.stateSHA256 else {
       return .failure(.discarded("its state does not match its SHA-256"))
     }
@@ -160,7 +162,7 @@ public struct Checkpoint {
     let key = Key(
       foldVersion: Self.foldVersion, point: point, rules: rules, stateSHA256: SHA256.hash(payload).hex,
       moneyLength: money.count, moneySHA256: SHA256.hash(money).hex)
-    try FilePaths.replaceAtomically(Self.path(forJournal: journal), with: key.json + [0x0A] + money + payload)
+    try FilePaths.replaceAtomically(Self.path(forJournal: journal), withParts: [key.json + [0x0A], money, payload])
   }
 }
 
