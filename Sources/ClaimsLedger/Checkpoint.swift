@@ -91,7 +91,7 @@ public struct Checkpoint {
       switch agrees {
       case true?: verdict = "the old checkpoint at line \(old.point.seq) agrees with the replay"
       case false?: verdict = "the old checkpoint at line \(old.point.seq) DISAGREES with the replay and was replaced"
-      case nil: verdict = "the old checkpoint at line \(old.point.seq) lies beyond the journal's \(end.scan.lineCount) lines"
+      case nil: verdict = "the old checkpoint at line \(old.point.seq) lies beyond the journal, which ends at line \(end.scan.lineCount)"
       }
     }
     if let point = end.endPoint {

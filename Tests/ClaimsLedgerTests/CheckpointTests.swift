@@ -127,4 +127,29 @@ import Testing
     try JournalHead(seq: point.batchFirstSeq - 1, lastLineHash: .zero).write(forJournal: ledger.path)
     #expect(try JournalSnapshot.read(path: ledger.path, resumingAfter: point) == nil)
   }
+
+  @Test func aCheckpointCutShortIsDiscarded() throws {
+    let ledger = try journalWithCheckpoint()
+    let path = Checkpoint.path(forJournal: ledger.path)
+    let bytes = TemporaryFolder.bytes(path)
+    TemporaryFolder.writeBytes(path, Array(bytes[...(bytes.firstIndex(of: 0x0A)! + 2)]))
+    let (_, state, outcome) = try Checkpoint.currentState(path: ledger.path, library: library)
+    #expect(outcome == .discarded("it is cut short"))
+    #expect(state == (try fullReplay(ledger)))
+  }
+
+  /// A journal put back to an older copy — here only its first line — is shorter than the
+  /// checkpoint beside it: rebuild says so and saves a checkpoint of what is there.
+  @Test func rebuildSaysWhenTheCheckpointLiesBeyondTheJournal() throws {
+    let ledger = try journalWithCheckpoint()
+    let folder = TemporaryFolder("checkpoint-beyond")
+    let shorter = folder.path("shorter.journal")
+    let journal = TemporaryFolder.bytes(ledger.path)
+    TemporaryFolder.writeBytes(shorter, Array(journal[...journal.firstIndex(of: 0x0A)!]))
+    TemporaryFolder.writeBytes(Checkpoint.path(forJournal: shorter), TemporaryFolder.bytes(Checkpoint.path(forJournal: ledger.path)))
+    let rebuilt = try Checkpoint.rebuild(path: shorter, library: library)
+    #expect(rebuilt.verdict.contains("lies beyond the journal, which ends at line 1"), "\(rebuilt.verdict)")
+    #expect(rebuilt.verdict.contains("a new one is saved at line 1"))
+    #expect(rebuilt.state.lastSeq == 1)
+  }
 }

@@ -1,0 +1,48 @@
+import ClaimsDomain
+@testable import ClaimsLedger
+import Testing
+
+/// The event-id index behind idempotency and voids: every id found with its line and type
+/// after the table has grown many times, no id found that was never put in, and a saved index
+/// read back whole — or refused when its bytes do not hold together.
+@Suite struct EventIndexTests {
+  /// Ids of many lengths (0 to 40 bytes past a prefix), so that the eight-byte steps of the hash
+  /// and of the comparison meet every tail length, and ids that differ only in their last byte.
+  static func ids(_ count: Int) -> [String] {
+    (0..<count).map { "e-\($0)" + String(repeating: "x", count: $0 % 41) }
+  }
+
+  @Test func findsEveryIdItHoldsAndNoOther() {
+    var index = EventIndex()
+    let ids = Self.ids(20_000)
+    let types = EventType.allCases
+    for (number, id) in ids.enumerated() {
+      index.insert(id, seq: number + 1, type: types[number % types.count], subject: number % 7)
+    }
+    #expect(index.count == ids.count)
+    for (number, id) in ids.enumerated() {
+      #expect(index[id] == EventRef(seq: number + 1, type: types[number % types.count]))
+      #expect(index.subject(of: id) == (number % 7 == 0 ? nil : number % 7))
+    }
+    for absent in ["", "e-", "e-0x", "e-1", "e-20000", "E-1", String(ids[40].dropLast()) + "y"] {
+      #expect(index[absent] == nil, "\(absent)")
+    }
+  }
+
+  @Test func aSavedIndexReadsBackEqualAndDamagedEntriesAreRefused() throws {
+    var index = EventIndex()
+    for (number, id) in Self.ids(500).enumerated() { index.insert(id, seq: number + 1, type: .attendanceRecorded) }
+    let bytes = try BinaryEncoder().encode(index)
+    let decoded = try BinaryDecoder().decode(EventIndex.self, from: bytes)
+    #expect(decoded.count == index.count)
+    for id in Self.ids(500) { #expect(decoded[id] == index[id]) }
+
+    // An entry whose id would lie outside the arena: the tail of the saved bytes is the entries.
+    var damaged = bytes
+    damaged[damaged.count - 16 + 6] = 0xFF
+    damaged[damaged.count - 16 + 7] = 0xFF
+    #expect(throws: (any Error).self) { try BinaryDecoder().decode(EventIndex.self, from: damaged) }
+    // Entries cut in the middle of one.
+    #expect(throws: (any Error).self) { try BinaryDecoder().decode(EventIndex.self, from: Array(bytes.dropLast(3))) }
+  }
+}
