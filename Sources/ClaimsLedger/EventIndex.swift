@@ -16,7 +16,10 @@ public struct EventIndex: Equatable, Sendable {
   }
 
   static let types = EventType.allCases
-  static let ordinals = Dictionary(uniqueKeysWithValues: types.enumerated().map { ($1, UInt8($0)) })
+
+  /// A type's place in `types`: a search of twenty cases, cheaper than hashing the type, whose
+  /// hash is its spelling's.
+  static func ordinal(_ type: EventType) -> UInt8 { UInt8(types.firstIndex(of: type)!) }
 
   var arena: [UInt8] = []
   var entries: [Entry] = []
@@ -74,7 +77,7 @@ public struct EventIndex: Equatable, Sendable {
     precondition(id.count <= Int(UInt16.max) && arena.count + id.count <= Int(UInt32.max))
     let entry = Entry(
       seq: UInt32(seq), idStart: UInt32(arena.count), subject: UInt32(subject),
-      idLength: UInt16(id.count), type: Self.ordinals[type]!)
+      idLength: UInt16(id.count), type: Self.ordinal(type))
     arena.append(contentsOf: id)
     entries.append(entry)
     place(entries.count - 1, hash: Self.hash(id))
