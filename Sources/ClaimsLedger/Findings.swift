@@ -78,7 +78,7 @@ extension LedgerState {
   func enrolmentFindings() -> [Finding] {
     classes.compactMap { classID, record in
       let enrolled = traineesOfClass[classID] ?? []
-      guard !record.withdrawn, enrolled.count > record.approval.plannedSize else { return nil }
+      guard classWindows[classID]?.withdrawn == false, enrolled.count > record.approval.plannedSize else { return nil }
       let lines = seqs([record.approvalEventID] + enrolled.compactMap {
         enrolments[EnrolmentKey(classID: classID, trainee: $0)]?.eventID
       })

@@ -81,10 +81,7 @@ extension LedgerState {
       recoveries[e.recovery]?.receipts.append(event.id)
     case .eventVoided(let e):
       voided.insert(e.target)
-      if let classID = classesByApprovalEvent[e.target] {
-        classes[classID]?.withdrawn = true
-        classWindows[classID]?.withdrawn = true
-      }
+      if let classID = classesByApprovalEvent[e.target] { classWindows[classID]?.withdrawn = true }
       let target = events[e.target]
       if let target, let key = enrolmentsBySeq[target.seq] {
         enrolments[key] = nil

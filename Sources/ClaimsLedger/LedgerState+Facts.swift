@@ -6,7 +6,7 @@ extension LedgerState {
   /// them, classes and trainees in a fixed order so that output is deterministic.
   public func classFacts(_ classIDs: some Sequence<String>) -> [ClassFacts] {
     Set(classIDs).sorted().compactMap { classID in
-      guard let record = classes[classID], !record.withdrawn else { return nil }
+      guard let record = classes[classID], classWindows[classID]?.withdrawn == false else { return nil }
       let trainees = (traineesOfClass[classID] ?? []).sorted().compactMap { trainee -> TraineeFacts? in
         let key = EnrolmentKey(classID: classID, trainee: trainee)
         guard let enrolment = enrolments[key] else { return nil }

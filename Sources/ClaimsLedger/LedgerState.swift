@@ -15,7 +15,7 @@ public struct LedgerState: Codable, Equatable, Sendable {
   public internal(set) var institutions: [String: InstitutionRegistered] = [:]
   public internal(set) var classes: [String: ClassRecord] = [:]
   /// Each approved class's dates and standing, apart from its record: what the per-event checks
-  /// read, in a form that copies no strings.
+  /// read, in a form that copies no strings. The one place that says a class was withdrawn.
   public internal(set) var classWindows: [String: ClassWindow] = [:]
   public internal(set) var classesByApprovalEvent: [String: String] = [:]
   public internal(set) var rejectedClasses: Set<String> = []
@@ -61,12 +61,11 @@ public struct ClassRecord: Codable, Equatable, Sendable {
   public var approval: ClassApproved
   public var approvalEventID: String
   public var approvedOn: CivilDate
-  /// Withdrawn by voiding its approval.
-  public var withdrawn = false
   /// Claims ever submitted for it, whatever became of them.
   public var claimCount = 0
 }
 
+/// An approved class's dates, and whether it was withdrawn (by voiding its approval).
 public struct ClassWindow: Codable, Equatable, Sendable {
   public var start: CivilDate
   public var end: CivilDate
