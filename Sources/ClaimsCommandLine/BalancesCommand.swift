@@ -34,7 +34,7 @@ enum BalancesCommand: Subcommand {
       // when it is current, else from the whole state (which refreshes the checkpoint).
       let ledger: FundLedger
       if let current = try Checkpoint.currentMoney(path: path, library: library) {
-        for warning in current.snapshot.warnings { terminal.err("claims \(name): warning: \(warning)") }
+        for warning in current.end.warnings { terminal.err("claims \(name): warning: \(warning)") }
         ledger = current.funds
       } else {
         ledger = try CutOptions.state(

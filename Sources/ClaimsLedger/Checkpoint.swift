@@ -175,15 +175,22 @@ struct MoneySection: Codable, Equatable {
 extension Checkpoint {
   /// The money of the whole journal straight from the checkpoint's money section, when the
   /// checkpoint matches and no complete line lies after it; nil otherwise (then replay, which
-  /// also refreshes the checkpoint). The snapshot holds what the journal's state needs said (an
-  /// incomplete tail, a missing head).
+  /// also refreshes the checkpoint). The end says what the read found (an incomplete tail, a
+  /// missing head). Reading stops at the first line after the checkpoint.
   public static func currentMoney(path journal: String, library: RuleLibrary) throws(JournalError)
-    -> (snapshot: JournalSnapshot, funds: FundLedger)?
+    -> (end: JournalStreamEnd, funds: FundLedger)?
   {
-    guard let (point, section) = loadMoney(forJournal: journal, rules: rulesKey(library)),
-      let snapshot = try JournalSnapshot.read(path: journal, resumingAfter: point),
-      snapshot.scan.lineCount == point.seq
-    else { return nil }
-    return (snapshot, section.funds)
+    guard let (point, section) = loadMoney(forJournal: journal, rules: rulesKey(library)) else { return nil }
+    var later = false
+    do {
+      let end = try JournalSnapshot.stream(path: journal, resumingAfter: point) { (_, _) throws(JournalError) in
+        later = true
+        throw .integrity(line: point.seq + 1, reason: "a line after the checkpoint")
+      }
+      return end.map { ($0, section.funds) }
+    } catch {
+      if later { return nil }
+      throw error
+    }
   }
 }
