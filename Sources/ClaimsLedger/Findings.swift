@@ -36,12 +36,8 @@ extension LedgerState {
   func seqs(_ eventIDs: [String]) -> [Int] { eventIDs.compactMap { events[$0]?.seq }.sorted() }
 
   /// One trainee in two classes on one day; more hours in a day than the ruleset allows.
+  /// Trainee by trainee, so that only one trainee's days are held at a time.
   func attendanceFindings(_ library: RuleLibrary) -> [Finding] {
-    struct Day: Hashable { var trainee: ResidentID; var date: CivilDate }
-    var days: [Day: [(classID: String, fact: AttendanceFact)]] = [:]
-    for (key, record) in enrolments {
-      for fact in record.attendance { days[Day(trainee: key.trainee, date: fact.date), default: []].append((key.classID, fact)) }
-    }
     // Each class's ceiling, looked up once per class rather than once per day attended.
     var ceilings: [String: Int?] = [:]
     func ceiling(_ classID: String) -> Int? {
@@ -53,22 +49,30 @@ extension LedgerState {
       return found
     }
     var found: [Finding] = []
-    for (day, entries) in days {
-      let classIDs = Set(entries.map(\.classID)).sorted()
-      let lines = entries.map(\.fact.seq).sorted()
-      if classIDs.count > 1 {
-        found.append(
-          Finding(
-            code: "double-attendance", subject: day.trainee.value,
-            detail: "\(day.trainee.masked) attended \(classIDs.joined(separator: " and ")) on \(day.date)", lines: lines))
+    for (trainee, classIDs) in classesOfTrainee {
+      var days: [CivilDate: [(classID: String, fact: AttendanceFact)]] = [:]
+      for classID in classIDs {
+        for fact in enrolments[EnrolmentKey(classID: classID, trainee: trainee)]?.attendance ?? [] {
+          days[fact.date, default: []].append((classID, fact))
+        }
       }
-      let hours = entries.reduce(0) { $0 + $1.fact.hours }
-      let maximum = entries.compactMap { ceiling($0.classID) }.min() ?? 8
-      if hours > maximum {
-        found.append(
-          Finding(
-            code: "over-8-hours", subject: day.trainee.value,
-            detail: "\(day.trainee.masked) attended \(hours) h on \(day.date), more than \(maximum)", lines: lines))
+      for (date, entries) in days {
+        let classIDs = Set(entries.map(\.classID)).sorted()
+        let lines = entries.map(\.fact.seq).sorted()
+        if classIDs.count > 1 {
+          found.append(
+            Finding(
+              code: "double-attendance", subject: trainee.value,
+              detail: "\(trainee.masked) attended \(classIDs.joined(separator: " and ")) on \(date)", lines: lines))
+        }
+        let hours = entries.reduce(0) { $0 + $1.fact.hours }
+        let maximum = entries.compactMap { ceiling($0.classID) }.min() ?? 8
+        if hours > maximum {
+          found.append(
+            Finding(
+              code: "over-8-hours", subject: trainee.value,
+              detail: "\(trainee.masked) attended \(hours) h on \(date), more than \(maximum)", lines: lines))
+        }
       }
     }
     return found
