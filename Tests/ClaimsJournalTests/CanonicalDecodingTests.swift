@@ -81,4 +81,47 @@ import Testing
       #expect(decoded == expected)
     }
   }
+
+  /// The fact lane's reader of attendance and exam lines (`FactLine`) repeats those two types'
+  /// fields: it must read every such line of the demo, and whatever it reads — mutations
+  /// included — the general reader must decode to the same values.
+  @Test func theFactLineReadsWhatTheGeneralReaderReads() throws {
+    let lines = try Self.demoLines()
+    var random = SplitMix64(seed: 0xFAC7)
+    var read = 0
+    for round in 0..<(lines.count + 20_000) {
+      let (original, offset) = lines[round < lines.count ? round : (round * 7919) % lines.count]
+      var bytes = original
+      if round >= lines.count {
+        let body = String(decoding: original[offset...], as: UTF8.self)
+        bytes = Array(original[..<offset]) + JSONMutation.mutated(body, edits: 2, &random)
+      }
+      bytes.withUnsafeBytes { buffer in
+        let general = try? Event.decodeGeneral(buffer, bodyOffset: offset, ledgerFields: true)
+        guard let fact = FactLine.read(buffer, bodyOffset: offset) else {
+          if round < lines.count, let general {
+            #expect(general.type != .attendanceRecorded && general.type != .examRecorded, "\(general.id)")
+          }
+          return
+        }
+        read += 1
+        guard let general else {
+          Issue.record("the fact lane read what the general reader refuses: \(String(decoding: bytes, as: UTF8.self))")
+          return
+        }
+        #expect(general.type == fact.type && general.date == fact.date)
+        #expect(general.id == String(decoding: fact.id, as: UTF8.self))
+        #expect(general.actor == String(decoding: fact.actor, as: UTF8.self))
+        switch general.body {
+        case .attendanceRecorded(let e):
+          #expect(e.classID == String(decoding: fact.classID, as: UTF8.self) && e.trainee == fact.trainee && e.hours == fact.hours)
+        case .examRecorded(let e):
+          #expect(e.classID == String(decoding: fact.classID, as: UTF8.self) && e.trainee == fact.trainee && e.passed == fact.passed)
+        default:
+          Issue.record("a fact line of type \(general.type)")
+        }
+      }
+    }
+    #expect(read > 500)
+  }
 }
