@@ -1,7 +1,8 @@
-/// An attendance or exam line — most of any journal — read straight from its bytes in the
-/// canonical form, without building an `Event`: the identifiers stay bytes of the line. Every
-/// field is checked as the event decoder checks it; anything else (another type, another form, a
-/// value the decoder would refuse) gives nil, and the line is decoded the general way.
+/// An enrolment, attendance or exam line — nineteen in twenty of a journal — read straight from
+/// its bytes in the canonical form, without building an `Event`: the identifiers stay bytes of
+/// the line. Every field is checked as the event decoder checks it; anything else (another type,
+/// another form, a value the decoder would refuse) gives nil, and the line is decoded the
+/// general way. `CanonicalDecodingTests` holds it to the general reader.
 public struct FactLine {
   public var type: EventType
   public var id: UnsafeRawBufferPointer
@@ -13,45 +14,60 @@ public struct FactLine {
   public var hours = 0
   /// Exam: whether it was passed.
   public var passed = false
+  /// Enrolment: the enrolment as the event carries it.
+  public var enrolment: TraineeEnrolled?
 
   /// The fact in `line`, whose event fields start at `bodyOffset`; valid while `line` is.
   public static func read(_ line: UnsafeRawBufferPointer, bodyOffset: Int) -> FactLine? {
     var reader = CanonicalFields(line, fieldsFrom: bodyOffset)
-    guard let typeName = try? reader.plainString("type") else { return nil }
-    let type: EventType
-    if typeName.sameBytes(as: attendance.utf8) {
-      type = .attendanceRecorded
-    } else if typeName.sameBytes(as: exam.utf8) {
-      type = .examRecorded
-    } else {
-      return nil
-    }
-    guard let id = try? reader.identifierBytes("id"), let date = try? reader.date("date"),
-      let actor = try? reader.identifierBytes("actor"), let classID = try? reader.identifierBytes("class"),
-      let trainee = try? reader.residentID("trainee")
+    guard let typeName = try? reader.plainString("type"),
+      let type = spellings.first(where: { typeName.sameBytes(as: $0.spelling.utf8) })?.type,
+      let id = try? reader.identifierBytes("id"), let date = try? reader.date("date"),
+      let actor = try? reader.identifierBytes("actor")
     else { return nil }
-    var fact = FactLine(type: type, id: id, date: date, actor: actor, classID: classID, trainee: trainee)
-    if type == .attendanceRecorded {
-      guard let hours = try? reader.integer("hours", in: 1...24) else { return nil }
-      fact.hours = hours
-    } else {
-      // As `decodeExam` reads it: the certificate's type, its number (needed when passed), a level.
-      do {
-        let passed = try reader.bool("passed")
+    do throws(EventDecodingError) {
+      if type == .traineeEnrolled { return try enrolment(&reader, type, id, date, actor) }
+      let classID = try reader.identifierBytes("class")
+      var fact = FactLine(type: type, id: id, date: date, actor: actor, classID: classID, trainee: try reader.residentID("trainee"))
+      if type == .attendanceRecorded {
+        fact.hours = try reader.integer("hours", in: 1...24)
+      } else {
+        // As `decodeExam` reads it: the certificate's type, its number (needed when passed), a level.
+        fact.passed = try reader.bool("passed")
         _ = try reader.code("certificate_type", as: CertificateType.self)
         let number = try reader.optionalIdentifier("certificate_no")
-        guard !passed || number != nil else { return nil }
+        guard !fact.passed || number != nil else { return nil }
         _ = try reader.optionalCode("level", as: SkillLevel.self)
-        fact.passed = passed
-      } catch {
-        return nil
       }
+      return reader.atEnd ? fact : nil
+    } catch {
+      return nil
     }
+  }
+
+  /// An enrolment's fields, in `decodeBody`'s order: trainee, name, class, categories, benefit.
+  static func enrolment(
+    _ reader: inout CanonicalFields, _ type: EventType, _ id: UnsafeRawBufferPointer, _ date: CivilDate,
+    _ actor: UnsafeRawBufferPointer
+  ) throws(EventDecodingError) -> FactLine? {
+    let trainee = try reader.residentID("trainee")
+    let name = try reader.text("name")
+    let classID = try reader.identifierBytes("class")
+    let categories = try reader.stringList("categories") { text throws(EventDecodingError) in
+      try FieldReader.code(text, field: "categories", as: PersonCategory.self)
+    }
+    let enrolment = TraineeEnrolled(
+      trainee: trainee, name: name, classID: String(decoding: classID, as: UTF8.self), categories: categories,
+      uiBenefit: try reader.bool("ui_benefit"))
+    var fact = FactLine(type: type, id: id, date: date, actor: actor, classID: classID, trainee: trainee)
+    fact.enrolment = enrolment
     return reader.atEnd ? fact : nil
   }
 
-  static let attendance: StaticString = "attendance.recorded"
-  static let exam: StaticString = "exam.recorded"
+  /// The three types, the most frequent first (not a dictionary: a type's hash is its spelling's).
+  static let spellings: [(type: EventType, spelling: StaticString)] = [
+    (.attendanceRecorded, "attendance.recorded"), (.examRecorded, "exam.recorded"), (.traineeEnrolled, "trainee.enrolled"),
+  ]
 }
 
 extension StaticString {

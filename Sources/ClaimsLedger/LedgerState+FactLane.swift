@@ -15,11 +15,11 @@ struct FactLaneMemo {
 }
 
 extension LedgerState {
-  /// The fast lane of a replay: folds an attendance or exam line that every check accepts,
+  /// The fast lane of a replay: folds an enrolment, attendance or exam line that every check accepts,
   /// straight from its bytes; false when anything is not plainly so — an unknown actor, a class
   /// withdrawn, a date outside the class — and the line must take the general way (decode,
   /// `admit`, `apply`), which reaches the same verdict and words the refusal. It mirrors those
-  /// steps for these two types exactly; `ReplayLaneTests` holds both lanes to the same state.
+  /// steps for these three types exactly; `ReplayLaneTests` holds both lanes to the same state.
   mutating func foldFact(
     _ fact: FactLine, seq: Int, recorded: Timestamp, recordedDay: CivilDate, memo: inout FactLaneMemo
   ) -> Bool {
@@ -34,19 +34,32 @@ extension LedgerState {
       memo.classID = String(decoding: fact.classID, as: UTF8.self)
       memo.window = classWindows[memo.classID]
     }
-    guard let window = memo.window, !window.withdrawn,
-      let index = enrolments.index(forKey: EnrolmentKey(classID: memo.classID, trainee: fact.trainee))
-    else { return false }
-    if fact.type == .attendanceRecorded {
-      guard window.start <= fact.date, fact.date <= window.end else { return false }
+    guard let window = memo.window, !window.withdrawn else { return false }
+    let key = EnrolmentKey(classID: memo.classID, trainee: fact.trainee)
+    var subject = 0
+    switch fact.type {
+    case .traineeEnrolled:
+      // `checkEnrolment`, then `apply`'s enrolment.
+      guard let enrolment = fact.enrolment, enrolments[key] == nil else { return false }
+      enrolments[key] = EnrolmentRecord(eventID: String(decoding: fact.id, as: UTF8.self), seq: seq, enrolment: enrolment)
+      enrolmentsBySeq[seq] = key
+      traineesSeen.insert(fact.trainee)
+      classesOfTrainee[fact.trainee, default: []].insert(memo.classID)
+      traineesOfClass[memo.classID, default: []].insert(fact.trainee)
+    case .attendanceRecorded:
+      guard let index = enrolments.index(forKey: key), window.start <= fact.date, fact.date <= window.end else {
+        return false
+      }
       enrolments.values[index].attendance.append(AttendanceFact(seq: seq, date: fact.date, hours: fact.hours))
-    } else {
-      guard fact.date >= window.start else { return false }
+      subject = enrolments.values[index].seq
+    default:
+      guard let index = enrolments.index(forKey: key), fact.date >= window.start else { return false }
       enrolments.values[index].exams.append(ExamFact(date: fact.date, seq: seq, passed: fact.passed))
+      subject = enrolments.values[index].seq
     }
     lastSeq = seq
     lastRecorded = recorded
-    events.insert(bytes: fact.id, seq: seq, type: fact.type, subject: enrolments.values[index].seq)
+    events.insert(bytes: fact.id, seq: seq, type: fact.type, subject: subject)
     return true
   }
 }

@@ -82,8 +82,8 @@ import Testing
     }
   }
 
-  /// The fact lane's reader of attendance and exam lines (`FactLine`) repeats those two types'
-  /// fields: it must read every such line of the demo, and whatever it reads — mutations
+  /// The fact lane's reader of enrolment, attendance and exam lines (`FactLine`) repeats those
+  /// types' fields: it must read every such line of the demo, and whatever it reads — mutations
   /// included — the general reader must decode to the same values.
   @Test func theFactLineReadsWhatTheGeneralReaderReads() throws {
     let lines = try Self.demoLines()
@@ -100,7 +100,7 @@ import Testing
         let general = try? Event.decodeGeneral(buffer, bodyOffset: offset, ledgerFields: true)
         guard let fact = FactLine.read(buffer, bodyOffset: offset) else {
           if round < lines.count, let general {
-            #expect(general.type != .attendanceRecorded && general.type != .examRecorded, "\(general.id)")
+            #expect(![.attendanceRecorded, .examRecorded, .traineeEnrolled].contains(general.type), "\(general.id)")
           }
           return
         }
@@ -117,6 +117,8 @@ import Testing
           #expect(e.classID == String(decoding: fact.classID, as: UTF8.self) && e.trainee == fact.trainee && e.hours == fact.hours)
         case .examRecorded(let e):
           #expect(e.classID == String(decoding: fact.classID, as: UTF8.self) && e.trainee == fact.trainee && e.passed == fact.passed)
+        case .traineeEnrolled(let e):
+          #expect(fact.enrolment == e && e.classID == String(decoding: fact.classID, as: UTF8.self))
         default:
           Issue.record("a fact line of type \(general.type)")
         }
