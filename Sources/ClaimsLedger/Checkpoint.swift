@@ -84,9 +84,8 @@ public struct Checkpoint {
     }
     var state = LedgerState()
     var agrees: Bool?
-    let end = try Replay.stream(path: journal, into: &state) { seq, state in
-      if let old, seq == old.point.seq { agrees = state == old.state }
-    }!
+    let look = old.map { old in (seq: old.point.seq, at: { (state: LedgerState) in agrees = state == old.state }) }
+    let end = try Replay.stream(path: journal, into: &state, lookAfter: look)!
     if let old {
       switch agrees {
       case true?: verdict = "the old checkpoint at line \(old.point.seq) agrees with the replay"

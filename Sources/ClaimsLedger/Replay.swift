@@ -38,17 +38,17 @@ public enum Replay {
   /// Reads the journal in chunks (`JournalSnapshot.stream`: memory bounded by the chunk, not the
   /// file) and folds its lines into `state`: from line 1, or after `point` when `state` is a
   /// checkpoint's. Nil when the journal no longer holds `point`.
-  /// `afterLine` sees the state after each line (`claims rebuild` compares it with the old
+  /// `look` sees the state after line `seq` (`claims rebuild` compares it with the old
   /// checkpoint's at that line).
   public static func stream(
     path: String, resumingAfter point: ChainPoint? = nil, into state: inout LedgerState,
-    cut: ReplayCut = ReplayCut(), factLane: Bool = true, afterLine: ((Int, LedgerState) -> Void)? = nil
+    cut: ReplayCut = ReplayCut(), factLane: Bool = true, lookAfter look: (seq: Int, at: (LedgerState) -> Void)? = nil
   ) throws(JournalError) -> JournalStreamEnd? {
     var folder = LineFolder(cut: cut, factLane: factLane)
     return try withUnsafeMutablePointer(to: &state) { (state) throws(JournalError) in
       try JournalSnapshot.stream(path: path, resumingAfter: point) { (frame, bytes) throws(JournalError) in
         try folder.fold(frame, bytes, into: state)
-        afterLine?(frame.seq, state.pointee)
+        if let look, frame.seq == look.seq { look.at(state.pointee) }
       }
     }
   }
