@@ -90,8 +90,20 @@ final class BinaryInput {
     return String(decoding: UnsafeRawBufferPointer(rebasing: bytes[position..<position + length]), as: UTF8.self)
   }
 
+  /// A slot that must hold a value: its tag, then `read`. The containers read strings and
+  /// integers this way, past the generic path's questions to the runtime (most of a
+  /// checkpoint's slots are strings and integers).
+  @inline(__always)
+  func present<Value>(_ read: () throws -> Value) throws -> Value {
+    guard try byte() != 0 else { throw BinaryDecodingError("nil where a value was expected") }
+    return try read()
+  }
+
   /// A tagged value slot.
   func decodeSlot<Value: Decodable>(_ type: Value.Type) throws -> Value {
+    // Dictionary keys and list elements reach here through generic code: strings, the
+    // commonest, are read directly.
+    if Value.self == String.self { return unsafeBitCast(try present { try string() }, to: Value.self) }
     inNilSlot = try byte() == 0
     defer { inNilSlot = false }
     return try decodeValue(Value.self)
@@ -172,6 +184,9 @@ struct BinaryKeyedDecoder<Key: CodingKey>: KeyedDecodingContainerProtocol {
   func decodeNil(forKey key: Key) throws -> Bool { try input.slotIsNil() }
 
   func decode<T: Decodable>(_ type: T.Type, forKey key: Key) throws -> T { try input.decodeSlot(T.self) }
+  func decode(_ type: String.Type, forKey key: Key) throws -> String { try input.present { try input.string() } }
+  func decode(_ type: Int.Type, forKey key: Key) throws -> Int { try input.present { Int(try input.signed()) } }
+  func decode(_ type: Bool.Type, forKey key: Key) throws -> Bool { try input.present { try input.byte() == 1 } }
 
   func nestedContainer<NestedKey: CodingKey>(keyedBy type: NestedKey.Type, forKey key: Key) throws
     -> KeyedDecodingContainer<NestedKey>
@@ -208,6 +223,11 @@ struct BinaryUnkeyedDecoder: UnkeyedDecodingContainer {
     guard !isAtEnd else { throw BinaryDecodingError("past the end of a list") }
     currentIndex += 1
     return try input.decodeSlot(T.self)
+  }
+  mutating func decode(_ type: String.Type) throws -> String {
+    guard !isAtEnd else { throw BinaryDecodingError("past the end of a list") }
+    currentIndex += 1
+    return try input.present { try input.string() }
   }
 
   mutating func nestedContainer<NestedKey: CodingKey>(keyedBy type: NestedKey.Type) throws

@@ -7,39 +7,34 @@ public enum ResidentIDMask {
   /// not required: a mistyped number is masked too. Runs inside longer words (a SHA-256) are
   /// left alone.
   public static func apply(_ raw: String) -> String {
-    let scalars = Array(raw.unicodeScalars)
-    var out = String.UnicodeScalarView()
+    // Word characters are ASCII, so runs are found in the UTF-8 bytes; most cells hold no
+    // resident ID and come back as they are, with no copy.
+    var utf8 = Array(raw.utf8)
+    var masked = false
     var index = 0
-    while index < scalars.count {
-      guard isWordScalar(scalars[index]) else {
-        out.append(scalars[index])
+    while index < utf8.count {
+      guard isWordByte(utf8[index]) else {
         index += 1
         continue
       }
       var end = index
-      while end < scalars.count, isWordScalar(scalars[end]) { end += 1 }
-      let run = scalars[index..<end]
-      if looksLikeResidentID(run) {
-        out.append(contentsOf: run.prefix(6))
-        out.append(contentsOf: String(repeating: "*", count: 8).unicodeScalars)
-        out.append(contentsOf: run.suffix(4))
-      } else {
-        out.append(contentsOf: run)
+      while end < utf8.count, isWordByte(utf8[end]) { end += 1 }
+      if looksLikeResidentID(utf8[index..<end]) {
+        for position in index + 6..<index + 14 { utf8[position] = UInt8(ascii: "*") }
+        masked = true
       }
       index = end
     }
-    return String(out)
+    return masked ? String(decoding: utf8, as: UTF8.self) : raw
   }
 
-  static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
-    scalar.isASCII
-      && (("0"..."9").contains(scalar) || ("a"..."z").contains(scalar)
-        || ("A"..."Z").contains(scalar))
+  static func isWordByte(_ byte: UInt8) -> Bool {
+    (0x30...0x39).contains(byte) || (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte)
   }
 
-  static func looksLikeResidentID(_ run: ArraySlice<Unicode.Scalar>) -> Bool {
+  static func looksLikeResidentID(_ run: ArraySlice<UInt8>) -> Bool {
     guard run.count == 18, let last = run.last else { return false }
-    return run.dropLast().allSatisfy { ("0"..."9").contains($0) }
-      && (("0"..."9").contains(last) || last == "X" || last == "x")
+    return run.dropLast().allSatisfy { (0x30...0x39).contains($0) }
+      && ((0x30...0x39).contains(last) || last == UInt8(ascii: "X") || last == UInt8(ascii: "x"))
   }
 }

@@ -19,24 +19,37 @@ public struct TextTable {
 
   public func render() -> String {
     var widths = headers.map(Self.width)
+    var cellWidths: [[Int]] = []
+    cellWidths.reserveCapacity(rows.count)
     for row in rows {
-      for (index, cell) in row.enumerated() { widths[index] = max(widths[index], Self.width(cell)) }
+      let rowWidths = row.map(Self.width)
+      for (index, width) in rowWidths.enumerated() { widths[index] = max(widths[index], width) }
+      cellWidths.append(rowWidths)
     }
-    func line(_ cells: [String]) -> String {
-      cells.enumerated().map { index, cell in
-        let padding = String(repeating: " ", count: widths[index] - Self.width(cell))
-        return rightAligned.contains(index) ? padding + cell : cell + padding
-      }.joined(separator: "  ").trimmingTrailingSpaces() + "\n"
+    // One buffer for the whole table: a large report is rendered without a string per line.
+    var text: [UInt8] = []
+    func line(_ cells: [String], _ cellWidths: [Int]) {
+      let start = text.count
+      for (index, cell) in cells.enumerated() {
+        if index > 0 { text.append(contentsOf: [0x20, 0x20]) }
+        let padding = widths[index] - cellWidths[index]
+        if rightAligned.contains(index) { text.append(contentsOf: repeatElement(0x20, count: padding)) }
+        text.append(contentsOf: cell.utf8)
+        if !rightAligned.contains(index) { text.append(contentsOf: repeatElement(0x20, count: padding)) }
+      }
+      while text.count > start, text.last == 0x20 { text.removeLast() }
+      text.append(0x0A)
     }
-    var text = line(headers)
-    text += line(widths.map { String(repeating: "-", count: $0) })
-    for row in rows { text += line(row) }
-    return text
+    line(headers, widths.indices.map { Self.width(headers[$0]) })
+    line(widths.map { String(repeating: "-", count: $0) }, widths)
+    for (row, rowWidths) in zip(rows, cellWidths) { line(row, rowWidths) }
+    return String(decoding: text, as: UTF8.self)
   }
 
   /// Display width: East Asian wide and full-width characters count two.
   public static func width(_ text: String) -> Int {
-    text.unicodeScalars.reduce(0) { total, scalar in
+    if text.utf8.allSatisfy({ $0 < 0x80 }) { return text.utf8.count }
+    return text.unicodeScalars.reduce(0) { total, scalar in
       let value = scalar.value
       let wide =
         (0x1100...0x115F).contains(value) || (0x2E80...0xA4CF).contains(value)
@@ -48,10 +61,3 @@ public struct TextTable {
   }
 }
 
-extension String {
-  func trimmingTrailingSpaces() -> String {
-    var text = self
-    while text.last == " " { text.removeLast() }
-    return text
-  }
-}

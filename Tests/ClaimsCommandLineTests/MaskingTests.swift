@@ -30,4 +30,27 @@ import Testing
     #expect(!FindingsReport.table([finding]).contains(trainee))
     #expect(FindingsReport.json([finding]).contains(trainee))
   }
+
+  @Test func anIDBesideChineseTextOrEndingInXIsMaskedAndTheRestKeptAsItWas() {
+    #expect(ResidentIDMask.apply("付给37010219900101123X（张三）") == "付给370102********123X（张三）")
+    #expect(ResidentIDMask.apply("id 37010219900101123x.") == "id 370102********123x.")
+    // Nineteen digits, or an X inside the run, is not a resident ID.
+    #expect(ResidentIDMask.apply("3701021990010112345") == "3701021990010112345")
+    #expect(ResidentIDMask.apply("3701021990X101123X") == "3701021990X101123X")
+  }
+}
+
+/// Column layout of the tables for people.
+@Suite struct TextTableTests {
+  @Test func columnsAlignByDisplayWidthAndLinesCarryNoTrailingSpaces() {
+    var table = TextTable(["fund", "amount"], rightAligned: [1])
+    table.add(["失业保险基金", "1.00"])
+    table.add(["x", "1200.00"])
+    table.add(["", ""])
+    let lines = table.render().split(separator: "\n", omittingEmptySubsequences: false)
+    #expect(
+      lines == [
+        "fund           amount", "------------  -------", "失业保险基金     1.00", "x             1200.00", "", "",
+      ])
+  }
 }

@@ -51,4 +51,23 @@ import Testing
       _ = try? BinaryDecoder().decode(Sample.self, from: damaged)
     }
   }
+
+  /// The containers read strings, integers and flags past the generic path; a nil slot where
+  /// one of them is expected is still an error, in a struct, a list and a dictionary key.
+  @Test func aNilSlotWhereAValueIsExpectedIsAnError() throws {
+    struct Optionals: Codable { var text: String?; var number: Int?; var flag: Bool?; var list: [String?] }
+    struct Required: Codable { var text: String; var number: Int; var flag: Bool; var list: [String] }
+    let whole = try BinaryEncoder().encode(Optionals(text: "a", number: 1, flag: true, list: ["b"]))
+    let read = try BinaryDecoder().decode(Required.self, from: whole)
+    #expect(read.text == "a" && read.number == 1 && read.flag && read.list == ["b"])
+    for holed in [
+      Optionals(text: nil, number: 1, flag: true, list: []), Optionals(text: "a", number: nil, flag: true, list: []),
+      Optionals(text: "a", number: 1, flag: nil, list: []), Optionals(text: "a", number: 1, flag: true, list: [nil]),
+    ] {
+      let bytes = try BinaryEncoder().encode(holed)
+      #expect(throws: BinaryDecodingError.self) { try BinaryDecoder().decode(Required.self, from: bytes) }
+    }
+    let nilKey = try BinaryEncoder().encode([String?.none: 1])
+    #expect(throws: BinaryDecodingError.self) { try BinaryDecoder().decode([String: Int].self, from: nilKey) }
+  }
 }
