@@ -45,13 +45,15 @@ public struct RulesetBook: RuleBook {
     guard let record = state.claims[claim] else { return .success(nil) }
     let submission = record.submission
     let facts = state.classFacts(forTrainees: submission.trainees)
-    let entitlements = EntitlementEngine(library: library).entitlements(of: facts, wages: state.minimumWages)
+    let entitlements = EntitlementEngine(library: library).entitlements(
+      of: facts, wages: state.minimumWages, only: Set(submission.trainees))
+    let ofThisClass = Dictionary(
+      entitlements.lazy.filter { $0.classID == submission.classID }.map { ($0.trainee, $0) },
+      uniquingKeysWith: { first, _ in first })
     let defaultFund = state.classes[submission.classID]?.approval.funding ?? .employmentSubsidy
     var lines: [ApprovedLine] = []
     for trainee in submission.trainees {
-      guard
-        let entitlement = entitlements.first(where: { $0.trainee == trainee && $0.classID == submission.classID })
-      else { continue }
+      guard let entitlement = ofThisClass[trainee] else { continue }
       let paid = entitlement.status == .eligible
       lines.append(
         ApprovedLine(

@@ -7,30 +7,37 @@ public struct EntitlementEngine: Sendable {
 
   public init(library: RuleLibrary) { self.library = library }
 
-  /// Every enrolled trainee of every class, ordered by class then trainee.
-  public func entitlements(of classes: [ClassFacts], wages: MinimumWages) -> [Entitlement] {
+  /// Every enrolled trainee of every class, ordered by class then trainee; with `only`, the
+  /// same entitlements for those trainees alone. The limits across trainings read one trainee's
+  /// own classes, so `classes` must hold all of theirs; a class's other trainees are then judged
+  /// only where a rule reads the whole class (a project's employment rate).
+  public func entitlements(of classes: [ClassFacts], wages: MinimumWages, only: Set<ResidentID>? = nil)
+    -> [Entitlement]
+  {
     var all: [Entitlement] = []
-    for facts in classes { all += entitlements(of: facts, wages: wages) }
+    for facts in classes { all += entitlements(of: facts, wages: wages, only: only) }
     return CrossTrainingLimits(library: library).apply(to: all)
       .sorted { ($0.classID, $0.trainee) < ($1.classID, $1.trainee) }
   }
 
   /// The entitlements of one class before the limits across trainings.
-  func entitlements(of facts: ClassFacts, wages: MinimumWages) -> [Entitlement] {
+  func entitlements(of facts: ClassFacts, wages: MinimumWages, only: Set<ResidentID>?) -> [Entitlement] {
     let approval = facts.approval
+    let wanted = { (trainee: TraineeFacts) in only?.contains(trainee.enrolment.trainee) ?? true }
     switch library.ruleset(forRegion: approval.region, on: approval.start) {
     case .failure(let refusal):
-      return facts.trainees.map { trainee in
+      return facts.trainees.filter(wanted).map { trainee in
         var result = Entitlement.start(trainee, approval, ruleset: nil)
         result.settle(.unknown, amount: nil, reason: refusal.code, words: refusal.message)
         return result
       }
     case .success(let ruleset):
       if approval.category == .project, ruleset.parameters["project.rate_offline"] != nil {
-        return ProjectRules(ruleset: ruleset, facts: facts, wages: wages).entitlements()
+        let whole = ProjectRules(ruleset: ruleset, facts: facts, wages: wages).entitlements()
+        return only.map { only in whole.filter { only.contains($0.trainee) } } ?? whole
       }
       let rules = CatalogRules(ruleset: ruleset, approval: approval)
-      return facts.trainees.map(rules.entitlement)
+      return facts.trainees.filter(wanted).map(rules.entitlement)
     }
   }
 }

@@ -126,6 +126,7 @@ import Testing
       }
       let expected = run.model.expected()
       #expect(actual == expected, "seed \(seed) after \(run.seq) events")
+      if run.seq % 10 == 0 { expectTheSameForAClassesTraineesAlone(run.state, computed) }
       if actual != expected { return reasons }
       reasons.formUnion(expected.values.flatMap(\.reasons))
     }
@@ -134,6 +135,16 @@ import Testing
     }
     #expect(reasons.count >= 3, "seed \(seed) reached only \(reasons)")
     return reasons
+  }
+
+  /// What a claim's approval asks for — the entitlements of one class's trainees, on the
+  /// facts of every class they attended — is the whole computation's, filtered to them.
+  func expectTheSameForAClassesTraineesAlone(_ state: LedgerState, _ whole: [Entitlement]) {
+    for (classID, trainees) in state.traineesOfClass where !trainees.isEmpty {
+      let alone = Self.engine.entitlements(
+        of: state.classFacts(forTrainees: trainees), wages: state.minimumWages, only: trainees)
+      #expect(alone == whole.filter { trainees.contains($0.trainee) }, "class \(classID)")
+    }
   }
 
   /// One random step, mirrored in the model when the ledger accepts it.
