@@ -6,8 +6,7 @@ import ClaimsDomain
 struct CrossTrainingLimits {
   let library: RuleLibrary
 
-  func apply(to entitlements: [Entitlement]) -> [Entitlement] {
-    var result = entitlements
+  func apply(to result: inout [Entitlement]) {
     let byTrainee = Dictionary(grouping: result.indices.filter { result[$0].status == .eligible }) {
       result[$0].trainee
     }
@@ -28,7 +27,6 @@ struct CrossTrainingLimits {
         }
       }
     }
-    return result
   }
 
   /// The first limit `training` breaks, if any.

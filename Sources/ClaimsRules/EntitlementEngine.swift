@@ -15,9 +15,12 @@ public struct EntitlementEngine: Sendable {
     -> [Entitlement]
   {
     var all: [Entitlement] = []
+    all.reserveCapacity(classes.reduce(0) { $0 + $1.trainees.count })
     for facts in classes { all += entitlements(of: facts, wages: wages, only: only) }
-    return CrossTrainingLimits(library: library).apply(to: all)
-      .sorted { ($0.classID, $0.trainee) < ($1.classID, $1.trainee) }
+    // In place: an entitlement is a large value, and copies of every one were most of the cost.
+    CrossTrainingLimits(library: library).apply(to: &all)
+    all.sort { ($0.classID, $0.trainee) < ($1.classID, $1.trainee) }
+    return all
   }
 
   /// The entitlements of one class before the limits across trainings.
