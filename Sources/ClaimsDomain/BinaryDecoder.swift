@@ -21,9 +21,10 @@ public struct BinaryDecodingError: Error, CustomStringConvertible {
 /// The bytes being read and the read position, shared by the containers of one decoding.
 final class BinaryInput {
   let bytes: UnsafeRawBufferPointer
-  var position = 0
+  /// Unchecked, as `BinaryOutput.bytes`: one decoding runs on one thread.
+  @exclusivity(unchecked) var position = 0
   /// The slot being decoded is nil: only `Optional` may read it (through `decodeNil`).
-  var inNilSlot = false
+  @exclusivity(unchecked) var inNilSlot = false
 
   init(_ bytes: UnsafeRawBufferPointer) { self.bytes = bytes }
 
@@ -65,7 +66,7 @@ final class BinaryInput {
   }
 
   /// Whether values of a type are dictionaries, asked of the runtime once per type.
-  var dictionaryTypes: [ObjectIdentifier: (any BinaryCodableDictionary.Type)?] = [:]
+  @exclusivity(unchecked) var dictionaryTypes: [ObjectIdentifier: (any BinaryCodableDictionary.Type)?] = [:]
 
   func dictionaryType<Value>(_ type: Value.Type) -> (any BinaryCodableDictionary.Type)? {
     let key = ObjectIdentifier(type)

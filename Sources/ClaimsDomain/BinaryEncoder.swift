@@ -45,7 +45,9 @@ extension Dictionary: BinaryCodableDictionary where Key: Codable, Value: Codable
 
 /// The bytes being written, shared by every container of one encoding.
 final class BinaryOutput {
-  var bytes: [UInt8] = []
+  /// Unchecked: one encoding runs on one thread, and the runtime's check of every access to a
+  /// class's property cost more than the writes themselves.
+  @exclusivity(unchecked) var bytes: [UInt8] = []
 
   /// LEB128: seven bits a byte, low first, the high bit set on all but the last.
   func append(_ value: UInt64) {
@@ -61,7 +63,7 @@ final class BinaryOutput {
   func append(signed value: Int64) { append(UInt64(bitPattern: (value << 1) ^ (value >> 63))) }
 
   /// Whether values of a type are dictionaries, asked of the runtime once per type.
-  var dictionaryTypes: [ObjectIdentifier: Bool] = [:]
+  @exclusivity(unchecked) var dictionaryTypes: [ObjectIdentifier: Bool] = [:]
 
   func asDictionary<Value>(_ value: Value) -> (any BinaryCodableDictionary)? {
     let type = ObjectIdentifier(Value.self)
@@ -78,6 +80,12 @@ final class BinaryOutput {
   /// A tagged value slot.
   func encodeSlot<Value: Encodable>(_ value: Value) throws {
     bytes.append(1)
+    // Dictionary keys and list elements reach here through generic code: strings, the
+    // commonest, are written directly, as the containers' own overloads write them.
+    if Value.self == String.self {
+      append(unsafeBitCast(value, to: String.self))
+      return
+    }
     if let dictionary = asDictionary(value) {
       try dictionary.binaryEncode(self)
     } else {
@@ -139,6 +147,16 @@ struct BinaryKeyedEncoder<Key: CodingKey>: KeyedEncodingContainerProtocol {
 
   mutating func encodeNil(forKey key: Key) throws { output.bytes.append(0) }
   mutating func encode<T: Encodable>(_ value: T, forKey key: Key) throws { try output.encodeSlot(value) }
+  // Strings, integers and flags, most of a checkpoint's slots, past the generic path.
+  mutating func encode(_ value: String, forKey key: Key) throws {
+    output.bytes.append(1)
+    output.append(value)
+  }
+  mutating func encode(_ value: Int, forKey key: Key) throws {
+    output.bytes.append(1)
+    output.append(signed: Int64(value))
+  }
+  mutating func encode(_ value: Bool, forKey key: Key) throws { output.bytes.append(contentsOf: [1, value ? 1 : 0]) }
 
   mutating func present<T: Encodable>(_ value: T?) throws {
     if let value { try output.encodeSlot(value) } else { output.bytes.append(0) }
@@ -197,6 +215,11 @@ struct BinaryUnkeyedEncoder: UnkeyedEncodingContainer {
 
   mutating func encode<T: Encodable>(_ value: T) throws {
     try output.encodeSlot(value)
+    counted()
+  }
+  mutating func encode(_ value: String) throws {
+    output.bytes.append(1)
+    output.append(value)
     counted()
   }
 
