@@ -50,6 +50,10 @@ extension LedgerState {
       guard let index = enrolments.index(forKey: key), window.start <= fact.date, fact.date <= window.end else {
         return false
       }
+      if enrolments.values[index].attendance.isEmpty {
+        // A day's attendance at most per day of the class: one allocation, not six doublings.
+        enrolments.values[index].attendance.reserveCapacity(min(window.days, 366))
+      }
       enrolments.values[index].attendance.append(AttendanceFact(seq: seq, date: fact.date, hours: fact.hours))
       subject = enrolments.values[index].seq
     default:

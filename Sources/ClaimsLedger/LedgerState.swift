@@ -70,6 +70,9 @@ public struct ClassWindow: Codable, Equatable, Sendable {
   public var start: CivilDate
   public var end: CivilDate
   public var withdrawn = false
+
+  /// The days from start to end, both counted.
+  var days: Int { max(1, end.daysSinceEpoch - start.daysSinceEpoch + 1) }
 }
 
 public struct EnrolmentKey: Codable, Hashable, Sendable {

@@ -13,8 +13,14 @@ import Testing
   }
 
   @Test func countsDaysAcrossCenturiesBothWays() {
+    var previous: CivilDate?
     for days in stride(from: -800_000, through: 800_000, by: 997) {
-      #expect(CivilDate(daysSinceEpoch: days).daysSinceEpoch == days)
+      let date = CivilDate(daysSinceEpoch: days)
+      #expect(date.daysSinceEpoch == days)
+      // Dates compare as days do, before year 1 too (they are kept as one packed word).
+      if let previous { #expect(previous < date && date > previous && previous != date) }
+      #expect(CivilDate(year: date.year, month: date.month, day: date.day) == (date.year >= 1 ? date : nil))
+      previous = date
     }
     #expect(CivilDate("1970-01-01")!.daysSinceEpoch == 0)
     #expect(CivilDate("2000-03-01")!.daysSinceEpoch == 11_017)
