@@ -101,6 +101,9 @@ struct CanonicalFields: EventFields {
     guard take(key), cursor < bytes.count, bytes[cursor] == 0x22 else { throw Self.notCanonical }
     let start = cursor &+ 1
     var index = start
+    while index &+ 8 <= bytes.count, JSONParser.isPlainIdentifier(bytes.loadUnaligned(fromByteOffset: index, as: UInt64.self)) {
+      index &+= 8
+    }
     while index < bytes.count {
       let byte = bytes[index]
       if byte == 0x22 { break }

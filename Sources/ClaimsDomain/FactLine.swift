@@ -20,8 +20,7 @@ public struct FactLine {
   /// The fact in `line`, whose event fields start at `bodyOffset`; valid while `line` is.
   public static func read(_ line: UnsafeRawBufferPointer, bodyOffset: Int) -> FactLine? {
     var reader = CanonicalFields(line, fieldsFrom: bodyOffset)
-    guard let typeName = try? reader.plainString("type"),
-      let type = spellings.first(where: { typeName.sameBytes(as: $0.spelling.utf8) })?.type,
+    guard let typeName = try? reader.plainString("type"), let type = factType(typeName),
       let id = try? reader.identifierBytes("id"), let date = try? reader.date("date"),
       let actor = try? reader.identifierBytes("actor")
     else { return nil }
@@ -64,10 +63,17 @@ public struct FactLine {
     return reader.atEnd ? fact : nil
   }
 
-  /// The three types, the most frequent first (not a dictionary: a type's hash is its spelling's).
-  static let spellings: [(type: EventType, spelling: StaticString)] = [
-    (.attendanceRecorded, "attendance.recorded"), (.examRecorded, "exam.recorded"), (.traineeEnrolled, "trainee.enrolled"),
-  ]
+  /// One of the three types, by its spelling: their lengths differ, so one comparison decides.
+  static func factType(_ name: UnsafeRawBufferPointer) -> EventType? {
+    let (type, spelling): (EventType, StaticString)
+    switch name.count {
+    case 19: (type, spelling) = (.attendanceRecorded, "attendance.recorded")
+    case 13: (type, spelling) = (.examRecorded, "exam.recorded")
+    case 16: (type, spelling) = (.traineeEnrolled, "trainee.enrolled")
+    default: return nil
+    }
+    return name.sameBytes(as: spelling.utf8) ? type : nil
+  }
 }
 
 extension StaticString {

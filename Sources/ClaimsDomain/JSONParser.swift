@@ -193,6 +193,19 @@ public struct JSONParser {
     return (quote | backslash | control | (word & highs)) == 0
   }
 
+  /// Whether eight bytes are all visible ASCII other than a quote or backslash: what an
+  /// identifier may hold (`FieldReader.isPlainIdentifier`).
+  @inline(__always) static func isPlainIdentifier(_ word: UInt64) -> Bool {
+    let ones: UInt64 = 0x0101_0101_0101_0101
+    let highs: UInt64 = 0x8080_8080_8080_8080
+    func hasZeroByte(_ x: UInt64) -> UInt64 { (x &- ones) & ~x & highs }
+    let quote = hasZeroByte(word ^ (ones &* 0x22))
+    let backslash = hasZeroByte(word ^ (ones &* 0x5C))
+    let delete = hasZeroByte(word ^ (ones &* 0x7F))
+    let belowVisible = (word &- ones &* 0x21) & ~word & highs  // some byte below 0x21
+    return (quote | backslash | delete | belowVisible | (word & highs)) == 0
+  }
+
   /// The text of a string that `scanString` checked.
   func string(_ range: Range<Int>, escaped: Bool) throws(Failure) -> String {
     let raw = UnsafeRawBufferPointer(rebasing: bytes[range])
