@@ -3,6 +3,25 @@
 // The toolchain alone: no package dependencies.
 import PackageDescription
 
+// Sixteen-lane SHA-256 for AVX-512: the one target compiled for a newer CPU than the baseline,
+// and only when the manifest is built on x86-64 (elsewhere the portable code stands alone).
+// ClaimsJournal runs it only after checking the CPU (SHA256LaneDispatch.swift).
+#if arch(x86_64)
+  let wideSHA256: [Target.Dependency] = ["ClaimsSHA256Wide"]
+  let wideSHA256Targets: [Target] = [
+    .target(
+      name: "ClaimsSHA256Wide", dependencies: ["ClaimsSHA256Core"],
+      // The level goes through the C importer: Swift 6.3's own -target-cpu rejects the
+      // x86-64-vN names, and IRGen takes the CPU and its features from the importer's target.
+      // -O in debug builds too: unoptimised SIMD16 code is some hundred times slower, and the
+      // tests hash a million bytes with it.
+      swiftSettings: [.unsafeFlags(["-Xcc", "-march=x86-64-v4", "-O"])])
+  ]
+#else
+  let wideSHA256: [Target.Dependency] = []
+  let wideSHA256Targets: [Target] = []
+#endif
+
 let package = Package(
   name: "ClaimsLedger",
   platforms: [.macOS(.v13)],
@@ -13,7 +32,9 @@ let package = Package(
     // Value types: money in fen, civil dates, resident IDs, codes, the events. Pure.
     .target(name: "ClaimsDomain"),
     // The only module that touches files: format, SHA-256, chain, append, recovery, verify.
-    .target(name: "ClaimsJournal", dependencies: ["ClaimsDomain"]),
+    .target(name: "ClaimsJournal", dependencies: ["ClaimsDomain", "ClaimsSHA256Core"] + wideSHA256),
+    // The multi-buffer SHA-256 driver shared by the portable and the wide lane code. Portable.
+    .target(name: "ClaimsSHA256Core"),
     // Rulesets transcribed from the seeds (shipped inside the binary) and the entitlement rules.
     .target(
       name: "ClaimsRules", dependencies: ["ClaimsDomain", "ClaimsJournal"],
@@ -95,5 +116,5 @@ let package = Package(
         "demo-gen", "ClaimsDemo", "ClaimsCommandLine", "ClaimsJournal", "ClaimsLedger", "ClaimsReports",
         "ClaimsRules", "ClaimsTestSupport", "claims",
       ]),
-  ]
+  ] + wideSHA256Targets
 )

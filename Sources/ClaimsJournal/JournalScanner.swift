@@ -122,7 +122,7 @@ public struct JournalScanner {
             let work: @Sendable (Int) -> Void = { chunk in
               let first = count * chunk / chunks
               let end = count * (chunk + 1) / chunks
-              // Four lines side by side in the hasher's lanes.
+              // Lines side by side in the hasher's lanes: four, or sixteen with AVX-512.
               SHA256.hashEach(count: end - first, into: digestOutput.baseAddress! + first) {
                 UnsafeRawBufferPointer(rebasing: bytes[starts[first &+ $0]..<ends[first &+ $0]])
               }

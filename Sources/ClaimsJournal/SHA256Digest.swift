@@ -6,6 +6,8 @@
 /// A SHA-256 digest: 32 bytes.
 public struct SHA256Digest: Equatable, Hashable, Sendable, CustomStringConvertible {
   // The chaining words in FIPS 180-4 order; the digest bytes are each word big-endian.
+  // `SHA256.hashEach` writes digests as eight UInt32 words in this order: keep these eight
+  // stored properties, and no others, in this order.
   private var w0: UInt32, w1: UInt32, w2: UInt32, w3: UInt32
   private var w4: UInt32, w5: UInt32, w6: UInt32, w7: UInt32
 

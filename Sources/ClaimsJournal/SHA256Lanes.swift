@@ -3,126 +3,25 @@
 // One message's rounds form a single dependency chain, so scalar SHA-256 leaves most of the
 // core idle. Four independent messages in the four lanes of an SSE2 (x86-64) or NEON (arm64)
 // register do four times the work per instruction; both are baseline, so the binary needs no
-// -target-cpu. Each lane takes its next message the moment it finishes one, so lines of
-// different lengths keep every lane busy (as multi-buffer hashing libraries do).
-
-extension SHA256 {
-  /// Hashes `count` messages, `message(i)` for i in 0..<count, writing the digest of message i
-  /// to `digests[i]`. Gives the same digests as `hash(_:)`, about 2.5x faster per message on
-  /// journal lines; allocates nothing on the heap.
-  public static func hashEach(
-    count: Int, into digests: UnsafeMutablePointer<SHA256Digest>,
-    message: (_ index: Int) -> UnsafeRawBufferPointer
-  ) {
-    guard count > 0 else { return }
-    // Per lane: 128 bytes for the padded last block(s), then one spare block that idle lanes hash.
-    withUnsafeTemporaryAllocation(byteCount: 4 * 192 + 2048, alignment: 64) { scratch in
-      let pads = scratch.baseAddress!
-      let schedule = pads + 4 * 192
-      SHA256LaneSet.prepare(schedule)
-      var lanes = SHA256LaneSet()
-      var cursors = (SHA256LaneCursor(), SHA256LaneCursor(), SHA256LaneCursor(), SHA256LaneCursor())
-      var nextMessage = 0
-      var busy = 0
-      withUnsafeMutableBytes(of: &cursors) { raw in
-        let cursor = raw.baseAddress!.assumingMemoryBound(to: SHA256LaneCursor.self)
-        for lane in 0..<4 {
-          let pad = pads + lane &* 192
-          if nextMessage < count {
-            cursor[lane].load(message(nextMessage), index: nextMessage, pad: pad)
-            nextMessage += 1
-            busy += 1
-          } else {
-            cursor[lane].idle(pad: pad)
-          }
-        }
-        while busy > 0 {
-          lanes.compress(
-            cursor[0].block, cursor[1].block, cursor[2].block, cursor[3].block, schedule)
-          for lane in 0..<4 where cursor[lane].advance() {
-            digests[cursor[lane].index] = lanes.digest(lane: lane)
-            lanes.reset(lane: lane)
-            let pad = pads + lane &* 192
-            if nextMessage < count {
-              cursor[lane].load(message(nextMessage), index: nextMessage, pad: pad)
-              nextMessage += 1
-            } else {
-              cursor[lane].idle(pad: pad)
-              busy -= 1
-            }
-          }
-        }
-      }
-    }
-  }
-}
-
-/// Where one lane is in its message: the whole blocks read in place, then the padded tail.
-struct SHA256LaneCursor {
-  /// The block the lane hashes next.
-  var block = UnsafeRawPointer(bitPattern: 64)!
-  var wholeBlocksLeft = 0
-  var padBlocksLeft = 0
-  var pad = UnsafeRawPointer(bitPattern: 64)!
-  /// The message's index; -1 for an idle lane, which hashes its spare block and never finishes.
-  var index = -1
-
-  /// Starts a message: its whole blocks in place, its tail padded (FIPS 180-4 section 5.1.1)
-  /// into the lane's pad area.
-  @inline(__always)
-  mutating func load(_ message: UnsafeRawBufferPointer, index: Int, pad: UnsafeMutableRawPointer) {
-    let count = message.count
-    let whole = count &>> 6
-    let tail = count & 63
-    pad.initializeMemory(as: UInt64.self, repeating: 0, count: 16)
-    if tail > 0 { pad.copyMemory(from: message.baseAddress! + (whole &<< 6), byteCount: tail) }
-    pad.storeBytes(of: 0x80, toByteOffset: tail, as: UInt8.self)
-    let padBlocks = tail < 56 ? 1 : 2
-    pad.storeBytes(
-      of: (UInt64(count) &<< 3).bigEndian, toByteOffset: padBlocks &* 64 &- 8, as: UInt64.self)
-    self.pad = UnsafeRawPointer(pad)
-    self.index = index
-    wholeBlocksLeft = whole
-    padBlocksLeft = padBlocks
-    block = whole > 0 ? message.baseAddress! : self.pad
-  }
-
-  /// Parks the lane on the spare block after its pad area, for good.
-  mutating func idle(pad: UnsafeMutableRawPointer) {
-    index = -1
-    block = UnsafeRawPointer(pad + 128)
-    wholeBlocksLeft = 0
-    padBlocksLeft = 0
-  }
-
-  /// Moves past the block just hashed; true when that was the message's last.
-  @inline(__always)
-  mutating func advance() -> Bool {
-    if index < 0 { return false }
-    if wholeBlocksLeft > 0 {
-      wholeBlocksLeft &-= 1
-      block = wholeBlocksLeft > 0 ? block + 64 : pad
-      return false
-    }
-    padBlocksLeft &-= 1
-    block += 64
-    return padBlocksLeft == 0
-  }
-}
+// -target-cpu. The multi-buffer driver (ClaimsSHA256Core) feeds the lanes; on a CPU with
+// AVX-512, `hashEach` runs the sixteen-lane code of ClaimsSHA256Wide instead (see
+// SHA256LaneDispatch.swift).
+import ClaimsSHA256Core
 
 /// The chaining words H0...H7 of four messages, lane i holding message i's.
-struct SHA256LaneSet {
+struct SHA256LaneSet: SHA256LaneCompressor {
   typealias Lanes = SIMD4<UInt32>
-  var h0 = Lanes(repeating: 0x6a09_e667), h1 = Lanes(repeating: 0xbb67_ae85)
-  var h2 = Lanes(repeating: 0x3c6e_f372), h3 = Lanes(repeating: 0xa54f_f53a)
-  var h4 = Lanes(repeating: 0x510e_527f), h5 = Lanes(repeating: 0x9b05_688c)
-  var h6 = Lanes(repeating: 0x1f83_d9ab), h7 = Lanes(repeating: 0x5be0_cd19)
+  static var laneCount: Int { 4 }
+  /// W[t] for the 64 rounds, then K[t] in every lane.
+  static var scratchByteCount: Int { 2048 }
+  var h0: Lanes, h1: Lanes, h2: Lanes, h3: Lanes, h4: Lanes, h5: Lanes, h6: Lanes, h7: Lanes
 
-  func digest(lane: Int) -> SHA256Digest {
-    SHA256Digest(
-      SHA256State(
-        h0: h0[lane], h1: h1[lane], h2: h2[lane], h3: h3[lane], h4: h4[lane], h5: h5[lane],
-        h6: h6[lane], h7: h7[lane]))
+  init() {
+    let initial = sha256InitialHashValue
+    (h0, h1, h2, h3) = (Lanes(repeating: initial.0), Lanes(repeating: initial.1),
+      Lanes(repeating: initial.2), Lanes(repeating: initial.3))
+    (h4, h5, h6, h7) = (Lanes(repeating: initial.4), Lanes(repeating: initial.5),
+      Lanes(repeating: initial.6), Lanes(repeating: initial.7))
   }
 
   /// Writes K[t] in every lane after the 64 schedule words of `scratch`, for `compress`.
@@ -131,20 +30,21 @@ struct SHA256LaneSet {
     for t in 0..<64 { k[t] = Lanes(repeating: sha256RoundConstants[t]) }
   }
 
-  /// Puts the initial hash value back into one lane, for its next message.
-  mutating func reset(lane: Int) {
-    let initial = SHA256State()
-    h0[lane] = initial.h0; h1[lane] = initial.h1; h2[lane] = initial.h2; h3[lane] = initial.h3
-    h4[lane] = initial.h4; h5[lane] = initial.h5; h6[lane] = initial.h6; h7[lane] = initial.h7
+  mutating func finish(lane: Int, into words: UnsafeMutablePointer<UInt32>) {
+    words[0] = h0[lane]; words[1] = h1[lane]; words[2] = h2[lane]; words[3] = h3[lane]
+    words[4] = h4[lane]; words[5] = h5[lane]; words[6] = h6[lane]; words[7] = h7[lane]
+    let initial = sha256InitialHashValue
+    h0[lane] = initial.0; h1[lane] = initial.1; h2[lane] = initial.2; h3[lane] = initial.3
+    h4[lane] = initial.4; h5[lane] = initial.5; h6[lane] = initial.6; h7[lane] = initial.7
   }
 
   /// Compresses one 64-byte block per lane. `scratch` (2 KiB, 16-byte aligned) holds W[t] for
   /// the 64 rounds, then K[t] in every lane (see `SHA256LaneSet.prepare`).
   @inline(never)
   mutating func compress(
-    _ p0: UnsafeRawPointer, _ p1: UnsafeRawPointer, _ p2: UnsafeRawPointer,
-    _ p3: UnsafeRawPointer, _ scratch: UnsafeMutableRawPointer
+    _ blocks: UnsafePointer<UnsafeRawPointer>, _ scratch: UnsafeMutableRawPointer
   ) {
+    let (p0, p1, p2, p3) = (blocks[0], blocks[1], blocks[2], blocks[3])
     let w = scratch.assumingMemoryBound(to: Lanes.self)
     // K[t] in every lane, written after the schedule's 64 words.
     let k = UnsafePointer(w + 64)
@@ -179,18 +79,6 @@ struct SHA256LaneSet {
     h0 &+= a; h1 &+= b; h2 &+= c; h3 &+= d; h4 &+= e; h5 &+= f; h6 &+= g; h7 &+= h
   }
 }
-
-/// FIPS 180-4 section 4.2.2.
-private let sha256RoundConstants: [UInt32] = [
-  0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5,
-  0xd807aa98, 0x12835b01, 0x243185be, 0x550c7dc3, 0x72be5d74, 0x80deb1fe, 0x9bdc06a7, 0xc19bf174,
-  0xe49b69c1, 0xefbe4786, 0x0fc19dc6, 0x240ca1cc, 0x2de92c6f, 0x4a7484aa, 0x5cb0a9dc, 0x76f988da,
-  0x983e5152, 0xa831c66d, 0xb00327c8, 0xbf597fc7, 0xc6e00bf3, 0xd5a79147, 0x06ca6351, 0x14292967,
-  0x27b70a85, 0x2e1b2138, 0x4d2c6dfc, 0x53380d13, 0x650a7354, 0x766a0abb, 0x81c2c92e, 0x92722c85,
-  0xa2bfe8a1, 0xa81a664b, 0xc24b8b70, 0xc76c51a3, 0xd192e819, 0xd6990624, 0xf40e3585, 0x106aa070,
-  0x19a4c116, 0x1e376c08, 0x2748774c, 0x34b0bcb5, 0x391c0cb3, 0x4ed8aa4a, 0x5b9cca4f, 0x682e6ff3,
-  0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208, 0x90befffa, 0xa4506ceb, 0xbef9a3f7, 0xc67178f2,
-]
 
 /// One round on four lanes; as `sha256Round` in SHA256.swift, with W[t] and K[t] passed in.
 @inline(__always)

@@ -19,8 +19,8 @@ private let boundaryVectors: [(length: Int, digest: String)] = [
   (128, "6836cf13bac400e9105071cd6af47084dfacad4e5e302c94bfed24e013afb73e"),
 ]
 
-/// Digests of `messages` through `hashEach`, which hashes them four at a time.
-private func hashedInLanes(_ messages: [[UInt8]]) -> [SHA256Digest] {
+/// Digests of `messages` through `hashEach`, four at a time unless `width` says otherwise.
+func hashedInLanes(_ messages: [[UInt8]], width: SHA256.LaneWidth = .four) -> [SHA256Digest] {
   // One buffer holding all messages back to back, as journal lines lie in a file.
   let joined = messages.flatMap { $0 }
   var starts: [Int] = []
@@ -33,7 +33,7 @@ private func hashedInLanes(_ messages: [[UInt8]]) -> [SHA256Digest] {
   joined.withUnsafeBytes { all in
     digests.withUnsafeMutableBufferPointer { out in
       guard let base = out.baseAddress else { return }
-      SHA256.hashEach(count: messages.count, into: base) { index in
+      SHA256.hashEach(count: messages.count, into: base, width: width) { index in
         UnsafeRawBufferPointer(
           rebasing: all[starts[index]..<(starts[index] + messages[index].count)])
       }

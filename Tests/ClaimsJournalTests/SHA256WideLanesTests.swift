@@ -1,0 +1,122 @@
+import ClaimsDomain
+import Foundation
+// Tests for the sixteen-lane (AVX-512) SHA-256 path and the choice between it and the portable
+// four lanes: digests checked against FIPS 180-4 vectors and the scalar one-shot hasher. On a
+// CPU without AVX-512 the sixteen-lane tests are skipped, not failed.
+import Testing
+
+@testable import ClaimsJournal
+
+/// The sixteen-lane tests run only where the CPU check lets the code run at all.
+private let sixteenLanes: ConditionTrait = .enabled(
+  if: SHA256.sixteenLanesSupported, "this CPU lacks x86-64-v4 (AVX-512F/BW/CD/DQ/VL)")
+
+/// FIPS 180-4 example messages (NIST's SHA-256 examples and the "one million a" vector).
+private let nistVectors: [(message: [UInt8], digest: String)] = [
+  (Array("abc".utf8), "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"),
+  ([], "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"),
+  (
+    Array("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq".utf8),
+    "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1"
+  ),
+  (
+    Array(
+      ("abcdefghbcdefghicdefghijdefghijkefghijklfghijklmghijklmnhijklmno"
+        + "ijklmnopjklmnopqklmnopqrlmnopqrsmnopqrstnopqrstu").utf8),
+    "cf5b16a778af8380036ce59e7b0492370b249b11e8f07a51afac45037afee9d1"
+  ),
+  (
+    [UInt8](repeating: UInt8(ascii: "a"), count: 1_000_000),
+    "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0"
+  ),
+]
+
+@Test("Sixteen lanes give the FIPS 180-4 digests, alone and in every lane position", sixteenLanes)
+func sixteenLanesMatchNISTVectors() {
+  for (message, digest) in nistVectors {
+    #expect(hashedInLanes([message], width: .sixteen).map(\.hex) == [digest])
+    // Seventeen messages, so the vector is hashed in each of the sixteen lanes and again after
+    // a lane has finished one message. The million-byte vector once only: unoptimised debug
+    // builds take seconds for it.
+    let positions = message.count > 1000 ? [9] : Array(0..<17)
+    for position in positions {
+      var messages = (0..<17).map { [UInt8](repeating: UInt8(ascii: "b"), count: $0 * 23) }
+      messages[position] = message
+      let digests = hashedInLanes(messages, width: .sixteen)
+      #expect(digests[position].hex == digest, "length \(message.count), position \(position)")
+      for other in messages.indices where other != position {
+        #expect(digests[other] == SHA256.hash(messages[other]), "beside length \(message.count)")
+      }
+    }
+  }
+}
+
+@Test("Sixteen lanes agree with one-shot hashing on every length 0...300", sixteenLanes)
+func sixteenLanesAgreeOnEveryLength() {
+  var random = SplitMix64(seed: 0x16_1A4E_5EED)
+  // Ten messages of each length, shuffled so that lanes finish out of step: 3,010 messages.
+  var lengths = (0...300).flatMap { [Int](repeating: $0, count: 10) }
+  for i in lengths.indices.reversed() { lengths.swapAt(i, Int(random.next() % UInt64(i + 1))) }
+  let messages = lengths.map { random.bytes($0) }
+  #expect(hashedInLanes(messages, width: .sixteen) == messages.map { SHA256.hash($0) })
+}
+
+@Test(
+  "Sixteen lanes agree with one-shot hashing for counts that leave lanes idle",
+  sixteenLanes, arguments: [1, 2, 3, 15, 16, 17, 31, 33, 47, 100, 257])
+func sixteenLanesAgreeForOddCounts(count: Int) {
+  var random = SplitMix64(seed: 0x0DD_C0DE &+ UInt64(count))
+  // Lengths around every padding boundary: a tail of 55 bytes fits one padded block, 56 needs
+  // two; 63/64 and 119/120 are the same boundaries a block further on.
+  let boundaries = [0, 1, 55, 56, 57, 63, 64, 65, 119, 120, 121, 127, 128, 129]
+  let messages = (0..<count).map { index in
+    random.bytes(index % 3 == 0 ? Int(random.next() % 400) : boundaries[index % boundaries.count])
+  }
+  #expect(hashedInLanes(messages, width: .sixteen) == messages.map { SHA256.hash($0) })
+  #expect(hashedInLanes(messages, width: .four) == messages.map { SHA256.hash($0) })
+}
+
+@Test("hashEach runs sixteen lanes exactly when the CPU has them and the environment allows")
+func laneWidthFollowsTheCPUCheck() {
+  let forcedPortable = Environment.portableForced
+  #expect(SHA256.laneWidth == (SHA256.sixteenLanesSupported && !forcedPortable ? .sixteen : .four))
+  // Whichever it chose, the default path gives the scalar digests.
+  var random = SplitMix64(seed: 0xD15_9A7C)
+  let messages = (0..<50).map { _ in random.bytes(Int(random.next() % 350)) }
+  var digests = [SHA256Digest](repeating: .zero, count: messages.count)
+  let joined = messages.flatMap { $0 }
+  let starts = messages.indices.map { messages[..<$0].reduce(0) { $0 + $1.count } }
+  joined.withUnsafeBytes { all in
+    digests.withUnsafeMutableBufferPointer { out in
+      SHA256.hashEach(count: messages.count, into: out.baseAddress!) {
+        UnsafeRawBufferPointer(rebasing: all[starts[$0]..<(starts[$0] + messages[$0].count)])
+      }
+    }
+  }
+  #expect(digests == messages.map { SHA256.hash($0) })
+}
+
+@Test("The CPU check needs every x86-64-v4 flag, as a whole word, on the first flags line")
+func cpuInfoFlagsAreReadStrictly() {
+  let v4 =
+    "fpu sse sse2 cx16 lahf_lm popcnt pni sse4_1 sse4_2 ssse3 avx avx2 bmi1 bmi2 f16c fma abm"
+    + " movbe xsave avx512f avx512bw avx512cd avx512dq"
+  #expect(sha256CPUInfoHasX86_64V4("processor\t: 0\nflags\t\t: \(v4) avx512vl\nbugs\t\t: none\n"))
+  // One flag missing, or only a longer flag that starts with its name: no.
+  #expect(!sha256CPUInfoHasX86_64V4("flags\t\t: \(v4)\n"))
+  #expect(!sha256CPUInfoHasX86_64V4("flags\t\t: \(v4) avx512vl_x\n"))
+  #expect(!sha256CPUInfoHasX86_64V4("flags\t\t: fpu sse sse2 avx2\n"))
+  // No flags line (another architecture's cpuinfo), or no colon: no.
+  #expect(!sha256CPUInfoHasX86_64V4("processor\t: 0\nFeatures\t: fp asimd\n"))
+  #expect(!sha256CPUInfoHasX86_64V4("flags \(v4)\n"))
+  #expect(!sha256CPUInfoHasX86_64V4(""))
+}
+
+private enum Environment {
+  /// Whether CLAIMS_SHA256_PORTABLE forces the four lanes in this test process.
+  static var portableForced: Bool {
+    guard let value = getenv("CLAIMS_SHA256_PORTABLE") else { return false }
+    let text = String(cString: value)
+    return !text.isEmpty && text != "0"
+  }
+}
