@@ -134,7 +134,7 @@ struct CanonicalFields: EventFields {
   }
 
   mutating func money(_ key: StaticString, allowZero: Bool) throws(EventDecodingError) -> Money {
-    guard let money = Money(decimal: String(decoding: try plainString(key), as: UTF8.self)),
+    guard let money = Money(decimalUTF8: try plainString(key)),
       allowZero || money.fen > 0
     else { throw Self.notCanonical }
     return money
@@ -153,10 +153,13 @@ struct CanonicalFields: EventFields {
   mutating func code<Code: RawRepresentable & CaseIterable>(_ key: StaticString, as: Code.Type)
     throws(EventDecodingError) -> Code where Code.RawValue == String
   {
-    guard let code = Code(rawValue: String(decoding: try plainString(key), as: UTF8.self)) else {
-      throw Self.notCanonical
+    let spelling = try plainString(key)
+    // The cases' spellings against the bytes: no string is built for the value.
+    for code in Code.allCases {
+      var raw = code.rawValue
+      if raw.withUTF8({ spelling.sameBytes(as: UnsafeRawBufferPointer($0)) }) { return code }
     }
-    return code
+    throw Self.notCanonical
   }
 
   /// Only the next field counts: the canonical form holds no field out of order.

@@ -15,6 +15,19 @@ public enum Fund: String, Codable, CaseIterable, Sendable, Comparable {
   }
 
   public static func < (lhs: Fund, rhs: Fund) -> Bool { lhs.rawValue < rhs.rawValue }
+
+  // A raw-value enum hashes and compares its spelling by default; the case is enough, and the
+  // money of every approved line is kept in dictionaries by fund.
+  public static func == (lhs: Fund, rhs: Fund) -> Bool { lhs.ordinal == rhs.ordinal }
+  public func hash(into hasher: inout Hasher) { hasher.combine(ordinal) }
+
+  var ordinal: Int {
+    switch self {
+    case .unemploymentInsurance: 0
+    case .skillsUpgradeAccount: 1
+    case .employmentSubsidy: 2
+    }
+  }
 }
 
 /// What an actor may do (SPEC §4). `none` deactivates an actor.

@@ -9,7 +9,13 @@ public struct Money: Hashable, Comparable, Sendable, CustomStringConvertible {
   /// Signs, exponents, leading zeros ("007") and more than two decimals are refused, because an
   /// amount in the journal must read the same to a person and to the ledger.
   public init?(decimal text: some StringProtocol) {
-    let bytes = Array(text.utf8)
+    var text = String(text)
+    guard let money = text.withUTF8({ Self(decimalUTF8: UnsafeRawBufferPointer($0)) }) else { return nil }
+    self = money
+  }
+
+  /// The same, straight from UTF-8 bytes (the journal decoder's path).
+  public init?(decimalUTF8 bytes: UnsafeRawBufferPointer) {
     guard !bytes.isEmpty, bytes.count <= 20 else { return nil }
     var yuan: Int64 = 0
     var index = 0
