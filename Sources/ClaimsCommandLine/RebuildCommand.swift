@@ -28,7 +28,7 @@ enum RebuildCommand: Subcommand {
     CutOptions.warn(end.warnings, terminal, command: name)
     let entitlements = EntitlementEngine(library: library).entitlements(of: state.allClassFacts, wages: state.minimumWages)
     let today = end.scan.lastRecorded!.chinaDate
-    let findings = state.findings(library: library, today: today)
+    let findings = state.findings(library: library, today: today, entitlements: entitlements)
     var byStatus: [Entitlement.Status: Int] = [:]
     for e in entitlements { byStatus[e.status, default: 0] += 1 }
     terminal.out("rebuilt \(path) from line 1 to \(end.scan.lineCount), chain head sha256 \(end.scan.lastHash.hex)")

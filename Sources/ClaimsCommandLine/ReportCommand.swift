@@ -64,7 +64,7 @@ public enum HTMLReportFile {
     return HTMLReport(
       journalName: name, headSeq: snapshot.scan.lineCount, headSHA256: snapshot.scan.lastHash.hex,
       state: state, history: history, entitlements: entitlements,
-      findings: state.findings(library: library, today: today)
+      findings: state.findings(library: library, today: today, entitlements: entitlements)
     ).render()
   }
 

@@ -15,11 +15,15 @@ public struct Finding: Equatable, Sendable {
 
 extension LedgerState {
   /// Every finding on the state, in a fixed order (code, subject, lines).
-  /// - Parameter today: the day recovery orders are counted to.
-  public func findings(library: RuleLibrary, today: CivilDate) -> [Finding] {
+  /// - Parameters:
+  ///   - today: the day recovery orders are counted to.
+  ///   - entitlements: every class's entitlements under `library`, when the caller has them
+  ///     already (they are the costliest part to compute); computed here otherwise.
+  public func findings(library: RuleLibrary, today: CivilDate, entitlements: [Entitlement]? = nil) -> [Finding] {
     var found = attendanceFindings(library) + enrolmentFindings() + paymentFindings()
       + recoveryFindings(today: today)
-    let entitlements = EntitlementEngine(library: library).entitlements(of: allClassFacts, wages: minimumWages)
+    let entitlements =
+      entitlements ?? EntitlementEngine(library: library).entitlements(of: allClassFacts, wages: minimumWages)
     for e in entitlements where e.reasons.contains(Reason.claimLate) {
       let key = EnrolmentKey(classID: e.classID, trainee: e.trainee)
       let claim = claimedEnrolments[key].flatMap { claims[$0] }
@@ -49,24 +53,35 @@ extension LedgerState {
       return found
     }
     var found: [Finding] = []
+    // One trainee's attendance in every class, by day: sorted in one reused list and walked a
+    // day at a time, with no table of days per trainee.
+    var entries: [(classID: String, ceiling: Int?, fact: AttendanceFact)] = []
     for (trainee, classIDs) in classesOfTrainee {
-      var days: [CivilDate: [(classID: String, fact: AttendanceFact)]] = [:]
+      entries.removeAll(keepingCapacity: true)
       for classID in classIDs {
+        let classCeiling = ceiling(classID)
         for fact in enrolments[EnrolmentKey(classID: classID, trainee: trainee)]?.attendance ?? [] {
-          days[fact.date, default: []].append((classID, fact))
+          entries.append((classID, classCeiling, fact))
         }
       }
-      for (date, entries) in days {
-        let classIDs = Set(entries.map(\.classID)).sorted()
-        let lines = entries.map(\.fact.seq).sorted()
+      entries.sort { $0.fact.date < $1.fact.date }
+      var first = 0
+      while first < entries.count {
+        let date = entries[first].fact.date
+        var end = first + 1
+        while end < entries.count, entries[end].fact.date == date { end += 1 }
+        let day = entries[first..<end]
+        first = end
+        let classIDs = Set(day.map(\.classID)).sorted()
+        let lines = day.map(\.fact.seq).sorted()
         if classIDs.count > 1 {
           found.append(
             Finding(
               code: "double-attendance", subject: trainee.value,
               detail: "\(trainee.masked) attended \(classIDs.joined(separator: " and ")) on \(date)", lines: lines))
         }
-        let hours = entries.reduce(0) { $0 + $1.fact.hours }
-        let maximum = entries.compactMap { ceiling($0.classID) }.min() ?? 8
+        let hours = day.reduce(0) { $0 + $1.fact.hours }
+        let maximum = day.compactMap(\.ceiling).min() ?? 8
         if hours > maximum {
           found.append(
             Finding(
