@@ -7,7 +7,8 @@ extension Checkpoint {
     var foldVersion: Int
     var point: ChainPoint
     var rules: String
-    var stateSHA256: String
+    /// The state's hash: `SHA256.hashOfPieces`, the SHA-256 of its 1 MiB pieces' SHA-256s.
+    var statePiecesSHA256: String
     /// The money section (`FundLedger`) that comes first: its length and SHA-256.
     var moneyLength: Int
     var moneySHA256: String
@@ -20,13 +21,13 @@ extension Checkpoint {
             ("line_offset", .number(String(point.lineOffset))), ("end_offset", .number(String(point.endOffset))),
             ("line_sha256", .string(point.lineHash.hex)), ("recorded", .string(point.recorded.description)),
             ("batch_first_seq", .number(String(point.batchFirstSeq))), ("rules", .string(rules)),
-            ("state_sha256", .string(stateSHA256)), ("money_length", .number(String(moneyLength))),
+            ("state_pieces_sha256", .string(statePiecesSHA256)), ("money_length", .number(String(moneyLength))),
             ("money_sha256", .string(moneySHA256)),
           ])))
     }
 
-    init(foldVersion: Int, point: ChainPoint, rules: String, stateSHA256: String, moneyLength: Int, moneySHA256: String) {
-      (self.foldVersion, self.point, self.rules, self.stateSHA256) = (foldVersion, point, rules, stateSHA256)
+    init(foldVersion: Int, point: ChainPoint, rules: String, statePiecesSHA256: String, moneyLength: Int, moneySHA256: String) {
+      (self.foldVersion, self.point, self.rules, self.statePiecesSHA256) = (foldVersion, point, rules, statePiecesSHA256)
       (self.moneyLength, self.moneySHA256) = (moneyLength, moneySHA256)
     }
 
@@ -49,7 +50,7 @@ extension Checkpoint {
         seq: try int("seq"), lineOffset: try int("line_offset"), endOffset: try int("end_offset"), lineHash: hash,
         recorded: recorded, batchFirstSeq: try int("batch_first_seq"))
       rules = try text("rules")
-      stateSHA256 = try text("state_sha256")
+      statePiecesSHA256 = try text("state_pieces_sha256")
       moneyLength = try int("money_length")
       moneySHA256 = try text("money_sha256")
     }

@@ -6,13 +6,13 @@ import ClaimsRules
 /// journal folds only the lines after it. A cache, never a source of truth: it is used only
 /// when its key matches — the fold's version, the rulesets' hashes, and a line that the journal
 /// must still hold at the same place with the same SHA-256 (which, by the chain, vouches for
-/// every line before it) — and its own SHA-256 is checked before its state is decoded. Anything
+/// every line before it) — and its own hashes are checked before its state is decoded. Anything
 /// that does not match is discarded and the state is rebuilt from line 1.
 ///
 /// The file: one JSON line (the key) and then the state in `BinaryEncoder`'s form.
 public struct Checkpoint {
   /// Bumped whenever `check` or `apply` change what a fold produces, so old caches are dropped.
-  public static let foldVersion = 5
+  public static let foldVersion = 6
   /// A command saves a new checkpoint once this many lines lie beyond the last one.
   public static let linesBetween = 10_000
 
@@ -115,7 +115,7 @@ public struct Checkpoint {
     // The state in place of the whole file, not beside it: a large checkpoint is read once.
     bytes.removeSubrange(..<stateStart)
     let payload = bytes
-    guard SHA256.hash(payload).hex == key.stateSHA256 else {
+    guard SHA256.hashOfPieces(payload).hex == key.statePiecesSHA256 else {
       return .failure(.discarded("its state does not match its SHA-256"))
     }
     guard let state = try? BinaryDecoder().decode(LedgerState.self, from: payload), state.lastSeq == key.point.seq else {
@@ -159,7 +159,7 @@ public struct Checkpoint {
     let money = try BinaryEncoder().encode(MoneySection(lastSeq: state.lastSeq, funds: state.fundLedger))
     let payload = try BinaryEncoder().encode(state)
     let key = Key(
-      foldVersion: Self.foldVersion, point: point, rules: rules, stateSHA256: SHA256.hash(payload).hex,
+      foldVersion: Self.foldVersion, point: point, rules: rules, statePiecesSHA256: SHA256.hashOfPieces(payload).hex,
       moneyLength: money.count, moneySHA256: SHA256.hash(money).hex)
     try FilePaths.replaceAtomically(Self.path(forJournal: journal), withParts: [key.json + [0x0A], money, payload])
   }

@@ -120,3 +120,24 @@ private enum Environment {
     return !text.isEmpty && text != "0"
   }
 }
+
+/// The hash of a large buffer's pieces: each piece's SHA-256 as one stream would give it, then
+/// the SHA-256 of those digests in order.
+@Suite struct SHA256PiecesTests {
+  @Test(arguments: [0, 1, SHA256.pieceSize - 1, SHA256.pieceSize, SHA256.pieceSize + 1, 5 * SHA256.pieceSize + 77])
+  func isTheHashOfThePiecesHashesInOrder(size: Int) {
+    let bytes = (0..<size).map { UInt8(truncatingIfNeeded: $0 &* 31 &+ $0 >> 9) }
+    var expected: [UInt8] = []
+    var start = 0
+    repeat {
+      expected += SHA256.hash(Array(bytes[start..<min(size, start + SHA256.pieceSize)])).bytes
+      start += SHA256.pieceSize
+    } while start < size
+    #expect(SHA256.hashOfPieces(bytes) == SHA256.hash(expected))
+    if size > 0 {
+      var changed = bytes
+      changed[size / 2] ^= 1
+      #expect(SHA256.hashOfPieces(changed) != SHA256.hashOfPieces(bytes))
+    }
+  }
+}
