@@ -102,7 +102,10 @@ extension LedgerState {
       for line in decision.lines where line.amount.fen > 0 {
         money.approved[line.fund, default: .zero] += line.amount
         money.approvedByTrainee[line.trainee, default: [:]][line.fund, default: .zero] += line.amount
-        book(FundKey(fund: line.fund, region: region), on: event.date) { $0.committed += line.amount }
+      }
+      // Booked once per fund, the lines' sum: a claim's lines mostly share one fund.
+      for (fund, amount) in money.approved {
+        book(FundKey(fund: fund, region: region), on: event.date) { $0.committed += amount }
       }
       claimMoney[e.claim] = money
     case .paymentMade(let e):
