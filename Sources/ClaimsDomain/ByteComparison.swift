@@ -4,6 +4,12 @@ extension UnsafeRawBufferPointer {
   @inlinable public func sameBytes(as other: UnsafeRawBufferPointer) -> Bool {
     guard count == other.count else { return false }
     if count < 8 {
+      if count >= 4 {
+        // Two four-byte words, overlapping when count < 8.
+        return loadUnaligned(as: UInt32.self) == other.loadUnaligned(as: UInt32.self)
+          && loadUnaligned(fromByteOffset: count &- 4, as: UInt32.self)
+            == other.loadUnaligned(fromByteOffset: count &- 4, as: UInt32.self)
+      }
       for index in 0..<count where self[index] != other[index] { return false }
       return true
     }
@@ -18,4 +24,9 @@ extension UnsafeRawBufferPointer {
     return loadUnaligned(fromByteOffset: count &- 8, as: UInt64.self)
       == other.loadUnaligned(fromByteOffset: count &- 8, as: UInt64.self)
   }
+}
+
+extension StaticString {
+  /// A literal's bytes, to compare a line's bytes with.
+  var utf8: UnsafeRawBufferPointer { UnsafeRawBufferPointer(start: utf8Start, count: utf8CodeUnitCount) }
 }

@@ -23,8 +23,9 @@ struct CanonicalFields: EventFields {
     guard valueStart <= bytes.count, bytes[cursor] == 0x22, bytes[cursor &+ count &+ 1] == 0x22,
       bytes[cursor &+ count &+ 2] == 0x3A
     else { return false }
-    let name = key.utf8Start
-    for offset in 0..<count where bytes[cursor &+ 1 &+ offset] != name[offset] { return false }
+    guard UnsafeRawBufferPointer(rebasing: bytes[(cursor &+ 1)..<(valueStart &- 2)]).sameBytes(as: key.utf8) else {
+      return false
+    }
     cursor = valueStart
     return true
   }

@@ -75,7 +75,3 @@ public struct FactLine {
     return name.sameBytes(as: spelling.utf8) ? type : nil
   }
 }
-
-extension StaticString {
-  var utf8: UnsafeRawBufferPointer { UnsafeRawBufferPointer(start: utf8Start, count: utf8CodeUnitCount) }
-}
