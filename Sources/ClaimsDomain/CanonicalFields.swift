@@ -142,13 +142,24 @@ struct CanonicalFields: EventFields {
   }
 
   mutating func date(_ key: StaticString) throws(EventDecodingError) -> CivilDate {
-    guard let date = CivilDate(utf8: try plainString(key)) else { throw Self.notCanonical }
+    guard let date = CivilDate(utf8: try fixedWidthString(key, 10)) else { throw Self.notCanonical }
     return date
   }
 
   mutating func residentID(_ key: StaticString) throws(EventDecodingError) -> ResidentID {
-    guard let id = ResidentID(utf8: try plainString(key)) else { throw Self.notCanonical }
+    guard let id = ResidentID(utf8: try fixedWidthString(key, 18)) else { throw Self.notCanonical }
     return id
+  }
+
+  /// A string value that can only be `width` bytes long (a date, a resident ID): its closing
+  /// quote is looked for in one place, and the value's own parser checks every byte between.
+  /// Any other length is not what the value's parser accepts either.
+  mutating func fixedWidthString(_ key: StaticString, _ width: Int) throws(EventDecodingError) -> UnsafeRawBufferPointer {
+    guard take(key), cursor &+ width &+ 1 < bytes.count, bytes[cursor] == 0x22, bytes[cursor &+ width &+ 1] == 0x22
+    else { throw Self.notCanonical }
+    let value = UnsafeRawBufferPointer(rebasing: bytes[(cursor &+ 1)..<(cursor &+ 1 &+ width)])
+    try endValue(at: cursor &+ width &+ 2)
+    return value
   }
 
   mutating func code<Code: RawRepresentable & CaseIterable>(_ key: StaticString, as: Code.Type)

@@ -12,20 +12,54 @@ public struct ResidentID: Hashable, Comparable, Sendable, CustomStringConvertibl
     self = id
   }
 
-  /// The same, straight from UTF-8 bytes (the journal decoder's path).
+  /// The same, straight from UTF-8 bytes (the journal decoder's path): the first sixteen
+  /// digits are checked, weighed and converted eight at a time in a word, then the seventeenth
+  /// and the check character.
   public init?(utf8 bytes: UnsafeRawBufferPointer) {
     guard bytes.count == 18 else { return nil }
-    var sum = 0
-    var digits: UInt64 = 0
-    for index in 0..<17 {
-      let digit = bytes[index] &- UInt8(ascii: "0")
-      guard digit < 10 else { return nil }
-      sum += Int(digit) * Self.weights[index]
-      digits = digits &* 10 &+ UInt64(digit)
-    }
+    let first = bytes.loadUnaligned(as: UInt64.self)
+    let second = bytes.loadUnaligned(fromByteOffset: 8, as: UInt64.self)
+    let last = bytes[16] &- UInt8(ascii: "0")
+    guard Self.eightDigits(first), Self.eightDigits(second), last < 10 else { return nil }
+    let lowNibbles: UInt64 = 0x0F0F_0F0F_0F0F_0F0F
+    let (a, b) = (first & lowNibbles, second & lowNibbles)
+    let w = Self.weightWords
+    let sum = Self.dot4(a, w.0) + Self.dot4(a >> 32, w.1) + Self.dot4(b, w.2) + Self.dot4(b >> 32, w.3)
+      + Int(last) * Self.weights[16]
     guard bytes[17] == Self.checkCharacters[(12 - sum % 11) % 11] else { return nil }
-    self.digits = digits
+    digits = Self.value(a) &* 1_000_000_000 &+ Self.value(b) &* 10 &+ UInt64(last)
   }
+
+  /// Whether all eight bytes of a word are ASCII digits: high nibble 3, low nibble at most 9.
+  static func eightDigits(_ word: UInt64) -> Bool {
+    word & 0xF0F0_F0F0_F0F0_F0F0 == 0x3030_3030_3030_3030
+      && ((word & 0x0F0F_0F0F_0F0F_0F0F) &+ 0x0606_0606_0606_0606) & 0xF0F0_F0F0_F0F0_F0F0 == 0
+  }
+
+  /// The number eight digit values (the first in the lowest byte) spell, by pairs, fours, eights.
+  static func value(_ digits: UInt64) -> UInt64 {
+    let pairs = (digits &* (10 << 8 + 1)) >> 8 & 0x00FF_00FF_00FF_00FF
+    let fours = (pairs &* (100 << 16 + 1)) >> 16 & 0x0000_FFFF_0000_FFFF
+    return (fours &* (10_000 << 32 + 1)) >> 32
+  }
+
+  /// The weighted sum of the four digit values in the low bytes of `digits`: spread into 16-bit
+  /// lanes and multiplied by the weights in reverse, the sum collects in the top lane (no lane
+  /// exceeds 4 × 9 × 10, so none carries into another).
+  static func dot4(_ digits: UInt64, _ reversedWeights: UInt64) -> Int {
+    var lanes = digits & 0xFFFF_FFFF
+    lanes = (lanes | lanes << 16) & 0x0000_FFFF_0000_FFFF
+    lanes = (lanes | lanes << 8) & 0x00FF_00FF_00FF_00FF
+    return Int((lanes &* reversedWeights) >> 48)
+  }
+
+  /// `weights` 0–3, 4–7, 8–11 and 12–15 in reverse 16-bit lanes, for `dot4`.
+  static let weightWords: (UInt64, UInt64, UInt64, UInt64) = {
+    func word(_ start: Int) -> UInt64 {
+      (0..<4).reduce(0) { $0 | UInt64(weights[start + $1]) << (16 * UInt64(3 - $1)) }
+    }
+    return (word(0), word(4), word(8), word(12))
+  }()
 
   /// The whole number, as the machine formats carry it.
   public var value: String {

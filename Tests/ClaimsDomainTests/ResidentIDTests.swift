@@ -33,4 +33,35 @@ import Testing
   @Test func masksTheMiddleForPeople() {
     #expect(ResidentID("11010519491231002X")!.masked == "110105********002X")
   }
+
+  /// The reader works on words; it must accept and read exactly what a plain byte loop over
+  /// GB 11643's rule does, on random numbers, all-but-valid ones and stray bytes.
+  @Test func readsExactlyWhatTheByteByByteRuleReads() {
+    let weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
+    func reference(_ bytes: [UInt8]) -> UInt64? {
+      guard bytes.count == 18 else { return nil }
+      var (sum, value): (Int, UInt64) = (0, 0)
+      for index in 0..<17 {
+        guard (0x30...0x39).contains(bytes[index]) else { return nil }
+        sum += Int(bytes[index] - 0x30) * weights[index]
+        value = value * 10 + UInt64(bytes[index] - 0x30)
+      }
+      return bytes[17] == Array("0123456789X".utf8)[(12 - sum % 11) % 11] ? value : nil
+    }
+    var random = SplitMix64(seed: 11643)
+    var accepted = 0
+    for round in 0..<200_000 {
+      var bytes = (0..<18).map { _ in UInt8(0x30 + random.next() % 10) }
+      if round % 3 == 0 { bytes[17] = UInt8(ascii: "X") }
+      if round % 5 == 0 { bytes[Int(random.next() % 18)] = UInt8(truncatingIfNeeded: random.next()) }
+      if round % 7 == 0, let check = ResidentID.checkCharacter(for: String(decoding: bytes[..<17], as: UTF8.self)) {
+        bytes[17] = check.asciiValue!
+      }
+      let read = bytes.withUnsafeBytes { ResidentID(utf8: $0) }
+      let expected = reference(bytes)
+      #expect(read.map { UInt64($0.value.prefix(17))! } == expected, "\(bytes)")
+      if read != nil { accepted += 1 }
+    }
+    #expect(accepted > 10_000)
+  }
 }
