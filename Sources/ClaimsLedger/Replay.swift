@@ -45,6 +45,11 @@ public enum Replay {
     cut: ReplayCut = ReplayCut(), factLane: Bool = true, lookAfter look: (seq: Int, at: (LedgerState) -> Void)? = nil
   ) throws(JournalError) -> JournalStreamEnd? {
     var folder = LineFolder(cut: cut, factLane: factLane)
+    if state.events.count == 0, let size = try? OpenFile(path: path, writable: false).size() {
+      // A low guess at the line count (journal lines run 150 to 500 bytes and more), so that the
+      // id index grows once or twice instead of twenty times, and is never far too large.
+      state.events.reserveCapacity(size / 512)
+    }
     return try withUnsafeMutablePointer(to: &state) { (state) throws(JournalError) in
       try JournalSnapshot.stream(path: path, resumingAfter: point) { (frame, bytes) throws(JournalError) in
         try folder.fold(frame, bytes, into: state)
