@@ -101,10 +101,21 @@ public struct EnrolmentRecord: Codable, Equatable, Sendable {
   }
 }
 
-public struct AttendanceFact: Codable, Equatable, Sendable {
+/// One attendance line: 16 bytes, for there is one per trainee and day of every class.
+public struct AttendanceFact: Equatable, Sendable {
   public var seq: Int
   public var date: CivilDate
-  public var hours: Int
+  /// A day's hours, 1 to 24 (the journal's check), kept in four bytes.
+  private var storedHours: Int32
+
+  public var hours: Int {
+    get { Int(storedHours) }
+    set { storedHours = Int32(newValue) }
+  }
+
+  public init(seq: Int, date: CivilDate, hours: Int) {
+    (self.seq, self.date, self.storedHours) = (seq, date, Int32(hours))
+  }
 }
 
 public struct EmploymentFact: Codable, Equatable, Sendable {

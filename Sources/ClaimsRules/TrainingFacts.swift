@@ -35,8 +35,9 @@ public struct TraineeFacts: Sendable {
 }
 
 public struct ExamFact: Codable, Sendable, Equatable {
-  public var date: CivilDate
+  // Largest first: 16 bytes a fact rather than 24.
   public var seq: Int
+  public var date: CivilDate
   public var passed: Bool
   public init(date: CivilDate, seq: Int, passed: Bool) {
     (self.date, self.seq, self.passed) = (date, seq, passed)
