@@ -11,10 +11,15 @@ extension Event {
   /// as `"key":value` pairs without braces: the journal's append path, with no JSON tree and
   /// no strings made for numbers, dates or amounts.
   public func writeJSONFields(into writer: inout JSONWriter) {
-    var sink = ByteSink(writer: writer)
-    writer = JSONWriter(capacity: 0)  // hand the buffer over rather than copy it
-    writeFields(to: &sink)
-    writer = sink.writer
+    // The bytes are staged on the stack and reach the writer's array a few hundred at a time
+    // (`ByteSink`).
+    withUnsafeTemporaryAllocation(of: UInt8.self, capacity: ByteSink.stageCapacity) { stage in
+      var sink = ByteSink(writer: writer, stage: stage.baseAddress!)
+      writer = JSONWriter(capacity: 0)  // hand the buffer over rather than copy it
+      writeFields(to: &sink)
+      sink.flush()
+      writer = sink.writer
+    }
   }
 
   func writeFields<Sink: EventFieldSink>(to sink: inout Sink) {
@@ -72,117 +77,6 @@ struct ObjectSink: EventFieldSink {
       list.append(.object(entry.object))
     }
     add(key, .array(list))
-  }
-}
-
-/// Writes the canonical bytes, as `JSONWriter.writeFields(jsonObject)` would.
-struct ByteSink: EventFieldSink {
-  var writer: JSONWriter
-  /// No comma before the first field of an object.
-  var first = true
-  static var empty: ByteSink { ByteSink(writer: JSONWriter(capacity: 0)) }
-
-  @inline(__always)
-  mutating func key(_ key: StaticString) {
-    if first { first = false } else { writer.bytes.append(UInt8(ascii: ",")) }
-    writer.bytes.append(UInt8(ascii: "\""))
-    writer.raw(key)
-    writer.bytes.append(UInt8(ascii: "\""))
-    writer.bytes.append(UInt8(ascii: ":"))
-  }
-
-  mutating func text(_ key: StaticString, _ value: String) {
-    self.key(key)
-    writer.writeString(value)
-  }
-  mutating func number(_ key: StaticString, _ value: Int) {
-    self.key(key)
-    writer.writeInt(value)
-  }
-  mutating func bool(_ key: StaticString, _ value: Bool) {
-    self.key(key)
-    writer.raw(value ? "true" as StaticString : "false")
-  }
-  mutating func money(_ key: StaticString, _ value: Money) {
-    // As `Money.decimalString`: sign, yuan, point, two digits of fen.
-    self.key(key)
-    writer.bytes.append(UInt8(ascii: "\""))
-    if value.fen < 0 { writer.bytes.append(UInt8(ascii: "-")) }
-    let magnitude = value.fen.magnitude
-    writer.writeUnsigned(magnitude / 100, minimumDigits: 1)
-    writer.bytes.append(UInt8(ascii: "."))
-    writer.writeUnsigned(magnitude % 100, minimumDigits: 2)
-    writer.bytes.append(UInt8(ascii: "\""))
-  }
-  mutating func date(_ key: StaticString, _ value: CivilDate) {
-    self.key(key)
-    writeDate(value)
-  }
-  mutating func writeDate(_ value: CivilDate) {
-    // As `CivilDate.description`: YYYY-MM-DD, zero-padded.
-    writer.bytes.append(UInt8(ascii: "\""))
-    writer.writeUnsigned(UInt64(value.year), minimumDigits: 4)
-    writer.bytes.append(UInt8(ascii: "-"))
-    writer.writeUnsigned(UInt64(value.month), minimumDigits: 2)
-    writer.bytes.append(UInt8(ascii: "-"))
-    writer.writeUnsigned(UInt64(value.day), minimumDigits: 2)
-    writer.bytes.append(UInt8(ascii: "\""))
-  }
-  mutating func resident(_ key: StaticString, _ value: ResidentID) {
-    self.key(key)
-    writeResident(value)
-  }
-  mutating func writeResident(_ value: ResidentID) {
-    // As `ResidentID.value`: 17 digits and the check character, quoted.
-    writer.bytes.append(UInt8(ascii: "\""))
-    writer.writeUnsigned(value.digits, minimumDigits: 17)
-    writer.bytes.append(value.checkCharacter)
-    writer.bytes.append(UInt8(ascii: "\""))
-  }
-  mutating func texts<Values: Sequence<String>>(_ key: StaticString, _ values: Values) {
-    self.key(key)
-    writer.bytes.append(UInt8(ascii: "["))
-    var firstValue = true
-    for value in values {
-      if firstValue { firstValue = false } else { writer.bytes.append(UInt8(ascii: ",")) }
-      writer.writeString(value)
-    }
-    writer.bytes.append(UInt8(ascii: "]"))
-  }
-  mutating func residents(_ key: StaticString, _ values: [ResidentID]) {
-    self.key(key)
-    writer.bytes.append(UInt8(ascii: "["))
-    for (index, value) in values.enumerated() {
-      if index > 0 { writer.bytes.append(UInt8(ascii: ",")) }
-      writeResident(value)
-    }
-    writer.bytes.append(UInt8(ascii: "]"))
-  }
-  mutating func objects(_ key: StaticString, count: Int, _ each: (inout ByteSink, Int) -> Void) {
-    self.key(key)
-    writer.bytes.append(UInt8(ascii: "["))
-    for index in 0..<count {
-      if index > 0 { writer.bytes.append(UInt8(ascii: ",")) }
-      writer.bytes.append(UInt8(ascii: "{"))
-      first = true
-      each(&self, index)
-      writer.bytes.append(UInt8(ascii: "}"))
-    }
-    writer.bytes.append(UInt8(ascii: "]"))
-    first = false
-  }
-}
-
-extension ResidentID {
-  /// The check character of the 17 digits held (as `value` spells it).
-  var checkCharacter: UInt8 {
-    var rest = digits
-    var sum = 0
-    for index in stride(from: 16, through: 0, by: -1) {
-      sum += Int(rest % 10) * Self.weights[index]
-      rest /= 10
-    }
-    return Self.checkCharacters[(12 - sum % 11) % 11]
   }
 }
 

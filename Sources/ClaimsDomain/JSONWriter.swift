@@ -84,20 +84,22 @@ public struct JSONWriter {
     writeUnsigned(UInt64(value.magnitude), minimumDigits: 1)
   }
 
-  /// Writes `value` in decimal, padded with leading zeros to `minimumDigits`.
+  /// Writes `value` in decimal, padded with leading zeros to `minimumDigits` (at most 20).
   public mutating func writeUnsigned(_ value: UInt64, minimumDigits: Int) {
-    var divisor: UInt64 = 1
-    var digits = 1
-    while digits < minimumDigits || value / divisor >= 10 {
-      divisor &*= 10
-      digits &+= 1
-    }
-    var rest = value
-    while digits > 0 {
-      bytes.append(UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: rest / divisor))
-      rest %= divisor
-      divisor /= 10
-      digits &-= 1
+    // The digits are formed from the end in a stack buffer (divisions by the constant 10 are
+    // multiplies) and appended in one go, not a byte and a division by a power of ten at a time.
+    precondition(minimumDigits <= 24, "writeUnsigned pads to at most 24 digits")
+    var buffer: (UInt64, UInt64, UInt64) = (0, 0, 0)
+    withUnsafeMutableBytes(of: &buffer) { out in
+      var rest = value
+      var index = out.count
+      repeat {
+        index &-= 1
+        out[index] = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: rest % 10)
+        rest /= 10
+      } while rest != 0 || out.count &- index < minimumDigits
+      let digits = out.baseAddress!.assumingMemoryBound(to: UInt8.self) + index
+      bytes.append(contentsOf: UnsafeBufferPointer(start: digits, count: out.count &- index))
     }
   }
 

@@ -49,10 +49,10 @@ public struct JournalLine: Sendable {
     let recordedText = Array(recorded.description.utf8)
     var writer = JSONWriter(capacity: events.count * 360)
     var previous = previous
-    for (index, event) in events.enumerated() {
+    for index in events.indices {
       let start = writer.bytes.count
       write(
-        event, seq: firstSeq + index, recorded: recordedText, prev: previous, batchIndex: index + 1,
+        events[index], seq: firstSeq + index, recorded: recordedText, prev: previous, batchIndex: index + 1,
         batchCount: events.count, into: &writer)
       previous = writer.bytes.withUnsafeBytes { SHA256.hash(UnsafeRawBufferPointer(rebasing: $0[start...])) }
       writer.bytes.append(0x0A)
@@ -71,10 +71,12 @@ public struct JournalLine: Sendable {
     writer.raw(LineFrame.recordedKey)
     writer.bytes.append(contentsOf: recorded)
     writer.raw(LineFrame.prevKey)
-    let hexStart = writer.bytes.count
-    writer.bytes.append(contentsOf: repeatElement(0, count: 64))
-    writer.bytes.withUnsafeMutableBytes {
-      prev.writeHex(into: UnsafeMutableRawBufferPointer(rebasing: $0[hexStart..<(hexStart + 64)]))
+    // The hex is spelt on the stack and appended once (filling the array with zeros first and
+    // then overwriting them cost more than the spelling).
+    var hex: (UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0, 0, 0, 0, 0)
+    withUnsafeMutableBytes(of: &hex) { hex in
+      prev.writeHex(into: hex)
+      writer.bytes.append(contentsOf: hex.assumingMemoryBound(to: UInt8.self))
     }
     writer.raw(LineFrame.batchKey)
     writer.writeInt(batchIndex)

@@ -77,26 +77,38 @@ public final class AppendSession {
     do { stored = try Appender.storedEvents(for: input, in: state, snapshot: writer.snapshot) } catch {
       throw .journal(error)
     }
+    // The state is moved out of the session for the loop and put back on every way out: the
+    // property of a class would otherwise be copied (a retain of every table) for each
+    // `decide`, and checked for exclusive access on each use.
+    var working = LedgerState()
+    swap(&working, &state)
+    defer { swap(&working, &state) }
+    let batchStart = working.lastSeq
     var accepted: [Event] = []
     accepted.reserveCapacity(input.count)
-    var batchIndex: [String: Int] = [:]
-    for item in input {
-      let event = item.event
-      let earlier = stored[event.id]
-        ?? batchIndex[event.id].map { (last + $0 + 1, accepted[$0].inputContent) }
+    for index in input.indices {
+      let event = input[index].event
+      // An earlier event of this batch is found where `apply` recorded it: the event index,
+      // at a seq past the batch's start (no second table of ids for the batch).
+      let earlier =
+        stored[event.id]
+        ?? working.events[event.id].flatMap { ref in
+          ref.seq > batchStart
+            ? (last + ref.seq - batchStart, accepted[ref.seq - batchStart - 1].inputContent) : nil
+        }
       if let (seq, content) = earlier {
         guard content == event.inputContent else {
           throw .refused(
             BatchRefusal(
-              position: item.position, id: event.id, inputLine: item.inputLine,
+              position: input[index].position, id: event.id, inputLine: input[index].inputLine,
               refusal: Refusal("id-conflict", "the id is already in the journal with different content")))
         }
-        report.duplicates.append((item.position, event.id, seq))
+        report.duplicates.append((input[index].position, event.id, seq))
         continue
       }
-      let decided = try Appender.decide(event, item: item, state: state, recorded: recorded, rules: rules)
-      state.apply(decided, seq: state.lastSeq + 1, recorded: recorded)
-      batchIndex[event.id] = accepted.count
+      let decided = try Appender.decide(
+        event, item: input[index], state: working, recorded: recorded, rules: rules)
+      working.apply(decided, seq: working.lastSeq + 1, recorded: recorded)
       accepted.append(decided)
     }
     do {

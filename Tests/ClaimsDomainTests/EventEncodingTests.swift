@@ -85,6 +85,46 @@ import Testing
     }
   }
 
+  /// The direct writer stages bytes in a buffer of `ByteSink.stageCapacity`: values longer
+  /// than it, and events whose fields fill it several times over, must come out the same.
+  @Test func valuesLongerThanTheStageAreTheObjectsCanonicalJSON() {
+    let date = CivilDate(year: 2024, month: 9, day: 2)!
+    let trainee = Self.trainee
+    var random = SplitMix64(seed: 0x57A6E)
+    for round in 0..<200 {
+      // Lengths around the stage's size, plain or with an escape somewhere.
+      let length = 400 + Int(random.next() % 300)
+      var text = String(repeating: "训", count: length / 3) + String(repeating: "x", count: length % 3)
+      if round % 3 == 0 { text.insert("\"", at: text.index(text.startIndex, offsetBy: Int(random.next() % 50))) }
+      let lineCount = Int(random.next() % 40)
+      let lines = (0..<lineCount).map { index in
+        ApprovedLine(
+          trainee: index % 2 == 0 ? trainee : Self.traineeX, amount: Money(fen: Int64(random.next() % 1_000_000) - 1000),
+          fund: .employmentSubsidy, ruleset: "LC-2024", rulesetSHA256: String(repeating: "cd", count: 32),
+          reasons: index % 5 == 0 ? [text] : [])
+      }
+      let bodies: [EventBody] = [
+        .classRejected(ClassRejected(classID: "C-1", reason: text)),
+        .claimApproved(
+          ClaimApproved(claim: "CL-\(round)", decision: ApprovalDecision(lines: lines, total: Money(fen: 7)))),
+        .claimSubmitted(
+          ClaimSubmitted(
+            claim: "CL-\(round)", classID: text, trainees: Array(repeating: trainee, count: lineCount),
+            claimant: .individual)),
+      ]
+      for body in bodies {
+        let event = Event(id: "e-\(round)", date: date, actor: round % 2 == 0 ? text : "clerk-1", body: body)
+        var direct = JSONWriter()
+        direct.raw("{\"seq\":1," as StaticString)  // bytes already in the writer stay first
+        event.writeJSONFields(into: &direct)
+        var viaObject = JSONWriter()
+        viaObject.raw("{\"seq\":1," as StaticString)
+        viaObject.writeFields(event.jsonObject)
+        #expect(direct.bytes == viaObject.bytes, "round \(round), \(event.type)")
+      }
+    }
+  }
+
   @Test func bytesParseBackToTheSameValues() throws {
     for event in Self.events {
       var writer = JSONWriter()
@@ -137,6 +177,10 @@ import Testing
     var padded = JSONWriter()
     padded.writeUnsigned(7, minimumDigits: 4)
     padded.writeUnsigned(UInt64.max, minimumDigits: 2)
-    #expect(String(decoding: padded.bytes, as: UTF8.self) == "0007" + String(UInt64.max))
+    padded.writeUnsigned(0, minimumDigits: 24)
+    padded.writeUnsigned(42, minimumDigits: 0)
+    #expect(
+      String(decoding: padded.bytes, as: UTF8.self)
+        == "0007" + String(UInt64.max) + String(repeating: "0", count: 24) + "42")
   }
 }

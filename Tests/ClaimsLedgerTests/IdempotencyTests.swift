@@ -34,6 +34,23 @@ import Testing
     #expect(report.duplicates.map(\.position) == [2])
   }
 
+  /// A repeat within the batch is found through the state's event index (where the batch's
+  /// earlier events are recorded as they are applied): it reports the seq its first copy gets,
+  /// and a repeat with other content is a conflict, though the journal does not hold the id.
+  @Test func aRepeatInTheBatchReportsTheSeqOfItsFirstCopy() throws {
+    let ledger = try LedgerFixture()
+    let last = try ledger.state().lastSeq
+    let report = try ledger.append(
+      [B.exam(id: "exm-1"), B.exam(id: "exm-2", passed: false), B.exam(id: "exm-2", passed: false)])
+    #expect(report.appended == (last + 1)...(last + 2))
+    #expect(report.duplicates.map(\.position) == [3])
+    #expect(report.duplicates.map(\.seq) == [last + 2])
+    let conflict = ledger.refusal([B.exam(id: "exm-3"), B.exam(id: "exm-3", passed: false)])
+    #expect(conflict.refusal?.refusal.code == "id-conflict")
+    #expect(conflict.refusal?.position == 2)
+    #expect(conflict.unchanged)
+  }
+
   @Test func contentIsComparedAsParsedNotAsTyped() throws {
     let ledger = try LedgerFixture()
     try ledger.append([B.payment(amount: "600.00")].dropLast() + [B.exam(id: "exm-1")])

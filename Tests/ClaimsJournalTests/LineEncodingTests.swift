@@ -1,0 +1,34 @@
+import ClaimsDomain
+import ClaimsJournal
+import ClaimsTestSupport
+import Foundation
+import Testing
+
+/// The append path's encoder (`JournalLine.encodeBatch`: the frame, the event's fields staged on
+/// the stack, each line's hash chained into the next) must write the ledger's lines byte for
+/// byte: every batch of the demo journal, decoded and encoded again, is the same bytes.
+@Suite struct LineEncodingTests {
+  @Test func everyBatchOfTheDemoJournalEncodesToItsOwnBytes() throws {
+    var batch: [(frame: LineFrame, bytes: [UInt8])] = []
+    var batches = 0
+    try JournalSnapshot.read(path: CanonicalDecodingTests.demoJournal).forEachLine { frame, line in
+      batch.append((frame, Array(line)))
+      guard frame.endsBatch else { return }
+      defer { batch.removeAll(keepingCapacity: true) }
+      batches += 1
+      let events = try batch.map { line in
+        try line.bytes.withUnsafeBytes { try JournalLine.decodeEvent($0, frame: line.frame) }
+      }
+      let first = batch[0]
+      let previous = first.bytes.withUnsafeBytes { line in
+        SHA256Digest(hex: String(decoding: line[first.frame.prevOffset..<(first.frame.prevOffset + 64)], as: UTF8.self))!
+      }
+      let (bytes, lastHash) = JournalLine.encodeBatch(
+        events, firstSeq: first.frame.seq, recorded: first.frame.recorded, previous: previous)
+      let expected: [UInt8] = batch.flatMap { line -> [UInt8] in line.bytes + [0x0A] }
+      #expect(bytes == expected, "batch ending at line \(frame.seq)")
+      #expect(lastHash == SHA256.hash(batch.last!.bytes))
+    }
+    #expect(batches > 100)
+  }
+}
