@@ -83,7 +83,11 @@ struct LineFolder {
     throws(JournalError)
   {
     guard cut.includes(recorded: frame.recorded), cut.includes(seq: frame.seq) else { return }
-    if factLane, cut.asOf == nil, let fact = FactLine.read(bytes, bodyOffset: frame.bodyOffset) {
+    if factLane, let fact = FactLine.read(bytes, bodyOffset: frame.bodyOffset) {
+      // A date cut leaves the line out, as the general way would; a line it keeps changes the
+      // state as `apply` would (the lane only folds what passes every check, and a cut replay
+      // checks nothing), so cut replays take the lane too.
+      guard cut.includes(date: fact.date) else { return }
       if recordedDay.recorded != frame.recorded { recordedDay = (frame.recorded, frame.recorded.chinaDate) }
       if state.pointee.foldFact(fact, seq: frame.seq, recorded: frame.recorded, recordedDay: recordedDay.day, memo: &memo) {
         return

@@ -25,6 +25,21 @@ import Testing
     #expect(fast.voided.count > 0, "the workload should void some facts")
   }
 
+  /// A replay cut at a date takes the lane too; it must leave out and keep what the general
+  /// way does, and fold what it keeps the same.
+  @Test func aCutReplayFoldsExactlyAsTheGeneralWay() throws {
+    let snapshot = try Self.workload()
+    let days = try Replay.state(of: snapshot).fundLedger.movements.keys.sorted()
+    var enrolled = 0
+    for date in stride(from: 0, to: days.count, by: max(1, days.count / 12)).map({ days[$0] }) + [days.last!.adding(days: 400)] {
+      let fast = try Replay.state(of: snapshot, cut: ReplayCut(asOf: date))
+      let general = try Replay.state(of: snapshot, cut: ReplayCut(asOf: date), factLane: false)
+      #expect(fast == general, "as of \(date)")
+      enrolled = max(enrolled, fast.enrolments.count)
+    }
+    #expect(enrolled > 100)
+  }
+
   @Test func moneyAsOfADateEqualsAReplayCutThere() throws {
     let snapshot = try Self.workload()
     let state = try Replay.state(of: snapshot)
