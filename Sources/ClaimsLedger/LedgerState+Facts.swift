@@ -3,11 +3,15 @@ import ClaimsRules
 
 extension LedgerState {
   /// The facts of the given classes (approved, not withdrawn) as the entitlement rules read
-  /// them, classes and trainees in a fixed order so that output is deterministic.
-  public func classFacts(_ classIDs: some Sequence<String>) -> [ClassFacts] {
+  /// them, classes and trainees in a fixed order so that output is deterministic. With `only`,
+  /// a class's other trainees are left out, except in the classes the rules read whole
+  /// (`EntitlementEngine.readsWholeClass`).
+  public func classFacts(_ classIDs: some Sequence<String>, only: Set<ResidentID>? = nil) -> [ClassFacts] {
     Set(classIDs).sorted().compactMap { classID in
       guard let record = classes[classID], classWindows[classID]?.withdrawn == false else { return nil }
-      let trainees = (traineesOfClass[classID] ?? []).sorted().compactMap { trainee -> TraineeFacts? in
+      var roster = traineesOfClass[classID] ?? []
+      if let only, !EntitlementEngine.readsWholeClass(record.approval) { roster.formIntersection(only) }
+      let trainees = roster.sorted().compactMap { trainee -> TraineeFacts? in
         let key = EnrolmentKey(classID: classID, trainee: trainee)
         guard let enrolment = enrolments[key] else { return nil }
         return TraineeFacts(
@@ -24,7 +28,7 @@ extension LedgerState {
 
   /// The facts that bear on the given trainees' entitlements: every class any of them attended
   /// (the limits look at a trainee's whole history).
-  public func classFacts(forTrainees trainees: some Sequence<ResidentID>) -> [ClassFacts] {
-    classFacts(trainees.flatMap { classesOfTrainee[$0] ?? [] })
+  public func classFacts(forTrainees trainees: some Sequence<ResidentID>, only: Set<ResidentID>? = nil) -> [ClassFacts] {
+    classFacts(trainees.flatMap { classesOfTrainee[$0] ?? [] }, only: only)
   }
 }

@@ -44,9 +44,10 @@ public struct RulesetBook: RuleBook {
   {
     guard let record = state.claims[claim] else { return .success(nil) }
     let submission = record.submission
-    let facts = state.classFacts(forTrainees: submission.trainees)
+    let trainees = Set(submission.trainees)
+    let facts = state.classFacts(forTrainees: trainees, only: trainees)
     let entitlements = EntitlementEngine(library: library).entitlements(
-      of: facts, wages: state.minimumWages, only: Set(submission.trainees))
+      of: facts, wages: state.minimumWages, only: trainees)
     let ofThisClass = Dictionary(
       entitlements.lazy.filter { $0.classID == submission.classID }.map { ($0.trainee, $0) },
       uniquingKeysWith: { first, _ in first })

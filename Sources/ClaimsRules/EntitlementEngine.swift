@@ -23,6 +23,10 @@ public struct EntitlementEngine: Sendable {
     return all
   }
 
+  /// Whether the rules may read all of a class's trainees to judge one (a project's employment
+  /// rate); elsewhere a trainee's entitlement reads only their own facts.
+  public static func readsWholeClass(_ approval: ClassApproved) -> Bool { approval.category == .project }
+
   /// The entitlements of one class before the limits across trainings.
   func entitlements(of facts: ClassFacts, wages: MinimumWages, only: Set<ResidentID>?) -> [Entitlement] {
     let approval = facts.approval
@@ -35,7 +39,7 @@ public struct EntitlementEngine: Sendable {
         return result
       }
     case .success(let ruleset):
-      if approval.category == .project, ruleset.parameters["project.rate_offline"] != nil {
+      if Self.readsWholeClass(approval), ruleset.parameters["project.rate_offline"] != nil {
         let whole = ProjectRules(ruleset: ruleset, facts: facts, wages: wages).entitlements()
         return only.map { only in whole.filter { only.contains($0.trainee) } } ?? whole
       }

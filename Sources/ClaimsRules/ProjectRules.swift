@@ -7,6 +7,13 @@ struct ProjectRules {
   let ruleset: Ruleset
   let facts: ClassFacts
   let wages: MinimumWages
+  /// The class's full amount and the words for it: one catalogue search for all its trainees.
+  let full: (Money, String)?
+
+  init(ruleset: Ruleset, facts: ClassFacts, wages: MinimumWages) {
+    (self.ruleset, self.facts, self.wages) = (ruleset, facts, wages)
+    full = Self.fullAmount(ruleset, facts.approval)
+  }
 
   var approval: ClassApproved { facts.approval }
   var parameters: Parameters { ruleset.parameters }
@@ -54,7 +61,8 @@ struct ProjectRules {
   }
 
   /// The full amount: rate × counted hours, capped by the occupation's class.
-  func fullAmount() -> (Money, String)? {
+  static func fullAmount(_ ruleset: Ruleset, _ approval: ClassApproved) -> (Money, String)? {
+    let parameters = ruleset.parameters
     guard let row = ruleset.catalog.first(where: { $0.category == .project && $0.matches(occupation: approval.occupation) }),
       let klass = row.klass, let cap = parameters.intMap("project.hours_cap")?[klass],
       let offlineRate = parameters.money("project.rate_offline"),
@@ -74,7 +82,7 @@ struct ProjectRules {
     var result = Entitlement.start(trainee, approval, ruleset: ruleset)
     result.fund = Fund(rawValue: parameters.string("project.fund") ?? "") ?? .skillsUpgradeAccount
     result.cite(parameters.reference("project.fund"))
-    guard let (full, words) = fullAmount() else {
+    guard let (full, words) = full else {
       result.settle(.unknown, amount: nil, reason: Reason.noStandardInForce,
         words: "\(approval.occupation) is not in \(ruleset.id)'s project catalogue with a class")
       return result

@@ -144,6 +144,10 @@ import Testing
       let alone = Self.engine.entitlements(
         of: state.classFacts(forTrainees: trainees), wages: state.minimumWages, only: trainees)
       #expect(alone == whole.filter { trainees.contains($0.trainee) }, "class \(classID)")
+      // The facts narrowed to them too, as an approval asks for them.
+      let narrowed = Self.engine.entitlements(
+        of: state.classFacts(forTrainees: trainees, only: trainees), wages: state.minimumWages, only: trainees)
+      #expect(narrowed == alone, "class \(classID), facts narrowed")
     }
   }
 
