@@ -14,15 +14,9 @@ struct SHA256LaneSet: SHA256LaneCompressor {
   static var laneCount: Int { 4 }
   /// W[t] for the 64 rounds, then K[t] in every lane.
   static var scratchByteCount: Int { 2048 }
-  var h0: Lanes, h1: Lanes, h2: Lanes, h3: Lanes, h4: Lanes, h5: Lanes, h6: Lanes, h7: Lanes
+  var chain = SHA256ChainingLanes<Lanes>()
 
-  init() {
-    let initial = sha256InitialHashValue
-    (h0, h1, h2, h3) = (Lanes(repeating: initial.0), Lanes(repeating: initial.1),
-      Lanes(repeating: initial.2), Lanes(repeating: initial.3))
-    (h4, h5, h6, h7) = (Lanes(repeating: initial.4), Lanes(repeating: initial.5),
-      Lanes(repeating: initial.6), Lanes(repeating: initial.7))
-  }
+  init() {}
 
   /// Writes K[t] in every lane after the 64 schedule words of `scratch`, for `compress`.
   static func prepare(_ scratch: UnsafeMutableRawPointer) {
@@ -31,11 +25,7 @@ struct SHA256LaneSet: SHA256LaneCompressor {
   }
 
   mutating func finish(lane: Int, into words: UnsafeMutablePointer<UInt32>) {
-    words[0] = h0[lane]; words[1] = h1[lane]; words[2] = h2[lane]; words[3] = h3[lane]
-    words[4] = h4[lane]; words[5] = h5[lane]; words[6] = h6[lane]; words[7] = h7[lane]
-    let initial = sha256InitialHashValue
-    h0[lane] = initial.0; h1[lane] = initial.1; h2[lane] = initial.2; h3[lane] = initial.3
-    h4[lane] = initial.4; h5[lane] = initial.5; h6[lane] = initial.6; h7[lane] = initial.7
+    chain.finish(lane: lane, into: words)
   }
 
   /// Compresses one 64-byte block per lane. `scratch` (2 KiB, 16-byte aligned) holds W[t] for
@@ -61,7 +51,8 @@ struct SHA256LaneSet: SHA256LaneCompressor {
     for t in 16..<64 {
       w[t] = sha256LaneSigma1(w[t &- 2]) &+ w[t &- 7] &+ sha256LaneSigma0(w[t &- 15]) &+ w[t &- 16]
     }
-    var a = h0, b = h1, c = h2, d = h3, e = h4, f = h5, g = h6, h = h7
+    var a = chain.h0, b = chain.h1, c = chain.h2, d = chain.h3
+    var e = chain.h4, f = chain.h5, g = chain.h6, h = chain.h7
     var bc = b ^ c
     var t = 0
     // Eight rounds per pass, rotating the roles of a...h instead of moving values.
@@ -76,7 +67,8 @@ struct SHA256LaneSet: SHA256LaneCompressor {
       sha256LaneRound(b, c, d, &e, f, g, h, &a, &bc, w[t &+ 7], k[t &+ 7])
       t &+= 8
     }
-    h0 &+= a; h1 &+= b; h2 &+= c; h3 &+= d; h4 &+= e; h5 &+= f; h6 &+= g; h7 &+= h
+    chain.h0 &+= a; chain.h1 &+= b; chain.h2 &+= c; chain.h3 &+= d
+    chain.h4 &+= e; chain.h5 &+= f; chain.h6 &+= g; chain.h7 &+= h
   }
 }
 
