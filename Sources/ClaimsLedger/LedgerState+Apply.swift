@@ -46,7 +46,6 @@ extension LedgerState {
       let key = EnrolmentKey(classID: e.classID, trainee: e.trainee)
       enrolments[key] = EnrolmentRecord(eventID: event.id, seq: seq, enrolment: e)
       enrolmentsBySeq[seq] = key
-      traineesSeen.insert(e.trainee)
       classesOfTrainee[e.trainee, default: []].insert(e.classID)
       traineesOfClass[e.classID, default: []].insert(e.trainee)
     case .claimSubmitted(let e):

@@ -43,7 +43,6 @@ extension LedgerState {
       guard let enrolment = fact.enrolment, enrolments[key] == nil else { return false }
       enrolments[key] = EnrolmentRecord(eventID: String(decoding: fact.id, as: UTF8.self), seq: seq, enrolment: enrolment)
       enrolmentsBySeq[seq] = key
-      traineesSeen.insert(fact.trainee)
       classesOfTrainee[fact.trainee, default: []].insert(memo.classID)
       traineesOfClass[memo.classID, default: []].insert(fact.trainee)
     case .attendanceRecorded:

@@ -23,7 +23,6 @@ public struct LedgerState: Codable, Equatable, Sendable {
   /// Enrolments by the line that made them: how a void of the enrolment, or of an attendance
   /// or exam that belongs to it (`EventIndex.subject`), finds it.
   public internal(set) var enrolmentsBySeq: [Int: EnrolmentKey] = [:]
-  public internal(set) var traineesSeen: Set<ResidentID> = []
   public internal(set) var claims: [String: ClaimRecord] = [:]
   /// The open or approved claim that holds each enrolment.
   public internal(set) var claimedEnrolments: [EnrolmentKey: String] = [:]
@@ -42,6 +41,9 @@ public struct LedgerState: Codable, Equatable, Sendable {
   public internal(set) var traineesOfClass: [String: Set<ResidentID>] = [:]
   /// The classes each trainee was ever enrolled in.
   public internal(set) var classesOfTrainee: [ResidentID: Set<String>] = [:]
+  /// Every trainee ever enrolled: the keys of `classesOfTrainee` (`contains` and `count` look
+  /// up the table; nothing is copied).
+  public var traineesSeen: Dictionary<ResidentID, Set<String>>.Keys { classesOfTrainee.keys }
 
   public init() {}
 }
