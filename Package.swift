@@ -3,11 +3,12 @@
 // The toolchain alone: no package dependencies.
 import PackageDescription
 
-// Sixteen-lane SHA-256 for AVX-512: the one target compiled for a newer CPU than the baseline,
-// and only when the manifest is built on x86-64 (elsewhere the portable code stands alone).
-// ClaimsJournal runs it only after checking the CPU (SHA256LaneDispatch.swift).
+// SHA-256 for newer x86-64 CPUs: sixteen lanes for AVX-512, and one message at a time with the
+// SHA extensions. The two targets compiled for more than the baseline CPU, and only when the
+// manifest is built on x86-64 (elsewhere the portable code stands alone). ClaimsJournal runs
+// them only after checking the CPU (SHA256LaneDispatch.swift).
 #if arch(x86_64)
-  let wideSHA256: [Target.Dependency] = ["ClaimsSHA256Wide"]
+  let wideSHA256: [Target.Dependency] = ["ClaimsSHA256Wide", "ClaimsSHA256NI"]
   let wideSHA256Targets: [Target] = [
     .target(
       name: "ClaimsSHA256Wide", dependencies: ["ClaimsSHA256Core"],
@@ -15,7 +16,12 @@ import PackageDescription
       // x86-64-vN names, and IRGen takes the CPU and its features from the importer's target.
       // -O in debug builds too: unoptimised SIMD16 code is some hundred times slower, and the
       // tests hash a million bytes with it.
-      swiftSettings: [.unsafeFlags(["-Xcc", "-march=x86-64-v4", "-O"])])
+      swiftSettings: [.unsafeFlags(["-Xcc", "-march=x86-64-v4", "-O"])]),
+    .target(
+      name: "ClaimsSHA256NI",
+      // The SHA intrinsics are reached through the Builtin module (-parse-stdlib); the features
+      // go through the C importer, as above.
+      swiftSettings: [.unsafeFlags(["-parse-stdlib", "-Xcc", "-msha", "-Xcc", "-msse4.1", "-O"])]),
   ]
 #else
   let wideSHA256: [Target.Dependency] = []

@@ -35,7 +35,7 @@ public struct JournalLine: Sendable {
   ) -> [UInt8] {
     var writer = JSONWriter(capacity: 320)
     write(
-      event, seq: seq, recorded: Array(recorded.description.utf8), prev: prev, batchIndex: batchIndex,
+      .event(event), seq: seq, recorded: Array(recorded.description.utf8), prev: prev, batchIndex: batchIndex,
       batchCount: batchCount, into: &writer)
     return writer.bytes
   }
@@ -43,7 +43,7 @@ public struct JournalLine: Sendable {
   /// Encodes a batch: each line framed, chained to the one before by its SHA-256, and ended
   /// with `\n`, all in one buffer. Returns the bytes and the last line's hash.
   public static func encodeBatch(
-    _ events: [Event], firstSeq: Int, recorded: Timestamp, previous: SHA256Digest
+    _ events: [BatchEvent], firstSeq: Int, recorded: Timestamp, previous: SHA256Digest
   ) -> (bytes: [UInt8], lastHash: SHA256Digest) {
     // The batch shares one `recorded`: spell it once.
     let recordedText = Array(recorded.description.utf8)
@@ -63,7 +63,7 @@ public struct JournalLine: Sendable {
   /// Appends one line (without `\n`): the frame in its fixed order (`LineFrame`), then the
   /// event's fields, then `}`.
   static func write(
-    _ event: Event, seq: Int, recorded: [UInt8], prev: SHA256Digest, batchIndex: Int, batchCount: Int,
+    _ event: BatchEvent, seq: Int, recorded: [UInt8], prev: SHA256Digest, batchIndex: Int, batchCount: Int,
     into writer: inout JSONWriter
   ) {
     writer.raw(LineFrame.seqKey)
@@ -83,7 +83,22 @@ public struct JournalLine: Sendable {
     writer.bytes.append(UInt8(ascii: ","))
     writer.writeInt(batchCount)
     writer.raw("]," as StaticString)
-    event.writeJSONFields(into: &writer)
-    writer.bytes.append(UInt8(ascii: "}"))
+    switch event {
+    case .event(let event):
+      event.writeJSONFields(into: &writer)
+      writer.bytes.append(UInt8(ascii: "}"))
+    case .canonical(let line):
+      // Its fields and closing brace, as the encoder would write them.
+      writer.bytes.append(contentsOf: line[1...])
+    }
   }
+}
+
+/// One event of a batch to write: an event to encode, or an input line already in the
+/// canonical form the encoder writes (`{`, the fields in schema order, `}`), copied as it is.
+/// The append's fact lane hands over its enrolment, attendance and exam lines this way;
+/// `CanonicalAppendTests` holds the copy to what the encoder writes.
+public enum BatchEvent: Sendable {
+  case event(Event)
+  case canonical([UInt8])
 }

@@ -19,6 +19,8 @@ public final class JournalWriter {
   private var opened: JournalSnapshot?
   /// Batches being written behind the caller's back (`appendWithoutWaiting`).
   private var background: BackgroundDisk?
+  /// `JOURNAL.head`, written after each batch.
+  private let head: HeadSlots
 
   /// Opens an existing journal for append: lock, read, verify, and recover an incomplete tail by
   /// moving its bytes to `JOURNAL.torn-<now>` and truncating to the last complete batch.
@@ -32,8 +34,9 @@ public final class JournalWriter {
       try file.lockExclusive()
       let bytes = try file.readAll()
       self.path = path
-      snapshot = try JournalSnapshot(
-        path: path, bytes: bytes, head: try JournalHead.read(forJournal: path), threads: 0)
+      let head = try JournalHead.readSlot(forJournal: path)
+      self.head = HeadSlots(journal: path, current: head?.slot)
+      snapshot = try JournalSnapshot(path: path, bytes: bytes, head: head?.head, threads: 0)
     } catch let error as FileError { throw .file(error) } catch let error as JournalError {
       throw error
     } catch { fatalError("unreachable: \(error)") }
@@ -104,6 +107,12 @@ public final class JournalWriter {
   /// Returns the seqs written. Durable when it returns.
   @discardableResult
   public func append(_ events: [Event], recorded: Timestamp) throws(JournalError) -> ClosedRange<Int>? {
+    try append(events.map(BatchEvent.event), recorded: recorded)
+  }
+
+  /// The same, for events some of which are already in the canonical form.
+  @discardableResult
+  public func append(_ events: [BatchEvent], recorded: Timestamp) throws(JournalError) -> ClosedRange<Int>? {
     try waitUntilDurable()
     let (endBefore, openedBefore) = (end, opened)
     guard let batch = prepare(events, recorded: recorded) else { return nil }
@@ -112,7 +121,7 @@ public final class JournalWriter {
       (end, opened) = (endBefore, openedBefore)
       throw error
     }
-    try Self.writeHead(after: batch, path: path)
+    try writeHead(after: batch)
     return batch.seqs
   }
 
@@ -123,7 +132,7 @@ public final class JournalWriter {
   /// If a batch fails, it is taken back, the batches after it are not written, and this call
   /// (or the next, or `waitUntilDurable`) throws; the writer is then unusable.
   @discardableResult
-  public func appendWithoutWaiting(_ events: [Event], recorded: Timestamp) throws(JournalError)
+  public func appendWithoutWaiting(_ events: [BatchEvent], recorded: Timestamp) throws(JournalError)
     -> ClosedRange<Int>?
   {
     if let failure = background?.failure { throw failure }
@@ -134,7 +143,7 @@ public final class JournalWriter {
     nonisolated(unsafe) let writer = self
     background!.write(batch) { batch throws(JournalError) in
       try Self.writeLines(batch, to: writer.file)
-      try Self.writeHead(after: batch, path: writer.path)
+      try writer.writeHead(after: batch)
     }
     return batch.seqs
   }
@@ -148,7 +157,7 @@ public final class JournalWriter {
   }
 
   /// Encodes a batch after the current end and moves the end past it.
-  private func prepare(_ events: [Event], recorded: Timestamp) -> EncodedBatch? {
+  private func prepare(_ events: [BatchEvent], recorded: Timestamp) -> EncodedBatch? {
     guard !events.isEmpty else { return nil }
     let first = end.lineCount + 1
     let (bytes, lastHash) = JournalLine.encodeBatch(
@@ -170,7 +179,7 @@ public final class JournalWriter {
   static func writeLines(_ batch: EncodedBatch, to file: borrowing OpenFile) throws(JournalError) {
     do {
       try file.write(batch.bytes, at: batch.offset)
-      try file.sync()
+      try file.syncData()
     } catch {
       try? file.truncate(to: batch.offset)
       try? file.sync()
@@ -180,12 +189,12 @@ public final class JournalWriter {
 
   /// Replaces the head after the batch's fsync. If this fails, the batch stays (it is durable)
   /// and the head one batch behind, as after a crash between the two: the next append fixes it.
-  static func writeHead(after batch: EncodedBatch, path: String) throws(JournalError) {
-    try JournalHead(seq: batch.seqs.upperBound, lastLineHash: batch.lastHash).write(forJournal: path)
+  func writeHead(after batch: EncodedBatch) throws(JournalError) {
+    try head.write(JournalHead(seq: batch.seqs.upperBound, lastLineHash: batch.lastHash))
   }
 
   func writeHead(seq: Int, hash: SHA256Digest) throws(JournalError) {
-    try JournalHead(seq: seq, lastLineHash: hash).write(forJournal: path)
+    try head.write(JournalHead(seq: seq, lastLineHash: hash))
   }
 }
 

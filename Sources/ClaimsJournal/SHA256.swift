@@ -16,6 +16,13 @@ public enum SHA256 {
     return SHA256Digest(state)
   }
 
+  /// `hash(_:)` in the portable rounds whatever the CPU offers: the tests hold the two together.
+  static func hashPortably(_ bytes: UnsafeRawBufferPointer) -> SHA256Digest {
+    var state = SHA256State()
+    state.absorbFinal(bytes.baseAddress, count: bytes.count, totalLength: UInt64(bytes.count), portable: true)
+    return SHA256Digest(state)
+  }
+
   /// Hashes the bytes of an array.
   public static func hash(_ bytes: [UInt8]) -> SHA256Digest {
     bytes.withUnsafeBytes { hash($0) }
@@ -120,7 +127,7 @@ struct SHA256State: Sendable {
   /// more), and one `compress` call covers everything: a second call per message measured
   /// up to 15% slower on 120-300 byte lines.
   @inline(__always)
-  mutating func absorbFinal(_ message: UnsafeRawPointer?, count: Int, totalLength: UInt64) {
+  mutating func absorbFinal(_ message: UnsafeRawPointer?, count: Int, totalLength: UInt64, portable: Bool = false) {
     let wholeBytes = count & ~63
     let tailCount = count & 63
     // 64 scratch bytes, then the two padding blocks (which must start zeroed).
@@ -148,21 +155,36 @@ struct SHA256State: Sendable {
       let padBlocks = tailCount < 56 ? 1 : 2
       let bitLength = (totalLength &<< 3).bigEndian
       padded.storeBytes(of: bitLength, toByteOffset: padBlocks &* 64 &- 8, as: UInt64.self)
-      compress(
-        message ?? UnsafeRawPointer(padded), blockCount: wholeBytes &>> 6,
-        then: padded, blockCount: padBlocks)
+      let blocks = message ?? UnsafeRawPointer(padded)
+      if portable {
+        compressPortably(blocks, blockCount: wholeBytes &>> 6, then: padded, blockCount: padBlocks)
+      } else {
+        compress(blocks, blockCount: wholeBytes &>> 6, then: padded, blockCount: padBlocks)
+      }
     }
   }
 
   /// Runs the compression function over `blockCount` 64-byte blocks at `blocks`, then over
-  /// `extraCount` blocks at `extra`.
+  /// `extraCount` blocks at `extra`: with the SHA extensions where they are used
+  /// (SHA256LaneDispatch.swift), else in the portable rounds.
+  @inline(__always)
+  mutating func compress(
+    _ blocks: UnsafeRawPointer, blockCount: Int,
+    then extra: UnsafeRawPointer, blockCount extraCount: Int
+  ) {
+    if !compressWithExtensions(blocks, blockCount: blockCount, then: extra, blockCount: extraCount) {
+      compressPortably(blocks, blockCount: blockCount, then: extra, blockCount: extraCount)
+    }
+  }
+
+  /// The portable rounds.
   ///
   /// Kept out of line and in this shape (two pointers, one countdown): one copy of the
   /// unrolled rounds (about 10 KB of code) stays hot in the instruction cache, and the
   /// register allocation is what was measured. Small changes here (more live values, the
   /// order of statements in the round) made LLVM spill working variables, costing up to 40%.
   @inline(never)
-  mutating func compress(
+  mutating func compressPortably(
     _ blocks: UnsafeRawPointer, blockCount: Int,
     then extra: UnsafeRawPointer, blockCount extraCount: Int
   ) {

@@ -1,5 +1,6 @@
-// Which lane code `SHA256.hashEach` runs: the portable four lanes, or the sixteen AVX-512 lanes
-// of ClaimsSHA256Wide, chosen once per process from what the CPU offers.
+// Which SHA-256 code runs, chosen once per process from what the CPU offers: for one message,
+// the portable rounds or the SHA extensions (ClaimsSHA256NI); for many at once
+// (`SHA256.hashEach`), the portable four lanes or the sixteen AVX-512 lanes (ClaimsSHA256Wide).
 #if canImport(Glibc)
   import Glibc
 #elseif canImport(Darwin)
@@ -7,6 +8,7 @@
 #endif
 import ClaimsSHA256Core
 #if arch(x86_64)
+  import ClaimsSHA256NI
   import ClaimsSHA256Wide
 #endif
 
@@ -24,19 +26,27 @@ extension SHA256 {
 
   /// True when this process may run the sixteen-lane code: Linux on x86-64, with every feature
   /// of x86-64-v4 in the `flags` line of /proc/cpuinfo. False anywhere else.
-  public static let sixteenLanesSupported: Bool = sha256CPUHasX86_64V4()
+  public static let sixteenLanesSupported: Bool = sha256CPUHas(sha256X86_64V4Flags)
 
-  /// The width `hashEach` uses: sixteen lanes where supported, unless the environment variable
-  /// CLAIMS_SHA256_PORTABLE is set (to anything but "" or "0"), which forces four, so both
-  /// paths can be compared on one machine. Either way the digests are the same.
-  public static let laneWidth: LaneWidth = {
-    if let value = getenv("CLAIMS_SHA256_PORTABLE"), value[0] != 0,
-      String(cString: value) != "0"
-    {
-      return .four
-    }
-    return sixteenLanesSupported ? .sixteen : .four
+  /// True when this process may run the SHA extensions: Linux on x86-64 with `sha_ni`, `ssse3`
+  /// and `sse4_1` in /proc/cpuinfo. False anywhere else.
+  public static let extensionsSupported: Bool = sha256CPUHas(sha256ExtensionFlags)
+
+  /// Whether CLAIMS_SHA256_PORTABLE is set (to anything but "" or "0"): then the portable code
+  /// runs everywhere, so that both paths can be compared on one machine (and valgrind, which
+  /// knows neither AVX-512 nor the SHA extensions, can run the ledger).
+  static let portableForced: Bool = {
+    guard let value = getenv("CLAIMS_SHA256_PORTABLE"), value[0] != 0 else { return false }
+    return String(cString: value) != "0"
   }()
+
+  /// The width `hashEach` uses: sixteen lanes where supported, four otherwise or when the
+  /// portable code is forced. Either way the digests are the same.
+  public static let laneWidth: LaneWidth = sixteenLanesSupported && !portableForced ? .sixteen : .four
+
+  /// Whether one message is hashed with the SHA extensions (where supported and the portable
+  /// code is not forced). Either way the digests are the same.
+  public static let usesExtensions: Bool = extensionsSupported && !portableForced
 
   /// Hashes `count` messages, `message(i)` for i in 0..<count, writing the digest of message i
   /// to `digests[i]`. Gives the same digests as `hash(_:)`, 2.5-4x faster per message on
@@ -81,9 +91,12 @@ private let sha256X86_64V4Flags = [
   "avx512f", "avx512bw", "avx512cd", "avx512dq", "avx512vl",
 ]
 
-/// True on Linux x86-64 when /proc/cpuinfo lists every feature of x86-64-v4; false on any
-/// other system or on any doubt (the file unreadable or odd).
-private func sha256CPUHasX86_64V4() -> Bool {
+/// What ClaimsSHA256NI is compiled for: the SHA extensions, and SSE4.1 (with SSSE3 before it).
+private let sha256ExtensionFlags = ["sha_ni", "ssse3", "sse4_1"]
+
+/// True on Linux x86-64 when /proc/cpuinfo lists every one of `flags`; false on any other
+/// system or on any doubt (the file unreadable or odd).
+private func sha256CPUHas(_ flags: [String]) -> Bool {
   #if os(Linux) && arch(x86_64)
     let fd = open("/proc/cpuinfo", O_RDONLY | O_CLOEXEC)
     guard fd >= 0 else { return false }
@@ -98,7 +111,7 @@ private func sha256CPUHasX86_64V4() -> Bool {
       if got <= 0 { break }
       filled += got
     }
-    return sha256CPUInfoHasX86_64V4(String(decoding: bytes[0..<filled], as: UTF8.self))
+    return sha256CPUInfo(String(decoding: bytes[0..<filled], as: UTF8.self), has: flags)
   #else
     return false
   #endif
@@ -106,11 +119,36 @@ private func sha256CPUHasX86_64V4() -> Bool {
 
 /// True when the first `flags` line of `cpuinfo` (the text of /proc/cpuinfo) names every
 /// feature of x86-64-v4 as a whole word.
-func sha256CPUInfoHasX86_64V4(_ cpuinfo: String) -> Bool {
+func sha256CPUInfoHasX86_64V4(_ cpuinfo: String) -> Bool { sha256CPUInfo(cpuinfo, has: sha256X86_64V4Flags) }
+
+/// True when the first `flags` line of `cpuinfo` names every one of `required` as a whole word.
+func sha256CPUInfo(_ cpuinfo: String, has required: [String]) -> Bool {
   guard
     let line = cpuinfo.split(separator: "\n").first(where: { $0.hasPrefix("flags") }),
     let colon = line.firstIndex(of: ":")
   else { return false }
   let flags = Set(line[line.index(after: colon)...].split(separator: " ").map(String.init))
-  return sha256X86_64V4Flags.allSatisfy(flags.contains)
+  return required.allSatisfy(flags.contains)
+}
+
+extension SHA256State {
+  /// Compresses with the SHA extensions; false (and nothing done) where they are not used.
+  @inline(__always)
+  mutating func compressWithExtensions(
+    _ blocks: UnsafeRawPointer, blockCount: Int, then extra: UnsafeRawPointer, blockCount extraCount: Int
+  ) -> Bool {
+    #if arch(x86_64)
+      guard SHA256.usesExtensions else { return false }
+      var words = (h0, h1, h2, h3, h4, h5, h6, h7)
+      withUnsafeMutableBytes(of: &words) { words in
+        let state = words.baseAddress!.assumingMemoryBound(to: UInt32.self)
+        sha256CompressWithSHAExtensions(state, blocks, blockCount)
+        sha256CompressWithSHAExtensions(state, extra, extraCount)
+      }
+      (h0, h1, h2, h3, h4, h5, h6, h7) = words
+      return true
+    #else
+      return false
+    #endif
+  }
 }

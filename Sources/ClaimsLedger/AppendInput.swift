@@ -11,7 +11,20 @@ public struct InputEvent: Sendable {
   public var position: Int
   /// 1-based line number in the input text.
   public var inputLine: Int
-  public var event: Event
+  /// The event as the general reader decodes it (for a fact line, only when asked for).
+  public var event: Event { decoded ?? AppendInput.decodeFact(factLine!) }
+  let decoded: Event?
+  /// An enrolment, attendance or exam line in the canonical form (`FactLine`), as read: the
+  /// append's fact lane checks and folds it from these bytes and writes them as they are.
+  let factLine: [UInt8]?
+
+  init(position: Int, inputLine: Int, event: Event) {
+    (self.position, self.inputLine, self.decoded, self.factLine) = (position, inputLine, event, nil)
+  }
+
+  init(position: Int, inputLine: Int, factLine: [UInt8]) {
+    (self.position, self.inputLine, self.decoded, self.factLine) = (position, inputLine, nil, factLine)
+  }
 }
 
 /// Why a batch was refused: the event (position, id, input line) and the reason. Nothing of the
@@ -58,6 +71,10 @@ public enum AppendInput {
       lineNumber += 1
       if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { continue }
       let position = events.count + 1
+      if isCanonicalFact(line) {
+        events.append(InputEvent(position: position, inputLine: lineNumber, factLine: Array(line)))
+        continue
+      }
       do throws(EventDecodingError) {
         events.append(
           InputEvent(position: position, inputLine: lineNumber, event: try Event.decode(json: line, ledgerFields: false)))
@@ -66,6 +83,24 @@ public enum AppendInput {
       }
     }
     return events
+  }
+
+  /// Whether `line` is an enrolment, attendance or exam in the canonical form, which is the
+  /// form the journal writes: `{` and the fields `FactLine` reads.
+  static func isCanonicalFact(_ line: UnsafeRawBufferPointer) -> Bool {
+    line.first == 0x7B && FactLine.read(line, bodyOffset: 1) != nil
+  }
+
+  /// The event of a line `isCanonicalFact` accepted. The general reader accepts every line the
+  /// canonical one does, with the same values (`CanonicalDecodingTests`), so this cannot fail.
+  static func decodeFact(_ line: [UInt8]) -> Event {
+    let decoded = line.withUnsafeBytes { bytes in
+      Result { () throws(EventDecodingError) in try Event.decode(json: bytes, ledgerFields: false) }
+    }
+    switch decoded {
+    case .success(let event): return event
+    case .failure(let error): preconditionFailure("a canonical fact line the event reader refuses: \(error)")
+    }
   }
 
   /// The offset of the first `\n` at or after `start`: libc's `memchr` looks at a word or a

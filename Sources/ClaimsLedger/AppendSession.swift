@@ -73,10 +73,8 @@ public final class AppendSession {
     }
     let recorded = try Appender.recordedTime(
       recordedAt, clock: clock, last: writer.end.lastRecorded!, &report)
-    let stored: [String: (seq: Int, content: Event)]
-    do { stored = try Appender.storedEvents(for: input, in: state, snapshot: writer.snapshot) } catch {
-      throw .journal(error)
-    }
+    // The journal's events that the batch repeats, read from the file at the first repeat.
+    var stored: [String: (seq: Int, content: Event)]?
     // The state is moved out of the session for the loop and put back on every way out: the
     // property of a class would otherwise be copied (a retain of every table) for each
     // `decide`, and checked for exclusive access on each use.
@@ -84,19 +82,34 @@ public final class AppendSession {
     swap(&working, &state)
     defer { swap(&working, &state) }
     let batchStart = working.lastSeq
-    var accepted: [Event] = []
+    let recordedDay = recorded.chinaDate
+    var memo = FactLaneMemo()
+    var accepted: [BatchEvent] = []
     accepted.reserveCapacity(input.count)
     for index in input.indices {
+      if let line = input[index].factLine,
+        working.foldNewFact(line, seq: working.lastSeq + 1, recorded: recorded, recordedDay: recordedDay, memo: &memo)
+      {
+        accepted.append(.canonical(line))
+        continue
+      }
+      memo.forget()
       let event = input[index].event
       // An earlier event of this batch is found where `apply` recorded it: the event index,
       // at a seq past the batch's start (no second table of ids for the batch).
-      let earlier =
-        stored[event.id]
-        ?? working.events[event.id].flatMap { ref in
-          ref.seq > batchStart
-            ? (last + ref.seq - batchStart, accepted[ref.seq - batchStart - 1].inputContent) : nil
+      if let ref = working.events[event.id] {
+        let seq: Int
+        let content: Event
+        if ref.seq > batchStart {
+          (seq, content) = (last + ref.seq - batchStart, accepted[ref.seq - batchStart - 1].event.inputContent)
+        } else {
+          if stored == nil {
+            do { stored = try Appender.storedEvents(for: input, in: working, snapshot: writer.snapshot) } catch {
+              throw .journal(error)
+            }
+          }
+          (seq, content) = stored![event.id]!
         }
-      if let (seq, content) = earlier {
         guard content == event.inputContent else {
           throw .refused(
             BatchRefusal(
@@ -109,7 +122,7 @@ public final class AppendSession {
       let decided = try Appender.decide(
         event, item: input[index], state: working, recorded: recorded, rules: rules)
       working.apply(decided, seq: working.lastSeq + 1, recorded: recorded)
-      accepted.append(decided)
+      accepted.append(.event(decided))
     }
     do {
       report.appended =

@@ -97,3 +97,14 @@ public struct Appender {
     return found
   }
 }
+
+extension BatchEvent {
+  /// The event, decoded again when it was handed over in canonical form (a repeat within the
+  /// batch, which is rare, needs its content).
+  var event: Event {
+    switch self {
+    case .event(let event): event
+    case .canonical(let line): AppendInput.decodeFact(line)
+    }
+  }
+}

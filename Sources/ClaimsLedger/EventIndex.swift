@@ -153,7 +153,7 @@ extension EventIndex: Codable {
       throw DecodingError.dataCorruptedError(forKey: .entries, in: container, debugDescription: "torn entries")
     }
     entries = Array(repeating: Entry(seq: 0, idStart: 0, subject: 0, idLength: 0, type: 0), count: packed.count / MemoryLayout<Entry>.stride)
-    entries.withUnsafeMutableBytes { $0.copyMemory(from: UnsafeRawBufferPointer(start: packed, count: packed.count)) }
+    packed.withUnsafeBytes { packed in entries.withUnsafeMutableBytes { $0.copyMemory(from: packed) } }
     guard entries.allSatisfy({ Int($0.idStart) + Int($0.idLength) <= arena.count && Int($0.type) < Self.types.count })
     else {
       throw DecodingError.dataCorruptedError(forKey: .entries, in: container, debugDescription: "entries outside the arena")

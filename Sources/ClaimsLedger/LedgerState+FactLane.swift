@@ -65,4 +65,17 @@ extension LedgerState {
     events.insert(bytes: fact.id, seq: seq, type: fact.type, subject: subject)
     return true
   }
+
+  /// The append's fact lane: folds an enrolment, attendance or exam input line in the canonical
+  /// form (`AppendInput.isCanonicalFact`) as line `seq`, when its id is new and `foldFact`
+  /// accepts it; false otherwise, and the line takes the general way, which finds the repeated
+  /// id or words the refusal.
+  mutating func foldNewFact(
+    _ line: [UInt8], seq: Int, recorded: Timestamp, recordedDay: CivilDate, memo: inout FactLaneMemo
+  ) -> Bool {
+    line.withUnsafeBytes { bytes in
+      guard let fact = FactLine.read(bytes, bodyOffset: 1), events.find(fact.id) == nil else { return false }
+      return foldFact(fact, seq: seq, recorded: recorded, recordedDay: recordedDay, memo: &memo)
+    }
+  }
 }

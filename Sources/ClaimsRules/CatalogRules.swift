@@ -49,7 +49,7 @@ struct CatalogRules {
 
   /// The standard that applies, and the words that say why.
   static func standard(_ ruleset: Ruleset, _ approval: ClassApproved) -> (Standard, String)? {
-    let row = ruleset.catalog.first { $0.category == approval.category && $0.matches(occupation: approval.occupation) }
+    let row = ruleset.catalogRow(approval.category, occupation: approval.occupation)
     let standards = ruleset.standards.filter { $0.category == approval.category }
     switch approval.category {
     case .green, .urgent, .manufacturing:

@@ -9,7 +9,7 @@ extension RuleLibrary {
     case .failure(let refusal): return refusal
     case .success(let found): ruleset = found
     }
-    guard ruleset.catalog.contains(where: { $0.category == approval.category && $0.matches(occupation: approval.occupation) })
+    guard ruleset.catalogRow(approval.category, occupation: approval.occupation) != nil
     else {
       return Refusal(
         "occupation-not-in-catalog",

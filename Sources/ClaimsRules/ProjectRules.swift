@@ -63,7 +63,7 @@ struct ProjectRules {
   /// The full amount: rate × counted hours, capped by the occupation's class.
   static func fullAmount(_ ruleset: Ruleset, _ approval: ClassApproved) -> (Money, String)? {
     let parameters = ruleset.parameters
-    guard let row = ruleset.catalog.first(where: { $0.category == .project && $0.matches(occupation: approval.occupation) }),
+    guard let row = ruleset.catalogRow(.project, occupation: approval.occupation),
       let klass = row.klass, let cap = parameters.intMap("project.hours_cap")?[klass],
       let offlineRate = parameters.money("project.rate_offline"),
       let onlineRate = parameters.money("project.rate_online")

@@ -37,6 +37,7 @@ extension Ruleset {
         name: try row.string("name"), klass: try row.optionalString("class"),
         reference: try row.string("reference"))
     }
+    catalogIndex = Self.index(catalog)
     standards = try reader.optionalList("standards").map { row throws(RulesetError) in
       Standard(
         category: try row.code("category"), level: try row.optionalCode("level"),

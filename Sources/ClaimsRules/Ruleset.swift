@@ -19,9 +19,29 @@ public struct Ruleset: Sendable {
   public let document: String
   public let sha256: String
   public let catalog: [CatalogRow]
+  /// The first row (by place in `catalog`) for each category and occupation code or name.
+  let catalogIndex: [CatalogKey: Int]
   public let standards: [Standard]
   public let parameters: Parameters
   public let plans: [PlanTarget]
+
+  /// The catalogue row a class names: the first of its category whose code is the class's
+  /// occupation, or whose name is (a class names an item by name where the seed prints no code). An index, for the
+  /// catalogues run to hundreds of rows and every approval looks a class up.
+  public func catalogRow(_ category: TrainingCategory, occupation: String) -> CatalogRow? {
+    catalogIndex[CatalogKey(category: category, occupation: occupation)].map { catalog[$0] }
+  }
+
+  static func index(_ catalog: [CatalogRow]) -> [CatalogKey: Int] {
+    var index: [CatalogKey: Int] = [:]
+    for (place, row) in catalog.enumerated() {
+      for spelling in [row.code, row.name].compactMap({ $0 }) {
+        let key = CatalogKey(category: row.category, occupation: spelling)
+        if index[key] == nil { index[key] = place }
+      }
+    }
+    return index
+  }
 
   /// Whether `date` falls in the period in force.
   public func isInForce(on date: CivilDate) -> Bool {
@@ -39,6 +59,11 @@ public struct Ruleset: Sendable {
   }
 }
 
+struct CatalogKey: Hashable, Sendable {
+  var category: TrainingCategory
+  var occupation: String
+}
+
 /// A catalogue row: an occupation or item that may be trained, as printed in the seed.
 public struct CatalogRow: Sendable, Equatable {
   public let category: TrainingCategory
@@ -48,8 +73,6 @@ public struct CatalogRow: Sendable, Equatable {
   public let klass: String?
   public let reference: String
 
-  /// A class names its occupation by code, or by the item name where the seed prints none.
-  public func matches(occupation: String) -> Bool { code == occupation || name == occupation }
 }
 
 /// A subsidy standard: what one person is paid for a category at a level, class or item, and

@@ -75,6 +75,28 @@ func everyShortLength() {
     for byte in bytes { hasher.update([byte]) }
     #expect(hasher.finalize() == oneShot, "length \(length)")
     #expect(oneShot.hex == textbookSHA256(bytes), "length \(length)")
+    // The portable rounds too, where the CPU's SHA extensions run by default.
+    #expect(bytes.withUnsafeBytes { SHA256.hashPortably($0) } == oneShot, "length \(length)")
+  }
+}
+
+@Test("The SHA extensions run where the CPU has them, unless the portable code is forced")
+func extensionsFollowTheCPUCheck() {
+  #expect(SHA256.usesExtensions == (SHA256.extensionsSupported && !SHA256.portableForced))
+  let flags = "fpu sse2 ssse3 sse4_1 sha_ni"
+  #expect(sha256CPUInfo("processor\t: 0\nflags\t\t: \(flags)\n", has: ["sha_ni", "ssse3", "sse4_1"]))
+  #expect(!sha256CPUInfo("flags\t\t: fpu sse2 ssse3 sse4_1\n", has: ["sha_ni", "ssse3", "sse4_1"]))
+  #expect(!sha256CPUInfo("flags\t\t: sha_ni_x ssse3 sse4_1\n", has: ["sha_ni", "ssse3", "sse4_1"]))
+}
+
+@Test(
+  "Many blocks at once and every block boundary: the SHA extensions and the portable rounds agree",
+  .enabled(if: SHA256.usesExtensions, "this CPU lacks the SHA extensions (sha_ni)"))
+func extensionsAgreeWithThePortableRounds() {
+  var random = SplitMix64(seed: 0x5EED_5A1)
+  for length in [55, 56, 63, 64, 65, 119, 120, 128, 1000, 4096, 100_003] {
+    let bytes = random.bytes(length)
+    #expect(SHA256.hash(bytes) == bytes.withUnsafeBytes { SHA256.hashPortably($0) }, "length \(length)")
   }
 }
 
