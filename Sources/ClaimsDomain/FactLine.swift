@@ -3,12 +3,14 @@
 /// the line. Every field is checked as the event decoder checks it; anything else (another type,
 /// another form, a value the decoder would refuse) gives nil, and the line is decoded the
 /// general way. `CanonicalDecodingTests` holds it to the general reader.
-public struct FactLine {
+public struct FactLine: Sendable {
   public var type: EventType
-  public var id: UnsafeRawBufferPointer
   public var date: CivilDate
-  public var actor: UnsafeRawBufferPointer
-  public var classID: UnsafeRawBufferPointer
+  /// Where the id, the actor and the class lie in the line: a fact holds offsets, not pointers,
+  /// so that it can be kept beside a copy of its line's bytes (`id(in:)` and the like).
+  public var idRange: Range<Int>
+  public var actorRange: Range<Int>
+  public var classRange: Range<Int>
   public var trainee: ResidentID
   /// Attendance: the hours.
   public var hours = 0
@@ -17,7 +19,27 @@ public struct FactLine {
   /// Enrolment: the enrolment as the event carries it.
   public var enrolment: TraineeEnrolled?
 
-  /// The fact in `line`, whose event fields start at `bodyOffset`; valid while `line` is.
+  public func id(in line: UnsafeRawBufferPointer) -> UnsafeRawBufferPointer { UnsafeRawBufferPointer(rebasing: line[idRange]) }
+  public func actor(in line: UnsafeRawBufferPointer) -> UnsafeRawBufferPointer {
+    UnsafeRawBufferPointer(rebasing: line[actorRange])
+  }
+  public func classID(in line: UnsafeRawBufferPointer) -> UnsafeRawBufferPointer {
+    UnsafeRawBufferPointer(rebasing: line[classRange])
+  }
+
+  init(
+    type: EventType, line: UnsafeRawBufferPointer, id: UnsafeRawBufferPointer, date: CivilDate,
+    actor: UnsafeRawBufferPointer, classID: UnsafeRawBufferPointer, trainee: ResidentID
+  ) {
+    func range(_ part: UnsafeRawBufferPointer) -> Range<Int> {
+      let start = part.baseAddress.map { $0 - line.baseAddress! } ?? 0
+      return start..<(start + part.count)
+    }
+    (self.type, self.date, self.trainee) = (type, date, trainee)
+    (idRange, actorRange, classRange) = (range(id), range(actor), range(classID))
+  }
+
+  /// The fact in `line`, whose event fields start at `bodyOffset`.
   public static func read(_ line: UnsafeRawBufferPointer, bodyOffset: Int) -> FactLine? {
     var reader = CanonicalFields(line, fieldsFrom: bodyOffset)
     guard let typeName = try? reader.plainString("type"), let type = factType(typeName),
@@ -25,9 +47,11 @@ public struct FactLine {
       let actor = try? reader.identifierBytes("actor")
     else { return nil }
     do throws(EventDecodingError) {
-      if type == .traineeEnrolled { return try enrolment(&reader, type, id, date, actor) }
+      if type == .traineeEnrolled { return try enrolment(&reader, line, type, id, date, actor) }
       let classID = try reader.identifierBytes("class")
-      var fact = FactLine(type: type, id: id, date: date, actor: actor, classID: classID, trainee: try reader.residentID("trainee"))
+      var fact = FactLine(
+        type: type, line: line, id: id, date: date, actor: actor, classID: classID,
+        trainee: try reader.residentID("trainee"))
       if type == .attendanceRecorded {
         fact.hours = try reader.integer("hours", in: 1...24)
       } else {
@@ -46,8 +70,8 @@ public struct FactLine {
 
   /// An enrolment's fields, in `decodeBody`'s order: trainee, name, class, categories, benefit.
   static func enrolment(
-    _ reader: inout CanonicalFields, _ type: EventType, _ id: UnsafeRawBufferPointer, _ date: CivilDate,
-    _ actor: UnsafeRawBufferPointer
+    _ reader: inout CanonicalFields, _ line: UnsafeRawBufferPointer, _ type: EventType, _ id: UnsafeRawBufferPointer,
+    _ date: CivilDate, _ actor: UnsafeRawBufferPointer
   ) throws(EventDecodingError) -> FactLine? {
     let trainee = try reader.residentID("trainee")
     let name = try reader.text("name")
@@ -58,7 +82,7 @@ public struct FactLine {
     let enrolment = TraineeEnrolled(
       trainee: trainee, name: name, classID: String(decoding: classID, as: UTF8.self), categories: categories,
       uiBenefit: try reader.bool("ui_benefit"))
-    var fact = FactLine(type: type, id: id, date: date, actor: actor, classID: classID, trainee: trainee)
+    var fact = FactLine(type: type, line: line, id: id, date: date, actor: actor, classID: classID, trainee: trainee)
     fact.enrolment = enrolment
     return reader.atEnd ? fact : nil
   }

@@ -79,6 +79,17 @@ public struct OpenFile: ~Copyable {
     return bytes
   }
 
+  /// The whole file mapped read-only, for reading a large input once: its pages come straight
+  /// from the page cache, where a read into a new buffer first zeroes and then copies every page.
+  public func map() throws(FileError) -> MappedFile {
+    let count = try size()
+    guard count > 0 else { return MappedFile(base: nil, count: 0) }
+    guard let base = mmap(nil, count, PROT_READ, MAP_PRIVATE | MAP_POPULATE, descriptor, 0), base != MAP_FAILED else {
+      throw FileError(operation: "map", path: path, code: errno)
+    }
+    return MappedFile(base: base, count: count)
+  }
+
   /// Reads into `buffer` from `offset` until it is full or the file ends; returns how many
   /// bytes were read (fewer than the buffer holds only at the end of the file).
   public func read(into buffer: UnsafeMutableRawBufferPointer, at offset: Int) throws(FileError) -> Int {
@@ -138,6 +149,19 @@ public struct OpenFile: ~Copyable {
       throw FileError(operation: "truncate", path: path, code: errno)
     }
   }
+}
+
+/// A file mapped into memory by `OpenFile.map()`, unmapped when released.
+public final class MappedFile: @unchecked Sendable {
+  let base: UnsafeMutableRawPointer?
+  public let count: Int
+
+  init(base: UnsafeMutableRawPointer?, count: Int) { (self.base, self.count) = (base, count) }
+
+  deinit { if let base { munmap(base, count) } }
+
+  /// The bytes, valid while this object lives.
+  public var bytes: UnsafeRawBufferPointer { UnsafeRawBufferPointer(start: base, count: count) }
 }
 
 /// Operations on paths rather than open files.

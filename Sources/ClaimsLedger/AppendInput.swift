@@ -12,19 +12,26 @@ public struct InputEvent: Sendable {
   /// 1-based line number in the input text.
   public var inputLine: Int
   /// The event as the general reader decodes it (for a fact line, only when asked for).
-  public var event: Event { decoded ?? AppendInput.decodeFact(factLine!) }
+  public var event: Event { decoded ?? AppendInput.decodeFact(canonical!.line) }
   let decoded: Event?
-  /// An enrolment, attendance or exam line in the canonical form (`FactLine`), as read: the
-  /// append's fact lane checks and folds it from these bytes and writes them as they are.
-  let factLine: [UInt8]?
+  /// An enrolment, attendance or exam line in the canonical form, as read: the append's fact
+  /// lane checks and folds it from these bytes and writes them as they are.
+  let canonical: CanonicalFact?
 
   init(position: Int, inputLine: Int, event: Event) {
-    (self.position, self.inputLine, self.decoded, self.factLine) = (position, inputLine, event, nil)
+    (self.position, self.inputLine, self.decoded, self.canonical) = (position, inputLine, event, nil)
   }
 
-  init(position: Int, inputLine: Int, factLine: [UInt8]) {
-    (self.position, self.inputLine, self.decoded, self.factLine) = (position, inputLine, nil, factLine)
+  init(position: Int, inputLine: Int, canonical: CanonicalFact) {
+    (self.position, self.inputLine, self.decoded, self.canonical) = (position, inputLine, nil, canonical)
   }
+}
+
+/// An input line `{` + the fields of an enrolment, attendance or exam in the canonical form, and
+/// what `FactLine` read from it.
+struct CanonicalFact: Sendable {
+  var line: [UInt8]
+  var fact: FactLine
 }
 
 /// Why a batch was refused: the event (position, id, input line) and the reason. Nothing of the
@@ -71,8 +78,9 @@ public enum AppendInput {
       lineNumber += 1
       if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { continue }
       let position = events.count + 1
-      if isCanonicalFact(line) {
-        events.append(InputEvent(position: position, inputLine: lineNumber, factLine: Array(line)))
+      if let fact = canonicalFact(line) {
+        events.append(
+          InputEvent(position: position, inputLine: lineNumber, canonical: CanonicalFact(line: Array(line), fact: fact)))
         continue
       }
       do throws(EventDecodingError) {
@@ -85,13 +93,13 @@ public enum AppendInput {
     return events
   }
 
-  /// Whether `line` is an enrolment, attendance or exam in the canonical form, which is the
-  /// form the journal writes: `{` and the fields `FactLine` reads.
-  static func isCanonicalFact(_ line: UnsafeRawBufferPointer) -> Bool {
-    line.first == 0x7B && FactLine.read(line, bodyOffset: 1) != nil
+  /// The fact when `line` is an enrolment, attendance or exam in the canonical form, which is
+  /// the form the journal writes: `{` and the fields `FactLine` reads.
+  static func canonicalFact(_ line: UnsafeRawBufferPointer) -> FactLine? {
+    line.first == 0x7B ? FactLine.read(line, bodyOffset: 1) : nil
   }
 
-  /// The event of a line `isCanonicalFact` accepted. The general reader accepts every line the
+  /// The event of a line `canonicalFact` read. The general reader accepts every line the
   /// canonical one does, with the same values (`CanonicalDecodingTests`), so this cannot fail.
   static func decodeFact(_ line: [UInt8]) -> Event {
     let decoded = line.withUnsafeBytes { bytes in

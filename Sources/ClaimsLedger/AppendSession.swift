@@ -87,10 +87,10 @@ public final class AppendSession {
     var accepted: [BatchEvent] = []
     accepted.reserveCapacity(input.count)
     for index in input.indices {
-      if let line = input[index].factLine,
-        working.foldNewFact(line, seq: working.lastSeq + 1, recorded: recorded, recordedDay: recordedDay, memo: &memo)
+      if let canonical = input[index].canonical,
+        working.foldNewFact(canonical, seq: working.lastSeq + 1, recorded: recorded, recordedDay: recordedDay, memo: &memo)
       {
-        accepted.append(.canonical(line))
+        accepted.append(.canonical(canonical.line))
         continue
       }
       memo.forget()

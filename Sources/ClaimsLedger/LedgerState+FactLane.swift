@@ -21,17 +21,19 @@ extension LedgerState {
   /// `admit`, `apply`), which reaches the same verdict and words the refusal. It mirrors those
   /// steps for these three types exactly; `ReplayLaneTests` holds both lanes to the same state.
   mutating func foldFact(
-    _ fact: FactLine, seq: Int, recorded: Timestamp, recordedDay: CivilDate, memo: inout FactLaneMemo
+    _ fact: FactLine, in line: UnsafeRawBufferPointer, seq: Int, recorded: Timestamp, recordedDay: CivilDate,
+    memo: inout FactLaneMemo
   ) -> Bool {
     guard seq > lastSeq, fact.date <= recordedDay else { return false }
-    if !memo.actor.withUnsafeBytes({ $0.sameBytes(as: fact.actor) }) {
-      memo.actor = Array(fact.actor)
-      memo.actorRole = actors[String(decoding: fact.actor, as: UTF8.self)]?.role
+    let (actor, classID) = (fact.actor(in: line), fact.classID(in: line))
+    if !memo.actor.withUnsafeBytes({ $0.sameBytes(as: actor) }) {
+      memo.actor = Array(actor)
+      memo.actorRole = actors[String(decoding: actor, as: UTF8.self)]?.role
     }
     guard let role = memo.actorRole, role != .none, role == RoleTable.role(for: fact.type) else { return false }
-    if !memo.classBytes.withUnsafeBytes({ $0.sameBytes(as: fact.classID) }) {
-      memo.classBytes = Array(fact.classID)
-      memo.classID = String(decoding: fact.classID, as: UTF8.self)
+    if !memo.classBytes.withUnsafeBytes({ $0.sameBytes(as: classID) }) {
+      memo.classBytes = Array(classID)
+      memo.classID = String(decoding: classID, as: UTF8.self)
       memo.window = classWindows[memo.classID]
     }
     guard let window = memo.window, !window.withdrawn else { return false }
@@ -41,7 +43,7 @@ extension LedgerState {
     case .traineeEnrolled:
       // `checkEnrolment`, then `apply`'s enrolment.
       guard let enrolment = fact.enrolment, enrolments[key] == nil else { return false }
-      enrolments[key] = EnrolmentRecord(eventID: String(decoding: fact.id, as: UTF8.self), seq: seq, enrolment: enrolment)
+      enrolments[key] = EnrolmentRecord(eventID: String(decoding: fact.id(in: line), as: UTF8.self), seq: seq, enrolment: enrolment)
       enrolmentsBySeq[seq] = key
       classesOfTrainee[fact.trainee, default: []].insert(memo.classID)
       traineesOfClass[memo.classID, default: []].insert(fact.trainee)
@@ -62,7 +64,7 @@ extension LedgerState {
     }
     lastSeq = seq
     lastRecorded = recorded
-    events.insert(bytes: fact.id, seq: seq, type: fact.type, subject: subject)
+    events.insert(bytes: fact.id(in: line), seq: seq, type: fact.type, subject: subject)
     return true
   }
 
@@ -71,11 +73,11 @@ extension LedgerState {
   /// accepts it; false otherwise, and the line takes the general way, which finds the repeated
   /// id or words the refusal.
   mutating func foldNewFact(
-    _ line: [UInt8], seq: Int, recorded: Timestamp, recordedDay: CivilDate, memo: inout FactLaneMemo
+    _ input: CanonicalFact, seq: Int, recorded: Timestamp, recordedDay: CivilDate, memo: inout FactLaneMemo
   ) -> Bool {
-    line.withUnsafeBytes { bytes in
-      guard let fact = FactLine.read(bytes, bodyOffset: 1), events.find(fact.id) == nil else { return false }
-      return foldFact(fact, seq: seq, recorded: recorded, recordedDay: recordedDay, memo: &memo)
+    input.line.withUnsafeBytes { line in
+      guard events.find(input.fact.id(in: line)) == nil else { return false }
+      return foldFact(input.fact, in: line, seq: seq, recorded: recorded, recordedDay: recordedDay, memo: &memo)
     }
   }
 }

@@ -89,7 +89,9 @@ struct LineFolder {
       // checks nothing), so cut replays take the lane too.
       guard cut.includes(date: fact.date) else { return }
       if recordedDay.recorded != frame.recorded { recordedDay = (frame.recorded, frame.recorded.chinaDate) }
-      if state.pointee.foldFact(fact, seq: frame.seq, recorded: frame.recorded, recordedDay: recordedDay.day, memo: &memo) {
+      if state.pointee.foldFact(
+        fact, in: bytes, seq: frame.seq, recorded: frame.recorded, recordedDay: recordedDay.day, memo: &memo)
+      {
         return
       }
     }

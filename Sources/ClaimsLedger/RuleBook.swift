@@ -46,7 +46,7 @@ public struct RulesetBook: RuleBook {
     let submission = record.submission
     let trainees = Set(submission.trainees)
     let facts = state.classFacts(forTrainees: trainees, only: trainees)
-    let entitlements = EntitlementEngine(library: library).entitlements(
+    let entitlements = EntitlementEngine(library: library, explains: false).entitlements(
       of: facts, wages: state.minimumWages, only: trainees)
     let ofThisClass = Dictionary(
       entitlements.lazy.filter { $0.classID == submission.classID }.map { ($0.trainee, $0) },

@@ -7,14 +7,15 @@ struct CatalogRules {
   let approval: ClassApproved
   /// The class's standard and the words that say why, looked up once for all its trainees.
   let standard: (Standard, String)?
+  let explains: Bool
 
-  init(ruleset: Ruleset, approval: ClassApproved) {
-    (self.ruleset, self.approval) = (ruleset, approval)
+  init(ruleset: Ruleset, approval: ClassApproved, explains: Bool) {
+    (self.ruleset, self.approval, self.explains) = (ruleset, approval, explains)
     standard = Self.standard(ruleset, approval)
   }
 
   func entitlement(of trainee: TraineeFacts) -> Entitlement {
-    var result = Entitlement.start(trainee, approval, ruleset: ruleset)
+    var result = Entitlement.start(trainee, approval, ruleset: ruleset, explained: explains)
     guard let (standard, basis) = standard else {
       result.settle(
         .unknown, amount: nil, reason: Reason.noStandardInForce,
@@ -40,10 +41,11 @@ struct CatalogRules {
       return result
     }
     result.routeFund(trainee, approval, ruleset)
+    let fund = result.fund!
     result.settle(
       .eligible, amount: standard.amount,
       words: "exam passed on \(exam.date); class plans \(approval.hoursTotal) h ≥ \(standard.hours) h; "
-        + "pays \(standard.amount.displayString) from \(result.fund!.rawValue)")
+        + "pays \(standard.amount.displayString) from \(fund.rawValue)")
     return result
   }
 

@@ -27,6 +27,9 @@ public struct Entitlement: Sendable, Equatable {
   public var exam: ExamFact?
   public var occupation: String
   public var level: SkillLevel?
+  /// Whether `rules` and `arithmetic` are written. An approval reads only the outcome, the
+  /// amount, the fund and the reason codes, and building the words was most of its cost.
+  public var explained = true
 }
 
 /// The stable reason codes of SPEC §7. Never renamed, never reused.

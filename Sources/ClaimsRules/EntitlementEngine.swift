@@ -4,8 +4,10 @@ import ClaimsDomain
 /// limits across a trainee's trainings. A pure function of the facts and the rulesets.
 public struct EntitlementEngine: Sendable {
   public let library: RuleLibrary
+  /// Whether the entitlements carry their clauses and arithmetic (`Entitlement.explained`).
+  public let explains: Bool
 
-  public init(library: RuleLibrary) { self.library = library }
+  public init(library: RuleLibrary, explains: Bool = true) { (self.library, self.explains) = (library, explains) }
 
   /// Every enrolled trainee of every class, ordered by class then trainee; with `only`, the
   /// same entitlements for those trainees alone. The limits across trainings read one trainee's
@@ -34,16 +36,16 @@ public struct EntitlementEngine: Sendable {
     switch library.ruleset(forRegion: approval.region, on: approval.start) {
     case .failure(let refusal):
       return facts.trainees.filter(wanted).map { trainee in
-        var result = Entitlement.start(trainee, approval, ruleset: nil)
+        var result = Entitlement.start(trainee, approval, ruleset: nil, explained: explains)
         result.settle(.unknown, amount: nil, reason: refusal.code, words: refusal.message)
         return result
       }
     case .success(let ruleset):
       if Self.readsWholeClass(approval), ruleset.parameters["project.rate_offline"] != nil {
-        let whole = ProjectRules(ruleset: ruleset, facts: facts, wages: wages).entitlements()
+        let whole = ProjectRules(ruleset: ruleset, facts: facts, wages: wages, explains: explains).entitlements()
         return only.map { only in whole.filter { only.contains($0.trainee) } } ?? whole
       }
-      let rules = CatalogRules(ruleset: ruleset, approval: approval)
+      let rules = CatalogRules(ruleset: ruleset, approval: approval, explains: explains)
       return facts.trainees.filter(wanted).map(rules.entitlement)
     }
   }
@@ -51,28 +53,33 @@ public struct EntitlementEngine: Sendable {
 
 extension Entitlement {
   /// A blank entitlement for a trainee of a class, to be settled by the rules.
-  static func start(_ trainee: TraineeFacts, _ approval: ClassApproved, ruleset: Ruleset?) -> Entitlement {
+  static func start(_ trainee: TraineeFacts, _ approval: ClassApproved, ruleset: Ruleset?, explained: Bool)
+    -> Entitlement
+  {
     Entitlement(
       trainee: trainee.enrolment.trainee, classID: approval.classID, status: .pending, amount: nil,
       fund: nil, reasons: [], rules: [], arithmetic: "", ruleset: ruleset?.id,
       rulesetSHA256: ruleset?.sha256, exam: trainee.exam, occupation: approval.occupation,
-      level: approval.level)
+      level: approval.level, explained: explained)
   }
 
   /// Sets the outcome, adding a reason code and words to the arithmetic.
-  mutating func settle(_ status: Status, amount: Money?, reason: String? = nil, words: String) {
+  mutating func settle(_ status: Status, amount: Money?, reason: String? = nil, words: @autoclosure () -> String) {
     self.status = status
     self.amount = amount
     if let reason { reasons.append(reason) }
-    note(words)
+    note(words())
   }
 
-  mutating func note(_ words: String) {
-    arithmetic += arithmetic.isEmpty ? words : "; " + words
+  /// Adds words to the arithmetic; they are not even built when the entitlement is not explained.
+  mutating func note(_ words: @autoclosure () -> String) {
+    guard explained else { return }
+    arithmetic += arithmetic.isEmpty ? words() : "; " + words()
   }
 
-  mutating func cite(_ reference: String?) {
-    if let reference, !rules.contains(reference) { rules.append(reference) }
+  mutating func cite(_ reference: @autoclosure () -> String?) {
+    guard explained, let reference = reference(), !rules.contains(reference) else { return }
+    rules.append(reference)
   }
 
   /// SPEC §7.4: a trainee receiving UI benefits is paid from unemployment insurance, anyone

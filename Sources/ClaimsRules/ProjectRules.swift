@@ -9,9 +9,10 @@ struct ProjectRules {
   let wages: MinimumWages
   /// The class's full amount and the words for it: one catalogue search for all its trainees.
   let full: (Money, String)?
+  let explains: Bool
 
-  init(ruleset: Ruleset, facts: ClassFacts, wages: MinimumWages) {
-    (self.ruleset, self.facts, self.wages) = (ruleset, facts, wages)
+  init(ruleset: Ruleset, facts: ClassFacts, wages: MinimumWages, explains: Bool) {
+    (self.ruleset, self.facts, self.wages, self.explains) = (ruleset, facts, wages, explains)
     full = Self.fullAmount(ruleset, facts.approval)
   }
 
@@ -79,7 +80,7 @@ struct ProjectRules {
   }
 
   func entitlement(of trainee: TraineeFacts, employment: Employment, gate: Gate) -> Entitlement {
-    var result = Entitlement.start(trainee, approval, ruleset: ruleset)
+    var result = Entitlement.start(trainee, approval, ruleset: ruleset, explained: explains)
     result.fund = Fund(rawValue: parameters.string("project.fund") ?? "") ?? .skillsUpgradeAccount
     result.cite(parameters.reference("project.fund"))
     guard let (full, words) = full else {

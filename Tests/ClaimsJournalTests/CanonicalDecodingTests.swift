@@ -110,15 +110,15 @@ import Testing
           return
         }
         #expect(general.type == fact.type && general.date == fact.date)
-        #expect(general.id == String(decoding: fact.id, as: UTF8.self))
-        #expect(general.actor == String(decoding: fact.actor, as: UTF8.self))
+        #expect(general.id == String(decoding: fact.id(in: buffer), as: UTF8.self))
+        #expect(general.actor == String(decoding: fact.actor(in: buffer), as: UTF8.self))
         switch general.body {
         case .attendanceRecorded(let e):
-          #expect(e.classID == String(decoding: fact.classID, as: UTF8.self) && e.trainee == fact.trainee && e.hours == fact.hours)
+          #expect(e.classID == String(decoding: fact.classID(in: buffer), as: UTF8.self) && e.trainee == fact.trainee && e.hours == fact.hours)
         case .examRecorded(let e):
-          #expect(e.classID == String(decoding: fact.classID, as: UTF8.self) && e.trainee == fact.trainee && e.passed == fact.passed)
+          #expect(e.classID == String(decoding: fact.classID(in: buffer), as: UTF8.self) && e.trainee == fact.trainee && e.passed == fact.passed)
         case .traineeEnrolled(let e):
-          #expect(fact.enrolment == e && e.classID == String(decoding: fact.classID, as: UTF8.self))
+          #expect(fact.enrolment == e && e.classID == String(decoding: fact.classID(in: buffer), as: UTF8.self))
         default:
           Issue.record("a fact line of type \(general.type)")
         }

@@ -50,7 +50,7 @@ import Testing
     var laneLines = 0
     for (recorded, lines) in demo.batches {
       let input = try AppendInput.parse(Array(lines.map { general ? " " + $0 : $0 }.joined(separator: "\n").utf8))
-      laneLines += input.filter { $0.factLine != nil }.count
+      laneLines += input.filter { $0.canonical != nil }.count
       _ = try session.append(input, recordedAt: recorded, clock: recorded)
     }
     return (TemporaryFolder.bytes(path), laneLines)
@@ -76,7 +76,7 @@ import Testing
       (Bureau.enrol(Bureau.trainee1, id: "enr-again"), "already-enrolled"),
     ]
     for (line, code) in cases {
-      #expect(try AppendInput.parse(Array(line.utf8)).first?.factLine != nil, "\(line)")
+      #expect(try AppendInput.parse(Array(line.utf8)).first?.canonical != nil, "\(line)")
       let outcome = ledger.refusal([Bureau.attendance(id: "att-ok", date: "2024-09-11"), line], at: "2024-10-11T00:00:00.000Z")
       #expect(outcome.refusal?.refusal.code == code, "\(line)")
       #expect(outcome.refusal?.position == 2)

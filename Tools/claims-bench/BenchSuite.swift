@@ -9,7 +9,7 @@ import Foundation
 /// spawn to exit with the child's peak resident memory:
 /// - import, batches: the generator's input file appended batch by batch into a new journal
 ///   through one `AppendSession` (validate every event, write, fsync per batch); the result
-///   must be the generated journal byte for byte;
+///   must be the generated journal byte for byte; then again on one core (`taskset -c 0`);
 /// - import, one batch: `claims append` of the whole input file into a new journal, as one
 ///   batch (one fsync);
 /// - verify on one core (`taskset -c 0`) and on all cores;
@@ -85,6 +85,15 @@ struct BenchSuite {
         note: report.importIsIdentical
           ? "= generated journal" : "DIFFERS from the generated journal"))
     Self.removeJournal(imported)
+    if let taskset = ChildProcess.which("taskset") {
+      // The target's terms: one core, the disk thread on it too.
+      let pinned = try child(taskset, ["-c", "0", bench, "import", input, imported])
+      steps.append(
+        BenchStep(
+          "import: \(summary.batches) batches, fsync each, 1 core", pinned, events: lines - 1,
+          bytes: summary.inputBytes))
+      Self.removeJournal(imported)
+    }
 
     if lines - 1 <= oneBatchMaxEvents {
       log("\(label): import, one batch …")
