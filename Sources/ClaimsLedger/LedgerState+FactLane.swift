@@ -51,16 +51,12 @@ extension LedgerState {
       guard let index = enrolments.index(forKey: key), window.start <= fact.date, fact.date <= window.end else {
         return false
       }
-      if enrolments.values[index].attendance.isEmpty {
-        // A day's attendance at most per day of the class: one allocation, not six doublings.
-        enrolments.values[index].attendance.reserveCapacity(min(window.days, 366))
-      }
-      enrolments.values[index].attendance.append(AttendanceFact(seq: seq, date: fact.date, hours: fact.hours))
-      subject = enrolments.values[index].seq
+      // One access to the record, in place: reading `values[index]` copies the whole record.
+      subject = enrolments.values[index].add(
+        AttendanceFact(seq: seq, date: fact.date, hours: fact.hours), classDays: window.days)
     default:
       guard let index = enrolments.index(forKey: key), fact.date >= window.start else { return false }
-      enrolments.values[index].exams.append(ExamFact(date: fact.date, seq: seq, passed: fact.passed))
-      subject = enrolments.values[index].seq
+      subject = enrolments.values[index].add(ExamFact(date: fact.date, seq: seq, passed: fact.passed))
     }
     lastSeq = seq
     lastRecorded = recorded

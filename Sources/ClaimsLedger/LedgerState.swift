@@ -97,6 +97,20 @@ public struct EnrolmentRecord: Codable, Equatable, Sendable {
 
   public var attendedHours: Int { attendance.reduce(0) { $0 + $1.hours } }
 
+  /// Records an attendance; returns the enrolment's line. At most a day's attendance per day of
+  /// the class, so the first reserves that: one allocation, not six doublings.
+  mutating func add(_ day: AttendanceFact, classDays: Int) -> Int {
+    if attendance.isEmpty { attendance.reserveCapacity(min(classDays, 366)) }
+    attendance.append(day)
+    return seq
+  }
+
+  /// Records an exam; returns the enrolment's line.
+  mutating func add(_ exam: ExamFact) -> Int {
+    exams.append(exam)
+    return seq
+  }
+
   /// The latest exam by date, then seq: a resit that passes replaces a failure.
   public var latestExam: ExamFact? {
     exams.max { ($0.date, $0.seq) < ($1.date, $1.seq) }
