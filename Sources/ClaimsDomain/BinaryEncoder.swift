@@ -16,21 +16,31 @@ public struct BinaryEncoder {
   }
 }
 
-/// Dictionaries are written as pairs: their own coding would name every key in a keyed container.
-protocol BinaryCodableDictionary {
+/// Dictionaries and sets iterate in hash order, which differs from one process to the next
+/// (and from one table to another): they are written with their entries in the order of the
+/// entries' own bytes, so that equal states give equal bytes.
+protocol BinaryUnordered {
   func binaryEncode(_ output: BinaryOutput) throws
+}
+
+/// Dictionaries are written as pairs: their own coding would name every key in a keyed container.
+protocol BinaryCodableDictionary: BinaryUnordered {
   static func binaryDecode(_ input: BinaryInput) throws -> Self
 }
 
-extension Dictionary: BinaryCodableDictionary where Key: Codable, Value: Codable {
+extension Dictionary: BinaryUnordered where Key: Codable, Value: Codable {
   func binaryEncode(_ output: BinaryOutput) throws {
     output.append(UInt64(count))
-    for (key, value) in self {
-      try output.encodeSlot(key)
-      try output.encodeSlot(value)
+    try output.sorted(self) { pair in
+      try output.encodeSlot(pair.key)
+      let keyEnd = output.bytes.count
+      try output.encodeSlot(pair.value)
+      return keyEnd
     }
   }
+}
 
+extension Dictionary: BinaryCodableDictionary where Key: Codable, Value: Codable {
   static func binaryDecode(_ input: BinaryInput) throws -> Self {
     let count = try input.size()  // at least a byte a pair: a corrupt count fails here, not in reserveCapacity
     var result: Self = [:]
@@ -40,6 +50,19 @@ extension Dictionary: BinaryCodableDictionary where Key: Codable, Value: Codable
       result[key] = try input.decodeSlot(Value.self)
     }
     return result
+  }
+}
+
+/// A set, as its own coding writes it (a list: a 4-byte count, then the elements' slots), in
+/// the order of the elements' bytes.
+extension Set: BinaryUnordered where Element: Encodable {
+  func binaryEncode(_ output: BinaryOutput) throws {
+    precondition(count < 1 << 32, "a set of over 4 G elements")
+    output.bytes.append(contentsOf: (0..<4).map { UInt8(truncatingIfNeeded: count >> (8 * $0)) })
+    try output.sorted(self) { element in
+      try output.encodeSlot(element)
+      return output.bytes.count
+    }
   }
 }
 
@@ -62,15 +85,39 @@ final class BinaryOutput {
   /// Zigzag: 0, -1, 1, -2 … become 0, 1, 2, 3 …, so that small negatives stay short.
   func append(signed value: Int64) { append(UInt64(bitPattern: (value << 1) ^ (value >> 63))) }
 
-  /// Whether values of a type are dictionaries, asked of the runtime once per type.
-  @exclusivity(unchecked) var dictionaryTypes: [ObjectIdentifier: Bool] = [:]
+  /// Whether values of a type are dictionaries or sets, asked of the runtime once per type.
+  @exclusivity(unchecked) var unorderedTypes: [ObjectIdentifier: Bool] = [:]
 
-  func asDictionary<Value>(_ value: Value) -> (any BinaryCodableDictionary)? {
+  func asUnordered<Value>(_ value: Value) -> (any BinaryUnordered)? {
     let type = ObjectIdentifier(Value.self)
-    if let known = dictionaryTypes[type], !known { return nil }
-    let dictionary = value as? any BinaryCodableDictionary
-    dictionaryTypes[type] = dictionary != nil
-    return dictionary
+    if let known = unorderedTypes[type], !known { return nil }
+    let unordered = value as? any BinaryUnordered
+    unorderedTypes[type] = unordered != nil
+    return unordered
+  }
+
+  /// Writes `entries` with `write`, which returns where the entry's sort key ends (a pair's
+  /// key, or a whole element), then puts the entries in the order of those bytes. The keys of
+  /// a dictionary or set are distinct values, and so distinct bytes.
+  func sorted<Entries: Sequence>(_ entries: Entries, _ write: (Entries.Element) throws -> Int) throws {
+    let start = bytes.count
+    var spans: [(start: Int, keyEnd: Int, end: Int)] = []
+    spans.reserveCapacity(entries.underestimatedCount)
+    for entry in entries {
+      let entryStart = bytes.count
+      let keyEnd = try write(entry)
+      spans.append((entryStart, keyEnd, bytes.count))
+    }
+    guard spans.count > 1 else { return }
+    let written = Array(bytes[start...])
+    written.withUnsafeBytes { written in
+      func key(_ span: (start: Int, keyEnd: Int, end: Int)) -> UnsafeRawBufferPointer {
+        UnsafeRawBufferPointer(rebasing: written[(span.start - start)..<(span.keyEnd - start)])
+      }
+      spans.sort { key($0).lexicographicallyPrecedes(key($1)) }
+      bytes.removeSubrange(start...)
+      for span in spans { bytes.append(contentsOf: written[(span.start - start)..<(span.end - start)]) }
+    }
   }
   func append(_ text: String) {
     append(UInt64(text.utf8.count))
@@ -86,8 +133,8 @@ final class BinaryOutput {
       append(unsafeBitCast(value, to: String.self))
       return
     }
-    if let dictionary = asDictionary(value) {
-      try dictionary.binaryEncode(self)
+    if let unordered = asUnordered(value) {
+      try unordered.binaryEncode(self)
     } else {
       try value.encode(to: BinaryValueEncoder(output: self))
     }
@@ -131,8 +178,8 @@ struct BinarySingleEncoder: SingleValueEncodingContainer {
   mutating func encode(_ value: UInt32) throws { output.append(UInt64(value)) }
   mutating func encode(_ value: UInt64) throws { output.append(value) }
   mutating func encode<T: Encodable>(_ value: T) throws {
-    if let dictionary = output.asDictionary(value) {
-      try dictionary.binaryEncode(output)
+    if let unordered = output.asUnordered(value) {
+      try unordered.binaryEncode(output)
     } else {
       try value.encode(to: BinaryValueEncoder(output: output))
     }

@@ -29,6 +29,29 @@ import Testing
     set: [ResidentID("371502199001011234")!, ResidentID("11010519491231002X")!],
     nested: ["a": ["b": 1], "c": [:]])
 
+  /// Dictionaries and sets are written in the order of their entries' bytes, not in hash order,
+  /// which differs between two tables of the same content: equal values, equal bytes.
+  @Test func equalDictionariesAndSetsGiveEqualBytesWhateverTheirHashOrder() throws {
+    var random = SplitMix64(seed: 0x50_27ED)
+    let keys = (0..<500).map { _ in String(random.next() % 100_000) }
+    var forward: [String: Int] = [:]
+    for (place, key) in keys.enumerated() { forward[key] = place }
+    // The same pairs inserted the other way round, into a table of another capacity.
+    var backward: [String: Int] = Dictionary(minimumCapacity: 4096)
+    for key in keys.reversed() { backward[key] = forward[key] }
+    #expect(forward == backward)
+    #expect(Array(forward.keys) != Array(backward.keys), "the two tables should iterate differently")
+    #expect(try BinaryEncoder().encode(forward) == BinaryEncoder().encode(backward))
+    var wide = Set<String>(minimumCapacity: 4096)
+    wide.formUnion(keys.reversed())
+    #expect(try BinaryEncoder().encode(Set(keys)) == BinaryEncoder().encode(wide))
+    // Nested: a set inside a dictionary's values.
+    let nested = Dictionary(uniqueKeysWithValues: keys.prefix(50).map { ($0, Set(keys.suffix(20))) })
+    let decoded = try BinaryDecoder().decode([String: Set<String>].self, from: BinaryEncoder().encode(nested))
+    #expect(decoded == nested)
+    #expect(try BinaryEncoder().encode(decoded) == BinaryEncoder().encode(nested))
+  }
+
   @Test func readsBackWhatItWrote() throws {
     let bytes = try BinaryEncoder().encode(Self.sample)
     #expect(try BinaryDecoder().decode(Sample.self, from: bytes) == Self.sample)

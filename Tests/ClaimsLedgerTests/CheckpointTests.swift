@@ -53,6 +53,24 @@ import Testing
     #expect(throws: JournalError.self) { try JournalSnapshot.read(path: ledger.path) }
   }
 
+  /// The same journal gives the same checkpoint, byte for byte, however the state's tables
+  /// happen to be laid out: a state read back from the checkpoint (new tables, other hash
+  /// order) writes the same file, and so does a replay of the journal.
+  @Test func theSameJournalGivesTheSameCheckpointBytes() throws {
+    let ledger = try journalWithCheckpoint()
+    let path = Checkpoint.path(forJournal: ledger.path)
+    let first = TemporaryFolder.bytes(path)
+    let (_, state, outcome) = try Checkpoint.currentState(path: ledger.path, library: library, linesBetween: 1)
+    #expect(outcome == .used(seq: state.lastSeq))
+    try FileManager.default.removeItem(atPath: path)
+    let payload = try BinaryEncoder().encode(state)
+    let copy = try BinaryDecoder().decode(LedgerState.self, from: payload)
+    #expect(copy == state)
+    #expect(try BinaryEncoder().encode(copy) == payload)
+    _ = try Checkpoint.currentState(path: ledger.path, library: library, linesBetween: 1)
+    #expect(TemporaryFolder.bytes(path) == first)
+  }
+
   @Test func aCheckpointWhoseBytesWereDamagedIsDiscarded() throws {
     let ledger = try journalWithCheckpoint()
     let path = Checkpoint.path(forJournal: ledger.path)
