@@ -84,6 +84,7 @@ public struct EnrolmentKey: Codable, Hashable, Sendable {
   /// The trainee alone: a person is in few classes, so this spreads keys as well as hashing the
   /// class's name too, at a fraction of the cost on the replay's hottest lookup.
   public func hash(into hasher: inout Hasher) { hasher.combine(trainee) }
+  public func _rawHashValue(seed: Int) -> Int { trainee._rawHashValue(seed: seed) }
 }
 
 public struct EnrolmentRecord: Codable, Equatable, Sendable {

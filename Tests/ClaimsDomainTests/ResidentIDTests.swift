@@ -64,4 +64,24 @@ import Testing
     }
     #expect(accepted > 10_000)
   }
+
+  /// Sets and dictionaries of IDs hash them with a mixer of their own (`_rawHashValue`): equal
+  /// IDs must land together and distinct ones apart, in tables of every size.
+  @Test func setsAndDictionariesOfIDsFindEveryIDAndNoOther() {
+    let ids = (0..<20_000).compactMap { n -> ResidentID? in
+      let body = String(37_150_219_900_101_000 + n * 104_729)
+      return ResidentID(body + String(ResidentID.checkCharacter(for: body)!))
+    }
+    #expect(ids.count == 20_000)
+    let set = Set(ids)
+    #expect(set.count == ids.count)
+    var byID: [ResidentID: Int] = [:]
+    for (place, id) in ids.enumerated() { byID[id] = place }
+    #expect(ids.enumerated().allSatisfy { byID[$1] == $0 && set.contains($1) })
+    let absent = ResidentID("11010519491231002X")!
+    #expect(!set.contains(absent) && byID[absent] == nil)
+    // Sequential numbers spread over the buckets: the mixer's low bits are not the ID's.
+    let buckets = Set(ids.map { $0._rawHashValue(seed: 0) & 1023 })
+    #expect(buckets.count > 1000)
+  }
 }
