@@ -18,7 +18,7 @@ import PackageDescription
       // tests hash a million bytes with it.
       swiftSettings: [.unsafeFlags(["-Xcc", "-march=x86-64-v4", "-O"])]),
     .target(
-      name: "ClaimsSHA256NI",
+      name: "ClaimsSHA256NI", dependencies: ["ClaimsSHA256Core"],
       // The SHA intrinsics are reached through the Builtin module (-parse-stdlib); the features
       // go through the C importer, as above.
       swiftSettings: [.unsafeFlags(["-parse-stdlib", "-Xcc", "-msha", "-Xcc", "-msse4.1", "-O"])]),

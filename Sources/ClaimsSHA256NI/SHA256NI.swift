@@ -7,6 +7,7 @@
 // intrinsics only where the features are on. Its one function runs only after the caller has
 // checked that the CPU has them (ClaimsJournal's SHA256LaneDispatch.swift); elsewhere the
 // portable code runs, with the same digests.
+import ClaimsSHA256Core
 import Swift
 
 typealias Words = SIMD4<UInt32>
@@ -53,44 +54,232 @@ let roundConstants: [Words] = [
 
 /// Compresses `count` 64-byte blocks at `blocks` into the chaining words `state[0..<8]`
 /// (H0 to H7). Needs a CPU with the SHA extensions and SSE4.1.
+///
 public func sha256CompressWithSHAExtensions(_ state: UnsafeMutablePointer<UInt32>, _ blocks: UnsafeRawPointer, _ count: Int) {
   guard count > 0 else { return }
-  let abcd = Words(state[0], state[1], state[2], state[3])
-  let efgh = Words(state[4], state[5], state[6], state[7])
-  // The instructions keep the state as (A, B, E, F) and (C, D, G, H), each from the highest
-  // lane down.
-  var abef = Words(efgh[1], efgh[0], abcd[1], abcd[0])
-  var cdgh = Words(efgh[3], efgh[2], abcd[3], abcd[2])
+  var lane = ExtensionLane(
+    abef: Words(state[5], state[4], state[1], state[0]), cdgh: Words(state[7], state[6], state[3], state[2]))
+  var none = ExtensionLane.initial
   roundConstants.withUnsafeBufferPointer { k in
-    var block = blocks
-    for _ in 0..<count {
-      let (abefBefore, cdghBefore) = (abef, cdgh)
-      // w[g % 4] holds the message words of rounds 4g to 4g+3 once group g is reached.
-      var w0 = loadWords(block, 0), w1 = loadWords(block, 16), w2 = loadWords(block, 32), w3 = loadWords(block, 48)
-      @inline(__always) func group(_ g: Int, _ current: Words) {
-        let wk = current &+ k[g]
-        cdgh = rounds2(cdgh, abef, wk)
-        abef = rounds2(abef, cdgh, Words(wk[2], wk[3], wk[0], wk[1]))
-      }
-      // Groups 0 to 15, the schedule run ahead: msg1 of the group before, msg2 of the next.
-      group(0, w0)
-      group(1, w1); w0 = message1(w0, w1)
-      group(2, w2); w1 = message1(w1, w2)
-      for base in stride(from: 3, to: 15, by: 4) {
-        group(base, w3); w0 = message2(w0 &+ align(w3, w2), w3); w2 = message1(w2, w3)
-        group(base &+ 1, w0); w1 = message2(w1 &+ align(w0, w3), w0); if base &+ 1 <= 12 { w3 = message1(w3, w0) }
-        group(base &+ 2, w1); w2 = message2(w2 &+ align(w1, w0), w1); if base &+ 2 <= 12 { w0 = message1(w0, w1) }
-        group(base &+ 3, w2); w3 = message2(w3 &+ align(w2, w1), w2); if base &+ 3 <= 12 { w1 = message1(w1, w2) }
-      }
-      group(15, w3)
-      abef &+= abefBefore
-      cdgh &+= cdghBefore
-      block += 64
+    for block in 0..<count {
+      lane.load(blocks + block &* 64)
+      compressBlocks(&lane, &none, both: false, k)
     }
   }
-  // Back to H0 to H7.
+  lane.write(into: state)
+}
+
+/// Hashes `count` messages, `message(i)` for i in 0..<count, two at a time with the SHA
+/// extensions, writing message i's digest as eight chaining words (H0...H7) at
+/// `digestWords + 8 * i`. Needs a CPU with the SHA extensions and SSE4.1.
+public func sha256HashEachWithSHAExtensions(
+  count: Int, digestWords: UnsafeMutablePointer<UInt32>,
+  message: (_ index: Int) -> UnsafeRawBufferPointer
+) {
+  sha256HashEach(SHA256ExtensionLanes.self, count: count, digestWords: digestWords, message: message)
+}
+
+/// Two messages side by side (the multi-buffer driver of ClaimsSHA256Core feeds the lanes).
+private struct SHA256ExtensionLanes: SHA256LaneCompressor {
+  static var laneCount: Int { 2 }
+  static var scratchByteCount: Int { 64 }
+  static func prepare(_ scratch: UnsafeMutableRawPointer) {}
+  var a = ExtensionLane.initial
+  var b = ExtensionLane.initial
+
+  init() {}
+
+  @inline(never)
+  mutating func compress(_ blocks: UnsafePointer<UnsafeRawPointer>, _ scratch: UnsafeMutableRawPointer) {
+    var (first, second) = (a, b)
+    first.load(blocks[0])
+    second.load(blocks[1])
+    roundConstants.withUnsafeBufferPointer { compressBlocks(&first, &second, both: true, $0) }
+    (a, b) = (first, second)
+  }
+
+  mutating func finish(lane: Int, into words: UnsafeMutablePointer<UInt32>) {
+    if lane == 0 {
+      a.write(into: words)
+      a = .initial
+    } else {
+      b.write(into: words)
+      b = .initial
+    }
+  }
+}
+
+/// Two messages' chaining words as the instructions keep them, and the schedule of the block
+/// being compressed: `w0` to `w3` hold its words four at a time, then the words the schedule
+/// derives from them.
+struct ExtensionLane {
+  var abef: Words
+  var cdgh: Words
+  var w0 = Words(), w1 = Words(), w2 = Words(), w3 = Words()
+
+  /// The initial hash value (FIPS 180-4, 5.3.3) in the instructions' order.
+  static let initial = ExtensionLane(
+  abef: Words(0x9b05_688c, 0x510e_527f, 0xbb67_ae85, 0x6a09_e667),
+  cdgh: Words(0x5be0_cd19, 0x1f83_d9ab, 0xa54f_f53a, 0x3c6e_f372))
+
+  @inline(__always) mutating func load(_ block: UnsafeRawPointer) {
+  (w0, w1, w2, w3) = (loadWords(block, 0), loadWords(block, 16), loadWords(block, 32), loadWords(block, 48))
+  }
+
+  /// Four rounds.
+  @inline(__always) mutating func rounds(_ w: Words, _ k: Words) {
+  let wk = w &+ k
+  cdgh = rounds2(cdgh, abef, wk)
+  abef = rounds2(abef, cdgh, Words(wk[2], wk[3], wk[0], wk[1]))
+  }
+
+  /// H0 to H7.
+  func write(into state: UnsafeMutablePointer<UInt32>) {
   state[0] = abef[3]; state[1] = abef[2]; state[2] = cdgh[3]; state[3] = cdgh[2]
   state[4] = abef[1]; state[5] = abef[0]; state[6] = cdgh[1]; state[7] = cdgh[0]
+  }
+}
+
+/// One block of message `a`, and with `both` one of message `b`, their rounds interleaved: one
+/// message's rounds wait on each other, two messages' do not, so the second fills the first
+/// one's waits. `both` is a constant where this is inlined, and the other lane's code goes.
+@inline(__always)
+func compressBlocks(_ a: inout ExtensionLane, _ b: inout ExtensionLane, both: Bool, _ k: UnsafeBufferPointer<Words>) {
+  let (abefA, cdghA, abefB, cdghB) = (a.abef, a.cdgh, b.abef, b.cdgh)
+  // Rounds 0 to 3.
+  a.rounds(a.w0, k[0])
+  if both {
+    b.rounds(b.w0, k[0])
+  }
+  // Rounds 4 to 7.
+  a.rounds(a.w1, k[1])
+  a.w0 = message1(a.w0, a.w1)
+  if both {
+    b.rounds(b.w1, k[1])
+    b.w0 = message1(b.w0, b.w1)
+  }
+  // Rounds 8 to 11.
+  a.rounds(a.w2, k[2])
+  a.w1 = message1(a.w1, a.w2)
+  if both {
+    b.rounds(b.w2, k[2])
+    b.w1 = message1(b.w1, b.w2)
+  }
+  // Rounds 12 to 15.
+  a.rounds(a.w3, k[3])
+  a.w0 = message2(a.w0 &+ align(a.w3, a.w2), a.w3)
+  a.w2 = message1(a.w2, a.w3)
+  if both {
+    b.rounds(b.w3, k[3])
+    b.w0 = message2(b.w0 &+ align(b.w3, b.w2), b.w3)
+    b.w2 = message1(b.w2, b.w3)
+  }
+  // Rounds 16 to 19.
+  a.rounds(a.w0, k[4])
+  a.w1 = message2(a.w1 &+ align(a.w0, a.w3), a.w0)
+  a.w3 = message1(a.w3, a.w0)
+  if both {
+    b.rounds(b.w0, k[4])
+    b.w1 = message2(b.w1 &+ align(b.w0, b.w3), b.w0)
+    b.w3 = message1(b.w3, b.w0)
+  }
+  // Rounds 20 to 23.
+  a.rounds(a.w1, k[5])
+  a.w2 = message2(a.w2 &+ align(a.w1, a.w0), a.w1)
+  a.w0 = message1(a.w0, a.w1)
+  if both {
+    b.rounds(b.w1, k[5])
+    b.w2 = message2(b.w2 &+ align(b.w1, b.w0), b.w1)
+    b.w0 = message1(b.w0, b.w1)
+  }
+  // Rounds 24 to 27.
+  a.rounds(a.w2, k[6])
+  a.w3 = message2(a.w3 &+ align(a.w2, a.w1), a.w2)
+  a.w1 = message1(a.w1, a.w2)
+  if both {
+    b.rounds(b.w2, k[6])
+    b.w3 = message2(b.w3 &+ align(b.w2, b.w1), b.w2)
+    b.w1 = message1(b.w1, b.w2)
+  }
+  // Rounds 28 to 31.
+  a.rounds(a.w3, k[7])
+  a.w0 = message2(a.w0 &+ align(a.w3, a.w2), a.w3)
+  a.w2 = message1(a.w2, a.w3)
+  if both {
+    b.rounds(b.w3, k[7])
+    b.w0 = message2(b.w0 &+ align(b.w3, b.w2), b.w3)
+    b.w2 = message1(b.w2, b.w3)
+  }
+  // Rounds 32 to 35.
+  a.rounds(a.w0, k[8])
+  a.w1 = message2(a.w1 &+ align(a.w0, a.w3), a.w0)
+  a.w3 = message1(a.w3, a.w0)
+  if both {
+    b.rounds(b.w0, k[8])
+    b.w1 = message2(b.w1 &+ align(b.w0, b.w3), b.w0)
+    b.w3 = message1(b.w3, b.w0)
+  }
+  // Rounds 36 to 39.
+  a.rounds(a.w1, k[9])
+  a.w2 = message2(a.w2 &+ align(a.w1, a.w0), a.w1)
+  a.w0 = message1(a.w0, a.w1)
+  if both {
+    b.rounds(b.w1, k[9])
+    b.w2 = message2(b.w2 &+ align(b.w1, b.w0), b.w1)
+    b.w0 = message1(b.w0, b.w1)
+  }
+  // Rounds 40 to 43.
+  a.rounds(a.w2, k[10])
+  a.w3 = message2(a.w3 &+ align(a.w2, a.w1), a.w2)
+  a.w1 = message1(a.w1, a.w2)
+  if both {
+    b.rounds(b.w2, k[10])
+    b.w3 = message2(b.w3 &+ align(b.w2, b.w1), b.w2)
+    b.w1 = message1(b.w1, b.w2)
+  }
+  // Rounds 44 to 47.
+  a.rounds(a.w3, k[11])
+  a.w0 = message2(a.w0 &+ align(a.w3, a.w2), a.w3)
+  a.w2 = message1(a.w2, a.w3)
+  if both {
+    b.rounds(b.w3, k[11])
+    b.w0 = message2(b.w0 &+ align(b.w3, b.w2), b.w3)
+    b.w2 = message1(b.w2, b.w3)
+  }
+  // Rounds 48 to 51.
+  a.rounds(a.w0, k[12])
+  a.w1 = message2(a.w1 &+ align(a.w0, a.w3), a.w0)
+  a.w3 = message1(a.w3, a.w0)
+  if both {
+    b.rounds(b.w0, k[12])
+    b.w1 = message2(b.w1 &+ align(b.w0, b.w3), b.w0)
+    b.w3 = message1(b.w3, b.w0)
+  }
+  // Rounds 52 to 55.
+  a.rounds(a.w1, k[13])
+  a.w2 = message2(a.w2 &+ align(a.w1, a.w0), a.w1)
+  if both {
+    b.rounds(b.w1, k[13])
+    b.w2 = message2(b.w2 &+ align(b.w1, b.w0), b.w1)
+  }
+  // Rounds 56 to 59.
+  a.rounds(a.w2, k[14])
+  a.w3 = message2(a.w3 &+ align(a.w2, a.w1), a.w2)
+  if both {
+    b.rounds(b.w2, k[14])
+    b.w3 = message2(b.w3 &+ align(b.w2, b.w1), b.w2)
+  }
+  // Rounds 60 to 63.
+  a.rounds(a.w3, k[15])
+  if both {
+    b.rounds(b.w3, k[15])
+  }
+  a.abef &+= abefA
+  a.cdgh &+= cdghA
+  if both {
+    b.abef &+= abefB
+    b.cdgh &+= cdghB
+  }
 }
 
 /// The four words that start one word into `low` and run on into `high` (palignr by 4 bytes):

@@ -1,15 +1,17 @@
 import ClaimsDomain
 import Foundation
-// Tests for the sixteen-lane (AVX-512) SHA-256 path and the choice between it and the portable
-// four lanes: digests checked against FIPS 180-4 vectors and the scalar one-shot hasher. On a
-// CPU without AVX-512 the sixteen-lane tests are skipped, not failed.
+// Tests for the SHA-256 lane code beyond the portable four lanes — sixteen AVX-512 lanes, two
+// lanes with the SHA extensions — and the choice between them: digests checked against
+// FIPS 180-4 vectors and the scalar one-shot hasher. A CPU that has neither skips them.
 import Testing
 
 @testable import ClaimsJournal
 
-/// The sixteen-lane tests run only where the CPU check lets the code run at all.
-private let sixteenLanes: ConditionTrait = .enabled(
-  if: SHA256.sixteenLanesSupported, "this CPU lacks x86-64-v4 (AVX-512F/BW/CD/DQ/VL)")
+/// The wide lane code this CPU can run: the tests run only where the CPU check lets it run.
+private let wideWidths: [SHA256.LaneWidth] =
+  (SHA256.sixteenLanesSupported ? [.sixteen] : []) + (SHA256.extensionsSupported ? [.extensions] : [])
+private let wideLanes: ConditionTrait = .enabled(
+  if: !wideWidths.isEmpty, "this CPU has neither x86-64-v4 (AVX-512) nor the SHA extensions")
 
 /// FIPS 180-4 example messages (NIST's SHA-256 examples and the "one million a" vector).
 private let nistVectors: [(message: [UInt8], digest: String)] = [
@@ -31,10 +33,10 @@ private let nistVectors: [(message: [UInt8], digest: String)] = [
   ),
 ]
 
-@Test("Sixteen lanes give the FIPS 180-4 digests, alone and in every lane position", sixteenLanes)
-func sixteenLanesMatchNISTVectors() {
+@Test("Wide lanes give the FIPS 180-4 digests, alone and in every lane position", wideLanes, arguments: wideWidths)
+func wideLanesMatchNISTVectors(width: SHA256.LaneWidth) {
   for (message, digest) in nistVectors {
-    #expect(hashedInLanes([message], width: .sixteen).map(\.hex) == [digest])
+    #expect(hashedInLanes([message], width: width).map(\.hex) == [digest])
     // Seventeen messages, so the vector is hashed in each of the sixteen lanes and again after
     // a lane has finished one message. The million-byte vector once only: unoptimised debug
     // builds take seconds for it.
@@ -42,7 +44,7 @@ func sixteenLanesMatchNISTVectors() {
     for position in positions {
       var messages = (0..<17).map { [UInt8](repeating: UInt8(ascii: "b"), count: $0 * 23) }
       messages[position] = message
-      let digests = hashedInLanes(messages, width: .sixteen)
+      let digests = hashedInLanes(messages, width: width)
       #expect(digests[position].hex == digest, "length \(message.count), position \(position)")
       for other in messages.indices where other != position {
         #expect(digests[other] == SHA256.hash(messages[other]), "beside length \(message.count)")
@@ -51,20 +53,20 @@ func sixteenLanesMatchNISTVectors() {
   }
 }
 
-@Test("Sixteen lanes agree with one-shot hashing on every length 0...300", sixteenLanes)
-func sixteenLanesAgreeOnEveryLength() {
+@Test("Wide lanes agree with one-shot hashing on every length 0...300", wideLanes, arguments: wideWidths)
+func wideLanesAgreeOnEveryLength(width: SHA256.LaneWidth) {
   var random = SplitMix64(seed: 0x16_1A4E_5EED)
   // Ten messages of each length, shuffled so that lanes finish out of step: 3,010 messages.
   var lengths = (0...300).flatMap { [Int](repeating: $0, count: 10) }
   for i in lengths.indices.reversed() { lengths.swapAt(i, Int(random.next() % UInt64(i + 1))) }
   let messages = lengths.map { random.bytes($0) }
-  #expect(hashedInLanes(messages, width: .sixteen) == messages.map { SHA256.hash($0) })
+  #expect(hashedInLanes(messages, width: width) == messages.map { SHA256.hash($0) })
 }
 
 @Test(
-  "Sixteen lanes agree with one-shot hashing for counts that leave lanes idle",
-  sixteenLanes, arguments: [1, 2, 3, 15, 16, 17, 31, 33, 47, 100, 257])
-func sixteenLanesAgreeForOddCounts(count: Int) {
+  "Wide lanes agree with one-shot hashing for counts that leave lanes idle",
+  wideLanes, arguments: wideWidths, [1, 2, 3, 15, 16, 17, 31, 33, 47, 100, 257])
+func wideLanesAgreeForOddCounts(width: SHA256.LaneWidth, count: Int) {
   var random = SplitMix64(seed: 0x0DD_C0DE &+ UInt64(count))
   // Lengths around every padding boundary: a tail of 55 bytes fits one padded block, 56 needs
   // two; 63/64 and 119/120 are the same boundaries a block further on.
@@ -72,14 +74,16 @@ func sixteenLanesAgreeForOddCounts(count: Int) {
   let messages = (0..<count).map { index in
     random.bytes(index % 3 == 0 ? Int(random.next() % 400) : boundaries[index % boundaries.count])
   }
-  #expect(hashedInLanes(messages, width: .sixteen) == messages.map { SHA256.hash($0) })
+  #expect(hashedInLanes(messages, width: width) == messages.map { SHA256.hash($0) })
   #expect(hashedInLanes(messages, width: .four) == messages.map { SHA256.hash($0) })
 }
 
-@Test("hashEach runs sixteen lanes exactly when the CPU has them and the environment allows")
+@Test("hashEach runs the SHA extensions, else sixteen lanes, where the CPU has them and the environment allows")
 func laneWidthFollowsTheCPUCheck() {
   let forcedPortable = Environment.portableForced
-  #expect(SHA256.laneWidth == (SHA256.sixteenLanesSupported && !forcedPortable ? .sixteen : .four))
+  let expected: SHA256.LaneWidth =
+    forcedPortable ? .four : SHA256.extensionsSupported ? .extensions : SHA256.sixteenLanesSupported ? .sixteen : .four
+  #expect(SHA256.laneWidth == expected)
   // Whichever it chose, the default path gives the scalar digests.
   var random = SplitMix64(seed: 0xD15_9A7C)
   let messages = (0..<50).map { _ in random.bytes(Int(random.next() % 350)) }

@@ -28,7 +28,8 @@ func benchmarkSHA256(megabytes: Int) -> String {
 
   // The same lines side by side in lanes (what the chain scan uses): the portable four lanes,
   // and the sixteen AVX-512 lanes where this CPU has them, which must give the same digests.
-  let widths: [SHA256.LaneWidth] = SHA256.sixteenLanesSupported ? [.four, .sixteen] : [.four]
+  let widths: [SHA256.LaneWidth] =
+    [.four] + (SHA256.sixteenLanesSupported ? [.sixteen] : []) + (SHA256.extensionsSupported ? [.extensions] : [])
   var laneFigures = ""
   var firstDigests: [SHA256Digest] = []
   for width in widths {
