@@ -56,17 +56,23 @@ enum ExportCommand: Subcommand {
       throw UsageError("--format must be one of hledger, beancount, csv, not \"\(format)\"")
     }
     let library = try RulesOption.library(arguments)
+    if format != "csv" {
+      // Only the money lines: streamed, the journal never held whole.
+      let money = try PostingsReplay.moneyLines(ofJournal: path)
+      for warning in money.end.warnings { terminal.err("claims \(name): warning: \(warning)") }
+      terminal.writeOut(
+        format == "hledger"
+          ? HledgerExport.journal(money.lines, lineCount: money.lineCount)
+          : BeancountExport.journal(money.lines, lineCount: money.lineCount))
+      return 0
+    }
     let snapshot = try JournalSnapshot.read(path: path)
     for warning in snapshot.warnings { terminal.err("claims \(name): warning: \(warning)") }
+    // Every event is a row: every line, decoded.
     let (lines, state) = try PostingsReplay.lines(of: snapshot)
-    switch format {
-    case "hledger": terminal.writeOut(HledgerExport.journal(lines))
-    case "beancount": terminal.writeOut(BeancountExport.journal(lines))
-    default:
-      let entitlements = EntitlementEngine(library: library).entitlements(
-        of: state.allClassFacts, wages: state.minimumWages)
-      terminal.writeOut(EventsCSVExport.csv(lines, state: state, entitlements: entitlements))
-    }
+    let entitlements = EntitlementEngine(library: library).entitlements(
+      of: state.allClassFacts, wages: state.minimumWages)
+    terminal.writeOut(EventsCSVExport.csv(lines, state: state, entitlements: entitlements))
     return 0
   }
 }

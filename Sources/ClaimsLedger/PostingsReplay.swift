@@ -15,6 +15,22 @@ public struct ReplayedLine: Sendable {
 /// taken before the event is applied, as `apply` takes them, because they read the state the
 /// event finds (a payment's claim, a receipt's order).
 public enum PostingsReplay {
+  /// The lines that booked postings, streamed from the file through `Replay.stream` (the fact
+  /// lane's lines book none), with the count of every line: what the hledger and Beancount
+  /// exports write, in memory bounded by the state and the money lines, not by the journal.
+  public static func moneyLines(ofJournal path: String) throws(JournalError)
+    -> (lines: [ReplayedLine], lineCount: Int, end: JournalStreamEnd)
+  {
+    var state = LedgerState()
+    var lines: [ReplayedLine] = []
+    let end = try Replay.stream(path: path, into: &state) { frame, event, state in
+      let postings = state.postings(for: event)
+      guard !postings.isEmpty else { return }
+      lines.append(ReplayedLine(seq: frame.seq, recorded: frame.recorded, event: event, postings: postings))
+    }!
+    return (lines, end.scan.lineCount, end)
+  }
+
   public static func lines(of snapshot: JournalSnapshot) throws(JournalError)
     -> (lines: [ReplayedLine], state: LedgerState)
   {

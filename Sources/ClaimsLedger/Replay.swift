@@ -42,9 +42,11 @@ public enum Replay {
   /// checkpoint's at that line).
   public static func stream(
     path: String, resumingAfter point: ChainPoint? = nil, into state: inout LedgerState,
-    cut: ReplayCut = ReplayCut(), factLane: Bool = true, lookAfter look: (seq: Int, at: (LedgerState) -> Void)? = nil
+    cut: ReplayCut = ReplayCut(), factLane: Bool = true, lookAfter look: (seq: Int, at: (LedgerState) -> Void)? = nil,
+    beforeGeneralApply: ((LineFrame, Event, LedgerState) -> Void)? = nil
   ) throws(JournalError) -> JournalStreamEnd? {
     var folder = LineFolder(cut: cut, factLane: factLane)
+    folder.beforeApply = beforeGeneralApply
     if state.events.count == 0, let size = try? OpenFile(path: path, writable: false).size() {
       // A low guess at the line count (journal lines run 150 to 500 bytes and more), so that the
       // id index grows once or twice instead of twenty times, and is never far too large.
@@ -76,6 +78,8 @@ struct LineFolder {
   let rules = OpenRuleBook()
   var recordedDay = (recorded: Timestamp(milliseconds: 0), day: Timestamp(milliseconds: 0).chinaDate)
   var memo = FactLaneMemo()
+  /// Sees each line that takes the general way, checked, with the state it is applied to.
+  var beforeApply: ((LineFrame, Event, LedgerState) -> Void)?
 
   init(cut: ReplayCut, factLane: Bool) { (self.cut, self.factLane) = (cut, factLane) }
 
@@ -103,6 +107,7 @@ struct LineFolder {
     if cut.asOf == nil, let refusal = state.pointee.admit(event, recorded: frame.recorded, rules: rules) {
       throw .integrity(line: frame.seq, reason: "the ledger refuses this event: \(refusal)")
     }
+    beforeApply?(frame, event, state.pointee)
     state.pointee.apply(event, seq: frame.seq, recorded: frame.recorded)
   }
 }

@@ -6,10 +6,11 @@ import ClaimsLedger
 /// seq, recorded time, actor and id as metadata; `balance` directives on the day after the last
 /// event assert every account's balance, so `bean-check` checks the figures as well as the syntax.
 public enum BeancountExport {
-  public static func journal(_ lines: [ReplayedLine]) -> String {
+  /// `lines`: at least the journal's money lines (others are left out); `lineCount`: all of its lines.
+  public static func journal(_ lines: [ReplayedLine], lineCount: Int) -> String {
     let transactions = ExportTransaction.all(lines).filter { !$0.postings.isEmpty }
     var text =
-      "; claims export --format beancount: \(transactions.count) money events of \(lines.count) journal lines\n"
+      "; claims export --format beancount: \(transactions.count) money events of \(lineCount) journal lines\n"
     text += "; accounts: see claims export --help; amounts in CNY (yuan)\n\n"
     text += "option \"title\" \"ClaimsLedger export\"\n"
     text += "option \"operating_currency\" \"CNY\"\n\n"

@@ -7,10 +7,11 @@ import ClaimsLedger
 /// CNY with two decimals. A last transaction moves nothing and asserts every account's balance,
 /// so the tools themselves check that they add up to what the ledger says.
 public enum HledgerExport {
-  public static func journal(_ lines: [ReplayedLine]) -> String {
+  /// `lines`: at least the journal's money lines (others are left out); `lineCount`: all of its lines.
+  public static func journal(_ lines: [ReplayedLine], lineCount: Int) -> String {
     let transactions = ExportTransaction.all(lines).filter { !$0.postings.isEmpty }
     var text =
-      "; claims export --format hledger: \(transactions.count) money events of \(lines.count) journal lines\n"
+      "; claims export --format hledger: \(transactions.count) money events of \(lineCount) journal lines\n"
     text += "; accounts: see claims export --help; amounts in CNY (yuan)\n\n"
     let (balances, _) = ExportTransaction.balances(transactions)
     let width = Layout(balances: balances, name: \.hledgerName)
