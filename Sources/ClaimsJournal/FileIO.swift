@@ -84,7 +84,12 @@ public struct OpenFile: ~Copyable {
   public func map() throws(FileError) -> MappedFile {
     let count = try size()
     guard count > 0 else { return MappedFile(base: nil, count: 0) }
-    guard let base = mmap(nil, count, PROT_READ, MAP_PRIVATE | MAP_POPULATE, descriptor, 0), base != MAP_FAILED else {
+    #if os(Linux)
+      let flags = MAP_PRIVATE | MAP_POPULATE
+    #else
+      let flags = MAP_PRIVATE
+    #endif
+    guard let base = mmap(nil, count, PROT_READ, flags, descriptor, 0), base != MAP_FAILED else {
       throw FileError(operation: "map", path: path, code: errno)
     }
     return MappedFile(base: base, count: count)
@@ -141,7 +146,12 @@ public struct OpenFile: ~Copyable {
   /// not the times: an in-place write that keeps the size costs one data write and a flush.
   public func syncData() throws(FileError) {
     guard !FileFaults.fsyncFails else { throw FileError(operation: "fsync", path: path, code: EIO) }
-    guard fdatasync(descriptor) == 0 else { throw FileError(operation: "fsync", path: path, code: errno) }
+    #if os(Linux)
+      let synced = fdatasync(descriptor)
+    #else
+      let synced = fsync(descriptor)
+    #endif
+    guard synced == 0 else { throw FileError(operation: "fsync", path: path, code: errno) }
   }
 
   public func truncate(to length: Int) throws(FileError) {
