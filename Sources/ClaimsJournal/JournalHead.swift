@@ -5,11 +5,11 @@ import ClaimsDomain
 ///
 /// The file holds two slots of `slotSize` bytes, written in turn in place, each a line
 /// `{"seq":N,"sha256":"<hex>","check":"<hex>"}` and then newlines to the slot's end; `check`
-/// is the SHA-256 of the text before `,"check"`. The head is the valid slot with the higher seq. A write torn by
-/// a crash spoils only the slot being written, so the other still holds the head one batch
-/// behind, the state a crash between the journal's fsync and the head's write leaves. One
-/// in-place write and one fdatasync per append, where replacing a file by rename took three
-/// fsyncs. A one-line head without `check` (the first format) is still read.
+/// is the SHA-256 of the text before `,"check"`. The head is the valid slot with the higher
+/// seq. A write torn by a crash spoils only the slot being written, so the other still holds
+/// the head one batch behind, the state a crash between the journal's fsync and the head's
+/// write leaves. One in-place write and one fdatasync per append, where replacing a file by
+/// rename took three fsyncs. A one-line head without `check` (the first format) is still read.
 public struct JournalHead: Equatable, Sendable {
   public var seq: Int
   public var lastLineHash: SHA256Digest

@@ -108,7 +108,10 @@ public final class AppendSession {
               throw .journal(error)
             }
           }
-          (seq, content) = stored![event.id]!
+          guard let found = stored?[event.id] else {
+            throw .journal(.integrity(line: ref.seq, reason: "the line holds no event with id \"\(event.id)\""))
+          }
+          (seq, content) = found
         }
         guard content == event.inputContent else {
           throw .refused(

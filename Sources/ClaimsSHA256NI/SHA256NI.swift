@@ -4,9 +4,10 @@
 //
 // This target alone is compiled with the SHA and SSE4.1 features on, and with -parse-stdlib:
 // Swift reaches an LLVM intrinsic only through the Builtin module, and LLVM selects these
-// intrinsics only where the features are on. Its one function runs only after the caller has
-// checked that the CPU has them (ClaimsJournal's SHA256LaneDispatch.swift); elsewhere the
-// portable code runs, with the same digests.
+// intrinsics only where the features are on. Its two public functions (one message; many, two
+// at a time) are non-generic and run only after the caller has checked that the CPU has the
+// features (ClaimsJournal's SHA256LaneDispatch.swift); elsewhere the portable code runs, with
+// the same digests.
 import ClaimsSHA256Core
 import Swift
 
