@@ -41,8 +41,15 @@ public struct OpenFile: ~Copyable {
   deinit { close(descriptor) }
 
   /// Blocks until this process holds the exclusive lock: writers on one machine serialise here.
-  public func lockExclusive() throws(FileError) {
-    while flock(descriptor, LOCK_EX) != 0 {
+  public func lockExclusive() throws(FileError) { try lock(LOCK_EX) }
+
+  /// Blocks while another holds the exclusive lock; readers share it.
+  public func lockShared() throws(FileError) { try lock(LOCK_SH) }
+
+  public func unlock() { _ = flock(descriptor, LOCK_UN) }
+
+  private func lock(_ operation: Int32) throws(FileError) {
+    while flock(descriptor, operation) != 0 {
       guard errno == EINTR else { throw FileError(operation: "lock", path: path, code: errno) }
     }
   }
@@ -58,9 +65,9 @@ public struct OpenFile: ~Copyable {
   /// Reads the whole file from the start, into a buffer that is not zeroed first.
   public func readAll() throws(FileError) -> [UInt8] { try read(from: 0) }
 
-  /// Reads from `offset` to the end of the file (nothing when the file is shorter).
-  public func read(from offset: Int) throws(FileError) -> [UInt8] {
-    let total = max(0, try size() - offset)
+  /// Reads from `offset` to the end of the file, or to `end` (nothing when the file is shorter).
+  public func read(from offset: Int, upTo end: Int? = nil) throws(FileError) -> [UInt8] {
+    let total = max(0, min(try size(), end ?? Int.max) - offset)
     var failure: Int32 = 0
     let bytes = [UInt8](unsafeUninitializedCapacity: total) { buffer, initialized in
       var done = 0

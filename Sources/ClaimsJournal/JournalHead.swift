@@ -92,6 +92,32 @@ public struct JournalHead: Equatable, Sendable {
     return newest
   }
 
+  /// The head and how long the journal then was, taken together: under a shared lock on the
+  /// head file, which a writer holds exclusively from writing a batch to writing its head. A
+  /// reader that reads the journal only that far sees it and its head agree, however many
+  /// batches a writer appends meanwhile (without the lock, a read during an import met a head
+  /// several batches behind the lines it read, and reported an integrity error). Without a head
+  /// file, no length: the whole journal is read, as before.
+  static func readWithJournalLength(forJournal journal: String) throws(JournalError)
+    -> (head: JournalHead?, journalLength: Int?)
+  {
+    let headPath = path(forJournal: journal)
+    guard FilePaths.exists(headPath) else { return (nil, nil) }
+    do {
+      let file = try OpenFile(path: headPath, writable: false)
+      try file.lockShared()
+      defer { file.unlock() }
+      let bytes = try file.readAll()
+      let length = try OpenFile(path: journal, writable: false).size()
+      guard let newest = newest(in: bytes) else {
+        throw JournalError.integrity(line: nil, reason: "\(headPath) is not a valid head file")
+      }
+      return (newest.head, length)
+    } catch let error as FileError { throw .file(error) } catch let error as JournalError { throw error } catch {
+      fatalError("unreachable: \(error)")
+    }
+  }
+
   /// Replaces the whole head file atomically with this head in its first slot.
   public func write(forJournal journal: String) throws(JournalError) {
     do { try FilePaths.replaceAtomically(JournalHead.path(forJournal: journal), with: fileBytes) } catch {
@@ -111,6 +137,20 @@ final class HeadSlots: @unchecked Sendable {
   init(journal: String, current: Int?) {
     path = JournalHead.path(forJournal: journal)
     self.current = current
+  }
+
+  /// Runs `body` (a batch's write, then its head's) holding the head file's lock exclusively,
+  /// so that a reader taking the head and the journal's length (`readWithJournalLength`) sees
+  /// both before the batch or both after. A head not yet in two slots is replaced whole by
+  /// `write`, a new file; it is not locked (once per journal).
+  func whileLocked<R>(_ body: () throws(JournalError) -> R) throws(JournalError) -> R {
+    guard current != nil else { return try body() }
+    do {
+      if file == nil { file = try OpenFile(path: path, writable: true) }
+      try file?.lockExclusive()
+    } catch { throw .file(error) }
+    defer { file?.unlock() }
+    return try body()
   }
 
   /// Writes `head` into the slot not holding the current one and makes it durable; a file not

@@ -14,16 +14,11 @@ public struct JournalSnapshot: Sendable {
   /// Reads and checks a journal. An incomplete tail is tolerated (it is left for the next append
   /// to recover); anything else wrong is an integrity error.
   public static func read(path: String, threads: Int = 0) throws(JournalError) -> JournalSnapshot {
+    guard FilePaths.exists(path) else { throw .notAJournal(path: path, reason: "there is no such file") }
+    // The head first, with the journal's length then: what a writer appends later is left out.
+    let (head, length) = try JournalHead.readWithJournalLength(forJournal: path)
     let bytes: [UInt8]
-    do {
-      guard let read = try FilePaths.readIfPresent(path) else {
-        throw JournalError.notAJournal(path: path, reason: "there is no such file")
-      }
-      bytes = read
-    } catch let error as FileError {
-      throw .file(error)
-    } catch let error as JournalError { throw error } catch { fatalError("unreachable") }
-    let head = try JournalHead.read(forJournal: path)
+    do { bytes = try OpenFile(path: path, writable: false).read(from: 0, upTo: length) } catch { throw .file(error) }
     return try JournalSnapshot(path: path, bytes: bytes, head: head, threads: threads)
   }
 
@@ -33,10 +28,12 @@ public struct JournalSnapshot: Sendable {
   public static func read(path: String, resumingAfter point: ChainPoint, threads: Int = 0) throws(JournalError)
     -> JournalSnapshot?
   {
-    let head = try JournalHead.read(forJournal: path)
+    let (head, length) = try JournalHead.readWithJournalLength(forJournal: path)
     if let head, head.seq < point.seq { return nil }
     let bytes: [UInt8]
-    do { bytes = try OpenFile(path: path, writable: false).read(from: point.lineOffset) } catch { throw .file(error) }
+    do { bytes = try OpenFile(path: path, writable: false).read(from: point.lineOffset, upTo: length) } catch {
+      throw .file(error)
+    }
     let lineLength = point.endOffset - point.lineOffset
     guard lineLength > 0, bytes.count >= lineLength, bytes[lineLength - 1] == 0x0A,
       bytes.withUnsafeBytes({ point.matches(UnsafeRawBufferPointer(rebasing: $0[..<(lineLength - 1)])) })

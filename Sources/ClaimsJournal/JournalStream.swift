@@ -42,7 +42,8 @@ extension JournalSnapshot {
     if point == nil, !FilePaths.exists(path) {
       throw .notAJournal(path: path, reason: "there is no such file")
     }
-    let head = try JournalHead.read(forJournal: path)
+    // The head first, with the journal's length then: what a writer appends later is left out.
+    let (head, length) = try JournalHead.readWithJournalLength(forJournal: path)
     // In the order `read` takes its steps, so that both fail alike.
     if let point, let head, head.seq < point.seq { return nil }
     let file: OpenFile
@@ -54,7 +55,7 @@ extension JournalSnapshot {
       state = ChainState(head: head, resumingAfter: point)
       origin = point.endOffset
     }
-    var source = FileSource(file: file, origin: origin, chunkBytes: chunkBytes)
+    var source = FileSource(file: file, origin: origin, chunkBytes: chunkBytes, end: length)
     var scan = try JournalScanner(threads: threads).run(
       &source, state: &state, delivering: true, deliver: body)
     try scan.placeInFile(path: path, origin: origin)
@@ -108,9 +109,13 @@ final class FileSource: JournalSource {
   private var filled = 0
   private(set) var base = 0
 
-  init(file: consuming OpenFile, origin: Int, chunkBytes: Int) {
+  /// Where in the file the read stops (nil: at its end).
+  let end: Int?
+
+  init(file: consuming OpenFile, origin: Int, chunkBytes: Int, end: Int? = nil) {
     self.file = file
     self.origin = origin
+    self.end = end
     buffer = .allocate(byteCount: max(chunkBytes, 1), alignment: 64)
   }
 
@@ -134,11 +139,11 @@ final class FileSource: JournalSource {
       buffer.deallocate()
       buffer = larger
     }
+    let at = origin + base + filled
+    let room = end.map { max(0, min(buffer.count - filled, $0 - at)) } ?? (buffer.count - filled)
     let count: Int
     do {
-      count = try file.read(
-        into: UnsafeMutableRawBufferPointer(rebasing: buffer[filled...]), at: origin + base + filled
-      )
+      count = try file.read(into: UnsafeMutableRawBufferPointer(rebasing: buffer[filled..<(filled + room)]), at: at)
     } catch { throw .file(error) }
     filled += count
     return count > 0

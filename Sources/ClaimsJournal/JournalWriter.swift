@@ -116,12 +116,14 @@ public final class JournalWriter {
     try waitUntilDurable()
     let (endBefore, openedBefore) = (end, opened)
     guard let batch = prepare(events, recorded: recorded) else { return nil }
-    do { try Self.writeLines(batch, to: file) } catch {
-      // Taken back: the journal ends where it did.
-      (end, opened) = (endBefore, openedBefore)
-      throw error
+    try head.whileLocked { () throws(JournalError) in
+      do throws(JournalError) { try Self.writeLines(batch, to: file) } catch {
+        // Taken back: the journal ends where it did.
+        (end, opened) = (endBefore, openedBefore)
+        throw error
+      }
+      try writeHead(after: batch)
     }
-    try writeHead(after: batch)
     return batch.seqs
   }
 
@@ -142,8 +144,10 @@ public final class JournalWriter {
     // with `end`, in memory.
     nonisolated(unsafe) let writer = self
     background!.write(batch) { batch throws(JournalError) in
-      try Self.writeLines(batch, to: writer.file)
-      try writer.writeHead(after: batch)
+      try writer.head.whileLocked { () throws(JournalError) in
+        try Self.writeLines(batch, to: writer.file)
+        try writer.writeHead(after: batch)
+      }
     }
     return batch.seqs
   }
