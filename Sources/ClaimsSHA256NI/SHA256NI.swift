@@ -55,7 +55,6 @@ let roundConstants: [Words] = [
 
 /// Compresses `count` 64-byte blocks at `blocks` into the chaining words `state[0..<8]`
 /// (H0 to H7). Needs a CPU with the SHA extensions and SSE4.1.
-///
 public func sha256CompressWithSHAExtensions(_ state: UnsafeMutablePointer<UInt32>, _ blocks: UnsafeRawPointer, _ count: Int) {
   guard count > 0 else { return }
   var lane = ExtensionLane(
@@ -110,7 +109,7 @@ private struct SHA256ExtensionLanes: SHA256LaneCompressor {
   }
 }
 
-/// Two messages' chaining words as the instructions keep them, and the schedule of the block
+/// One message's chaining words as the instructions keep them, and the schedule of the block
 /// being compressed: `w0` to `w3` hold its words four at a time, then the words the schedule
 /// derives from them.
 struct ExtensionLane {
@@ -120,24 +119,24 @@ struct ExtensionLane {
 
   /// The initial hash value (FIPS 180-4, 5.3.3) in the instructions' order.
   static let initial = ExtensionLane(
-  abef: Words(0x9b05_688c, 0x510e_527f, 0xbb67_ae85, 0x6a09_e667),
-  cdgh: Words(0x5be0_cd19, 0x1f83_d9ab, 0xa54f_f53a, 0x3c6e_f372))
+    abef: Words(0x9b05_688c, 0x510e_527f, 0xbb67_ae85, 0x6a09_e667),
+    cdgh: Words(0x5be0_cd19, 0x1f83_d9ab, 0xa54f_f53a, 0x3c6e_f372))
 
   @inline(__always) mutating func load(_ block: UnsafeRawPointer) {
-  (w0, w1, w2, w3) = (loadWords(block, 0), loadWords(block, 16), loadWords(block, 32), loadWords(block, 48))
+    (w0, w1, w2, w3) = (loadWords(block, 0), loadWords(block, 16), loadWords(block, 32), loadWords(block, 48))
   }
 
   /// Four rounds.
   @inline(__always) mutating func rounds(_ w: Words, _ k: Words) {
-  let wk = w &+ k
-  cdgh = rounds2(cdgh, abef, wk)
-  abef = rounds2(abef, cdgh, Words(wk[2], wk[3], wk[0], wk[1]))
+    let wk = w &+ k
+    cdgh = rounds2(cdgh, abef, wk)
+    abef = rounds2(abef, cdgh, Words(wk[2], wk[3], wk[0], wk[1]))
   }
 
   /// H0 to H7.
   func write(into state: UnsafeMutablePointer<UInt32>) {
-  state[0] = abef[3]; state[1] = abef[2]; state[2] = cdgh[3]; state[3] = cdgh[2]
-  state[4] = abef[1]; state[5] = abef[0]; state[6] = cdgh[1]; state[7] = cdgh[0]
+    state[0] = abef[3]; state[1] = abef[2]; state[2] = cdgh[3]; state[3] = cdgh[2]
+    state[4] = abef[1]; state[5] = abef[0]; state[6] = cdgh[1]; state[7] = cdgh[0]
   }
 }
 
