@@ -89,7 +89,7 @@ public struct JournalLine: Sendable {
       writer.bytes.append(UInt8(ascii: "}"))
     case .canonical(let line):
       // Its fields and closing brace, as the encoder would write them.
-      writer.bytes.append(contentsOf: line[1...])
+      writer.bytes.append(contentsOf: line.dropFirst())
     }
   }
 }
@@ -100,5 +100,5 @@ public struct JournalLine: Sendable {
 /// `CanonicalAppendTests` holds the copy to what the encoder writes.
 public enum BatchEvent: Sendable {
   case event(Event)
-  case canonical([UInt8])
+  case canonical(ArraySlice<UInt8>)
 }

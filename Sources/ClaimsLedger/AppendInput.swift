@@ -30,7 +30,7 @@ public struct InputEvent: Sendable {
 /// An input line `{` + the fields of an enrolment, attendance or exam in the canonical form, and
 /// what `FactLine` read from it.
 struct CanonicalFact: Sendable {
-  var line: [UInt8]
+  var line: ArraySlice<UInt8>
   var fact: FactLine
 }
 
@@ -59,15 +59,24 @@ public struct BatchRefusal: Error, Equatable, Sendable, CustomStringConvertible 
 /// Reads a batch of input events from JSON Lines. Blank lines are skipped; anything else must be
 /// one event object per line.
 public enum AppendInput {
+  /// A fact line keeps a slice of `bytes`, not a copy: a large batch holds its input once.
   public static func parse(_ bytes: [UInt8]) throws(BatchRefusal) -> [InputEvent] {
     let parsed = bytes.withUnsafeBytes { buffer in
-      Result { () throws(BatchRefusal) in try parse(buffer) }
+      Result { () throws(BatchRefusal) in try parse(buffer) { bytes[$0] } }
     }
     return try parsed.get()
   }
 
-  /// The same, over bytes in place (an import reads a whole file and parses it batch by batch).
+  /// The same, over bytes in place (an import maps a whole file and parses it batch by batch);
+  /// a fact line is copied.
   public static func parse(_ bytes: UnsafeRawBufferPointer) throws(BatchRefusal) -> [InputEvent] {
+    try parse(bytes) { ArraySlice(UnsafeRawBufferPointer(rebasing: bytes[$0])) }
+  }
+
+  /// `keep` gives a fact line's bytes to keep, by their range in `bytes`.
+  static func parse(_ bytes: UnsafeRawBufferPointer, keeping keep: (Range<Int>) -> ArraySlice<UInt8>)
+    throws(BatchRefusal) -> [InputEvent]
+  {
     var events: [InputEvent] = []
     var lineNumber = 0
     var start = 0
@@ -79,8 +88,8 @@ public enum AppendInput {
       if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { continue }
       let position = events.count + 1
       if let fact = canonicalFact(line) {
-        events.append(
-          InputEvent(position: position, inputLine: lineNumber, canonical: CanonicalFact(line: Array(line), fact: fact)))
+        let kept = CanonicalFact(line: keep((start - line.count - 1)..<(start - 1)), fact: fact)
+        events.append(InputEvent(position: position, inputLine: lineNumber, canonical: kept))
         continue
       }
       do throws(EventDecodingError) {
@@ -101,7 +110,7 @@ public enum AppendInput {
 
   /// The event of a line `canonicalFact` read. The general reader accepts every line the
   /// canonical one does, with the same values (`CanonicalDecodingTests`), so this cannot fail.
-  static func decodeFact(_ line: [UInt8]) -> Event {
+  static func decodeFact(_ line: ArraySlice<UInt8>) -> Event {
     let decoded = line.withUnsafeBytes { bytes in
       Result { () throws(EventDecodingError) in try Event.decode(json: bytes, ledgerFields: false) }
     }

@@ -29,7 +29,7 @@ import Testing
       // The fact lines as an input line would carry them: `{`, then the line's fields as written.
       let canonical = zip(batch, events).map { line, event -> BatchEvent in
         let isFact = line.bytes.withUnsafeBytes { FactLine.read($0, bodyOffset: line.frame.bodyOffset) != nil }
-        return isFact ? .canonical([0x7B] + line.bytes[line.frame.bodyOffset...]) : .event(event)
+        return isFact ? .canonical(ArraySlice([0x7B] + line.bytes[line.frame.bodyOffset...])) : .event(event)
       }
       canonicalLines += canonical.filter { if case .canonical = $0 { true } else { false } }.count
       let expected: [UInt8] = batch.flatMap { line -> [UInt8] in line.bytes + [0x0A] }
