@@ -6,10 +6,27 @@ import ClaimsDomain
 struct CrossTrainingLimits {
   let library: RuleLibrary
 
+  /// One ruleset's limits, read from its parameters once per call of `apply` rather than once a
+  /// training: a parameter is found by its name, and these are asked for every eligible one.
+  struct Limits {
+    let parameters: Parameters
+    let sameOccupationLevelOnce: Bool
+    let noLowerLevelAfterHigher: Bool
+    let trainingsPerYearMax: Int?
+
+    init(_ parameters: Parameters) {
+      self.parameters = parameters
+      sameOccupationLevelOnce = parameters.flag("limits.same_occupation_level_once")
+      noLowerLevelAfterHigher = parameters.flag("limits.no_lower_level_after_higher")
+      trainingsPerYearMax = parameters.int("limits.trainings_per_year_max")
+    }
+  }
+
   func apply(to result: inout [Entitlement]) {
     let byTrainee = Dictionary(grouping: result.indices.filter { result[$0].status == .eligible }) {
       result[$0].trainee
     }
+    var limitsByRuleset: [String: Limits?] = [:]
     for (_, indices) in byTrainee {
       let ordered = indices.sorted {
         let a = result[$0].exam!, b = result[$1].exam!
@@ -17,9 +34,13 @@ struct CrossTrainingLimits {
       }
       var subsidised: [Entitlement] = []
       for index in ordered {
-        if let ruleset = result[index].ruleset.flatMap(library.ruleset(id:)),
-          let (reason, reference, words) = limit(result[index], ruleset.parameters, subsidised)
-        {
+        let limits = result[index].ruleset.flatMap { id in
+          if let known = limitsByRuleset[id] { return known }
+          let limits = library.ruleset(id: id).map { Limits($0.parameters) }
+          limitsByRuleset[id] = limits
+          return limits
+        }
+        if let limits, let (reason, reference, words) = limit(result[index], limits, subsidised) {
           result[index].cite(reference)
           result[index].settle(.ineligible, amount: .zero, reason: reason, words: words)
         } else {
@@ -30,23 +51,22 @@ struct CrossTrainingLimits {
   }
 
   /// The first limit `training` breaks, if any.
-  func limit(_ training: Entitlement, _ parameters: Parameters, _ earlier: [Entitlement])
+  func limit(_ training: Entitlement, _ limits: Limits, _ earlier: [Entitlement])
     -> (String, String?, String)?
   {
+    let parameters = limits.parameters
     let sameOccupation = earlier.filter { $0.occupation == training.occupation }
-    if parameters.flag("limits.same_occupation_level_once"),
-      let first = sameOccupation.first(where: { $0.level == training.level })
-    {
+    if limits.sameOccupationLevelOnce, let first = sameOccupation.first(where: { $0.level == training.level }) {
       return (Reason.duplicateOccupationLevel, parameters.reference("limits.same_occupation_level_once"),
         "\(training.occupation) \(training.level?.rawValue ?? "") was already subsidised in class \(first.classID)")
     }
-    if parameters.flag("limits.no_lower_level_after_higher"), let level = training.level,
+    if limits.noLowerLevelAfterHigher, let level = training.level,
       let higher = sameOccupation.first(where: { ($0.level.map { $0 > level }) ?? false })
     {
       return (Reason.lowerLevelAfterHigher, parameters.reference("limits.no_lower_level_after_higher"),
         "\(higher.level!.rawValue) \(training.occupation) was already subsidised in class \(higher.classID)")
     }
-    if let maximum = parameters.int("limits.trainings_per_year_max"), let exam = training.exam {
+    if let maximum = limits.trainingsPerYearMax, let exam = training.exam {
       let sameYear = earlier.filter { $0.exam?.date.year == exam.date.year }
       if sameYear.count >= maximum {
         return (Reason.annualLimitExceeded, parameters.reference("limits.trainings_per_year_max"),
