@@ -72,16 +72,23 @@ extension LedgerState {
         while end < entries.count, entries[end].fact.date == date { end += 1 }
         let day = entries[first..<end]
         first = end
-        let classIDs = Set(day.map(\.classID)).sorted()
+        // Most days hold one class and few hours: judged without building anything.
+        let firstClass = day.first!.classID
+        let twoClasses = day.contains { $0.classID != firstClass }
+        let hours = day.reduce(0) { $0 + $1.fact.hours }
+        let maximum = day.reduce(nil as Int?) { lowest, entry in
+          guard let ceiling = entry.ceiling else { return lowest }
+          return min(lowest ?? ceiling, ceiling)
+        } ?? 8
+        guard twoClasses || hours > maximum else { continue }
         let lines = day.map(\.fact.seq).sorted()
-        if classIDs.count > 1 {
+        if twoClasses {
+          let classIDs = Set(day.map(\.classID)).sorted()
           found.append(
             Finding(
               code: "double-attendance", subject: trainee.value,
               detail: "\(trainee.masked) attended \(classIDs.joined(separator: " and ")) on \(date)", lines: lines))
         }
-        let hours = day.reduce(0) { $0 + $1.fact.hours }
-        let maximum = day.compactMap(\.ceiling).min() ?? 8
         if hours > maximum {
           found.append(
             Finding(
