@@ -114,7 +114,7 @@ final class BinaryOutput {
       func key(_ span: (start: Int, keyEnd: Int, end: Int)) -> UnsafeRawBufferPointer {
         UnsafeRawBufferPointer(rebasing: written[(span.start - start)..<(span.keyEnd - start)])
       }
-      spans.sort { key($0).lexicographicallyPrecedes(key($1)) }
+      spans.sort { key($0).bytesPrecede(key($1)) }
       bytes.removeSubrange(start...)
       for span in spans { bytes.append(contentsOf: written[(span.start - start)..<(span.end - start)]) }
     }

@@ -26,6 +26,26 @@ extension UnsafeRawBufferPointer {
   }
 }
 
+extension UnsafeRawBufferPointer {
+  /// Whether these bytes sort before `other`'s (unsigned bytes, a prefix first), eight at a
+  /// time: the generic `lexicographicallyPrecedes` goes byte by byte.
+  @inlinable public func bytesPrecede(_ other: UnsafeRawBufferPointer) -> Bool {
+    let common = Swift.min(count, other.count)
+    var index = 0
+    while index &+ 8 <= common {
+      let mine = UInt64(bigEndian: loadUnaligned(fromByteOffset: index, as: UInt64.self))
+      let theirs = UInt64(bigEndian: other.loadUnaligned(fromByteOffset: index, as: UInt64.self))
+      if mine != theirs { return mine < theirs }
+      index &+= 8
+    }
+    while index < common {
+      if self[index] != other[index] { return self[index] < other[index] }
+      index &+= 1
+    }
+    return count < other.count
+  }
+}
+
 extension StaticString {
   /// A literal's bytes, to compare a line's bytes with.
   var utf8: UnsafeRawBufferPointer { UnsafeRawBufferPointer(start: utf8Start, count: utf8CodeUnitCount) }

@@ -40,4 +40,24 @@ import Testing
       }
     }
   }
+
+  /// `bytesPrecede` orders as the generic `lexicographicallyPrecedes` does: random byte strings of
+  /// every length to 40, many sharing prefixes, bytes above 0x7F included.
+  @Test func bytesPrecedeOrdersAsTheGenericComparison() {
+    var random = SplitMix64(seed: 0xB17E5)
+    let strings = (0..<3_000).map { index -> [UInt8] in
+      let length = Int(random.next() % 41)
+      // Every third shares a prefix with a fixed string, so that words compare equal first.
+      let prefix: [UInt8] = index % 3 == 0 ? Array("LC-2025-0020".utf8) : []
+      return Array((prefix + (0..<length).map { _ in UInt8(truncatingIfNeeded: random.next()) }).prefix(40))
+    }
+    for _ in 0..<20_000 {
+      let a = strings[Int(random.next() % 3_000)], b = strings[Int(random.next() % 3_000)]
+      a.withUnsafeBytes { a in
+        b.withUnsafeBytes { b in
+          #expect(a.bytesPrecede(b) == a.lexicographicallyPrecedes(b))
+        }
+      }
+    }
+  }
 }
