@@ -77,32 +77,18 @@ public struct JournalHead: Equatable, Sendable {
 
   /// The head beside `journal`, nil when there is none; an unreadable head is an integrity error.
   public static func read(forJournal journal: String) throws(JournalError) -> JournalHead? {
-    try readSlot(forJournal: journal)?.head
+    try reading(forJournal: journal).head
   }
 
-  /// The head and the slot holding it.
-  static func readSlot(forJournal journal: String) throws(JournalError) -> (head: JournalHead, slot: Int?)? {
+  /// The head, the slot holding it, and how long the journal then was, taken together: under a
+  /// shared lock on the head file, which a writer holds exclusively from writing a batch to
+  /// writing its head. A reader that reads the journal only that far sees it and its head
+  /// agree, however many batches a writer appends meanwhile (without the lock, a read during an
+  /// import met a head several batches behind the lines it read, and reported an integrity
+  /// error). Without a head file, nothing: the whole journal is read, as before.
+  static func reading(forJournal journal: String) throws(JournalError) -> HeadReading {
     let headPath = path(forJournal: journal)
-    let bytes: [UInt8]?
-    do { bytes = try FilePaths.readIfPresent(headPath) } catch { throw .file(error) }
-    guard let bytes else { return nil }
-    guard let newest = newest(in: bytes) else {
-      throw .integrity(line: nil, reason: "\(headPath) is not a valid head file")
-    }
-    return newest
-  }
-
-  /// The head and how long the journal then was, taken together: under a shared lock on the
-  /// head file, which a writer holds exclusively from writing a batch to writing its head. A
-  /// reader that reads the journal only that far sees it and its head agree, however many
-  /// batches a writer appends meanwhile (without the lock, a read during an import met a head
-  /// several batches behind the lines it read, and reported an integrity error). Without a head
-  /// file, no length: the whole journal is read, as before.
-  static func readWithJournalLength(forJournal journal: String) throws(JournalError)
-    -> (head: JournalHead?, journalLength: Int?)
-  {
-    let headPath = path(forJournal: journal)
-    guard FilePaths.exists(headPath) else { return (nil, nil) }
+    guard FilePaths.exists(headPath) else { return HeadReading() }
     do {
       let file = try OpenFile(path: headPath, writable: false)
       try file.lockShared()
@@ -112,7 +98,7 @@ public struct JournalHead: Equatable, Sendable {
       guard let newest = newest(in: bytes) else {
         throw JournalError.integrity(line: nil, reason: "\(headPath) is not a valid head file")
       }
-      return (newest.head, length)
+      return HeadReading(head: newest.head, slot: newest.slot, journalLength: length)
     } catch let error as FileError { throw .file(error) } catch let error as JournalError { throw error } catch {
       fatalError("unreachable: \(error)")
     }
@@ -124,6 +110,14 @@ public struct JournalHead: Equatable, Sendable {
       throw .file(error)
     }
   }
+}
+
+/// What `JournalHead.reading` found: all nil when there is no head file.
+struct HeadReading {
+  var head: JournalHead?
+  /// The slot holding the head; nil for a head of the first format.
+  var slot: Int?
+  var journalLength: Int?
 }
 
 /// A writer's hold on `JOURNAL.head`: which slot holds the head, and the file open for the next
@@ -140,13 +134,13 @@ final class HeadSlots: @unchecked Sendable {
   }
 
   /// Runs `body` (a batch's write, then its head's) holding the head file's lock exclusively,
-  /// so that a reader taking the head and the journal's length (`readWithJournalLength`) sees
+  /// so that a reader taking the head and the journal's length (`JournalHead.reading`) sees
   /// both before the batch or both after. A head not yet in two slots is replaced whole by
   /// `write`, a new file; it is not locked (once per journal).
   func whileLocked<R>(_ body: () throws(JournalError) -> R) throws(JournalError) -> R {
     guard current != nil else { return try body() }
     do {
-      if file == nil { file = try OpenFile(path: path, writable: true) }
+      try openFile()
       try file?.lockExclusive()
     } catch { throw .file(error) }
     defer { file?.unlock() }
@@ -162,11 +156,16 @@ final class HeadSlots: @unchecked Sendable {
         current = 0
         return
       }
-      if file == nil { file = try OpenFile(path: path, writable: true) }
+      try openFile()
       let next = 1 - current
       try file?.write(head.slotLine, at: next * JournalHead.slotSize)
       try file?.syncData()
       self.current = next
     } catch { throw .file(error) }
+  }
+
+  /// The head file, open for writing from the first time it is needed.
+  private func openFile() throws(FileError) {
+    if file == nil { file = try OpenFile(path: path, writable: true) }
   }
 }

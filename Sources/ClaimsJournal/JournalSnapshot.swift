@@ -16,10 +16,12 @@ public struct JournalSnapshot: Sendable {
   public static func read(path: String, threads: Int = 0) throws(JournalError) -> JournalSnapshot {
     guard FilePaths.exists(path) else { throw .notAJournal(path: path, reason: "there is no such file") }
     // The head first, with the journal's length then: what a writer appends later is left out.
-    let (head, length) = try JournalHead.readWithJournalLength(forJournal: path)
+    let reading = try JournalHead.reading(forJournal: path)
     let bytes: [UInt8]
-    do { bytes = try OpenFile(path: path, writable: false).read(from: 0, upTo: length) } catch { throw .file(error) }
-    return try JournalSnapshot(path: path, bytes: bytes, head: head, threads: threads)
+    do { bytes = try OpenFile(path: path, writable: false).read(from: 0, upTo: reading.journalLength) } catch {
+      throw .file(error)
+    }
+    return try JournalSnapshot(path: path, bytes: bytes, head: reading.head, threads: threads)
   }
 
   /// Reads only the lines after `point`, once its line is found unchanged at its offset, and
@@ -28,10 +30,13 @@ public struct JournalSnapshot: Sendable {
   public static func read(path: String, resumingAfter point: ChainPoint, threads: Int = 0) throws(JournalError)
     -> JournalSnapshot?
   {
-    let (head, length) = try JournalHead.readWithJournalLength(forJournal: path)
+    let reading = try JournalHead.reading(forJournal: path)
+    let head = reading.head
     if let head, head.seq < point.seq { return nil }
     let bytes: [UInt8]
-    do { bytes = try OpenFile(path: path, writable: false).read(from: point.lineOffset, upTo: length) } catch {
+    do {
+      bytes = try OpenFile(path: path, writable: false).read(from: point.lineOffset, upTo: reading.journalLength)
+    } catch {
       throw .file(error)
     }
     let lineLength = point.endOffset - point.lineOffset

@@ -43,7 +43,8 @@ extension JournalSnapshot {
       throw .notAJournal(path: path, reason: "there is no such file")
     }
     // The head first, with the journal's length then: what a writer appends later is left out.
-    let (head, length) = try JournalHead.readWithJournalLength(forJournal: path)
+    let reading = try JournalHead.reading(forJournal: path)
+    let head = reading.head
     // In the order `read` takes its steps, so that both fail alike.
     if let point, let head, head.seq < point.seq { return nil }
     let file: OpenFile
@@ -55,7 +56,7 @@ extension JournalSnapshot {
       state = ChainState(head: head, resumingAfter: point)
       origin = point.endOffset
     }
-    var source = FileSource(file: file, origin: origin, chunkBytes: chunkBytes, end: length)
+    var source = FileSource(file: file, origin: origin, chunkBytes: chunkBytes, end: reading.journalLength)
     var scan = try JournalScanner(threads: threads).run(
       &source, state: &state, delivering: true, deliver: body)
     try scan.placeInFile(path: path, origin: origin)

@@ -34,9 +34,9 @@ public final class JournalWriter {
       try file.lockExclusive()
       let bytes = try file.readAll()
       self.path = path
-      let head = try JournalHead.readSlot(forJournal: path)
-      self.head = HeadSlots(journal: path, current: head?.slot)
-      snapshot = try JournalSnapshot(path: path, bytes: bytes, head: head?.head, threads: 0)
+      let reading = try JournalHead.reading(forJournal: path)
+      self.head = HeadSlots(journal: path, current: reading.slot)
+      snapshot = try JournalSnapshot(path: path, bytes: bytes, head: reading.head, threads: 0)
     } catch let error as FileError { throw .file(error) } catch let error as JournalError {
       throw error
     } catch { fatalError("unreachable: \(error)") }

@@ -11,19 +11,35 @@ public struct InputEvent: Sendable {
   public var position: Int
   /// 1-based line number in the input text.
   public var inputLine: Int
-  /// The event as the general reader decodes it (for a fact line, only when asked for).
-  public var event: Event { decoded ?? AppendInput.decodeFact(canonical!.line) }
-  let decoded: Event?
-  /// An enrolment, attendance or exam line in the canonical form, as read: the append's fact
-  /// lane checks and folds it from these bytes and writes them as they are.
-  let canonical: CanonicalFact?
+  let content: Content
+
+  /// The event as the general reader decodes it, or an enrolment, attendance or exam line in the
+  /// canonical form, as read: the append's fact lane checks and folds it from these bytes and
+  /// writes them as they are.
+  enum Content: Sendable {
+    case decoded(Event)
+    case canonical(CanonicalFact)
+  }
+
+  /// The event (a fact line decoded only when asked for).
+  public var event: Event {
+    switch content {
+    case .decoded(let event): event
+    case .canonical(let fact): AppendInput.decodeFact(fact.line)
+    }
+  }
+
+  /// The fact line, when the line is one in the canonical form.
+  var canonical: CanonicalFact? {
+    if case .canonical(let fact) = content { fact } else { nil }
+  }
 
   init(position: Int, inputLine: Int, event: Event) {
-    (self.position, self.inputLine, self.decoded, self.canonical) = (position, inputLine, event, nil)
+    (self.position, self.inputLine, self.content) = (position, inputLine, .decoded(event))
   }
 
   init(position: Int, inputLine: Int, canonical: CanonicalFact) {
-    (self.position, self.inputLine, self.decoded, self.canonical) = (position, inputLine, nil, canonical)
+    (self.position, self.inputLine, self.content) = (position, inputLine, .canonical(canonical))
   }
 }
 
