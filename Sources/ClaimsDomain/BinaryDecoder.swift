@@ -1,11 +1,14 @@
 /// Reads what `BinaryEncoder` wrote. Malformed input throws `BinaryDecodingError`; a reader of
 /// a cache treats that as "rebuild", never as data.
 public struct BinaryDecoder {
-  public init() {}
+  /// As `BinaryEncoder.fastPaths`.
+  public var fastPaths: Bool
+
+  public init(fastPaths: Bool = true) { self.fastPaths = fastPaths }
 
   public func decode<Value: Decodable>(_ type: Value.Type, from bytes: [UInt8]) throws -> Value {
     try bytes.withUnsafeBytes { buffer in
-      let input = BinaryInput(buffer)
+      let input = BinaryInput(buffer, fastPaths: fastPaths)
       let value = try input.decodeSlot(Value.self)
       guard input.position == buffer.count else { throw BinaryDecodingError("bytes after the value") }
       return value
@@ -15,32 +18,33 @@ public struct BinaryDecoder {
 
 public struct BinaryDecodingError: Error, CustomStringConvertible {
   public let description: String
-  init(_ description: String) { self.description = description }
+  public init(_ description: String) { self.description = description }
 }
 
 /// The bytes being read and the read position, shared by the containers of one decoding.
-final class BinaryInput {
-  let bytes: UnsafeRawBufferPointer
+public final class BinaryInput {
+  public let bytes: UnsafeRawBufferPointer
   /// Unchecked, as `BinaryOutput.bytes`: one decoding runs on one thread.
-  @exclusivity(unchecked) var position = 0
+  @exclusivity(unchecked) public internal(set) var position = 0
   /// The slot being decoded is nil: only `Optional` may read it (through `decodeNil`).
   @exclusivity(unchecked) var inNilSlot = false
+  let fastPaths: Bool
 
-  init(_ bytes: UnsafeRawBufferPointer) { self.bytes = bytes }
+  init(_ bytes: UnsafeRawBufferPointer, fastPaths: Bool) { (self.bytes, self.fastPaths) = (bytes, fastPaths) }
 
   func need(_ count: Int) throws {
     guard !inNilSlot else { throw BinaryDecodingError("nil where a value was expected") }
     guard count >= 0, position + count <= bytes.count else { throw BinaryDecodingError("truncated") }
   }
 
-  func byte() throws -> UInt8 {
+  public func byte() throws -> UInt8 {
     try need(1)
     defer { position += 1 }
     return bytes[position]
   }
 
   /// A LEB128 varint.
-  func word() throws -> UInt64 {
+  public func word() throws -> UInt64 {
     var value: UInt64 = 0
     var shift: UInt64 = 0
     while true {
@@ -53,38 +57,50 @@ final class BinaryInput {
   }
 
   /// A zigzagged varint.
-  func signed() throws -> Int64 {
+  public func signed() throws -> Int64 {
     let raw = try word()
     return Int64(bitPattern: raw >> 1) ^ -Int64(bitPattern: raw & 1)
   }
 
   /// A list's fixed 4-byte count.
-  func count32() throws -> Int {
+  public func count32() throws -> Int {
     try need(4)
     defer { position += 4 }
     return (0..<4).reduce(0) { $0 | Int(bytes[position + $1]) << (8 * $1) }
   }
 
-  /// Whether values of a type are dictionaries, asked of the runtime once per type.
-  @exclusivity(unchecked) var dictionaryTypes: [ObjectIdentifier: (any BinaryCodableDictionary.Type)?] = [:]
+  /// How values of a type are read, asked of the runtime once per type.
+  enum Way {
+    case fast(any BinaryFastCodable.Type)
+    case dictionary(any BinaryCodableDictionary.Type)
+    case containers
+  }
+  @exclusivity(unchecked) var ways = TypeWays<Way>()
 
-  func dictionaryType<Value>(_ type: Value.Type) -> (any BinaryCodableDictionary.Type)? {
-    let key = ObjectIdentifier(type)
-    if let known = dictionaryTypes[key] { return known }
-    let found = type as? any BinaryCodableDictionary.Type
-    dictionaryTypes[key] = found
-    return found
+  func way<Value>(of type: Value.Type) -> Way {
+    let id = ObjectIdentifier(type)
+    if let known = ways[id] { return known }
+    let way: Way
+    if fastPaths, let fast = type as? any BinaryFastCodable.Type {
+      way = .fast(fast)
+    } else if let dictionary = type as? any BinaryCodableDictionary.Type {
+      way = .dictionary(dictionary)
+    } else {
+      way = .containers
+    }
+    ways[id] = way
+    return way
   }
 
   /// A count or length: a word that must fit what is left of the input.
-  func size() throws -> Int {
+  public func size() throws -> Int {
     guard let size = Int(exactly: try word()), size <= bytes.count - position else {
       throw BinaryDecodingError("a count beyond the end of the input")
     }
     return size
   }
 
-  func string() throws -> String {
+  public func string() throws -> String {
     let length = try size()
     defer { position += length }
     // Repairing rather than validating: the payload's SHA-256 was checked before decoding.
@@ -111,14 +127,16 @@ final class BinaryInput {
   }
 
   func decodeValue<Value: Decodable>(_ type: Value.Type) throws -> Value {
-    if !inNilSlot, let dictionary = dictionaryType(Value.self) {
-      return try dictionary.binaryDecode(self) as! Value
+    guard !inNilSlot else { return try Value(from: BinaryValueDecoder(input: self)) }
+    switch way(of: Value.self) {
+    case .fast(let fast): return try fast.read(Value.self, from: self)
+    case .dictionary(let dictionary): return try dictionary.read(Value.self, from: self)
+    case .containers: return try Value(from: BinaryValueDecoder(input: self))
     }
-    return try Value(from: BinaryValueDecoder(input: self))
   }
 
   /// Whether the next slot is nil, stepping over it if so.
-  func slotIsNil() throws -> Bool {
+  public func slotIsNil() throws -> Bool {
     guard position < bytes.count else { throw BinaryDecodingError("truncated") }
     guard bytes[position] == 0 else { return false }
     position += 1

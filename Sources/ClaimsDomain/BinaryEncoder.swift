@@ -6,10 +6,14 @@
 /// strings a length and their UTF-8. The ledger's numbers are small, so most take a byte.
 /// Reader and writer must be the same build: `Checkpoint.foldVersion` guards that.
 public struct BinaryEncoder {
-  public init() {}
+  /// Whether types that code themselves (`BinaryFastCodable`) do so; off, everything goes
+  /// through the `Codable` containers, which the tests compare the fast paths against.
+  public var fastPaths: Bool
+
+  public init(fastPaths: Bool = true) { self.fastPaths = fastPaths }
 
   public func encode<Value: Encodable>(_ value: Value) throws -> [UInt8] {
-    let output = BinaryOutput()
+    let output = BinaryOutput(fastPaths: fastPaths)
     output.bytes.reserveCapacity(1 << 16)
     try output.encodeSlot(value)
     return output.bytes
@@ -23,9 +27,24 @@ protocol BinaryUnordered {
   func binaryEncode(_ output: BinaryOutput) throws
 }
 
+extension BinaryUnordered {
+  /// `value`, which is of this type: called on the type found once (`BinaryOutput.way`), so
+  /// that no value is cast.
+  static func write<Value>(_ value: Value, to output: BinaryOutput) throws {
+    try unsafeBitCast(value, to: Self.self).binaryEncode(output)
+  }
+}
+
 /// Dictionaries are written as pairs: their own coding would name every key in a keyed container.
 protocol BinaryCodableDictionary: BinaryUnordered {
   static func binaryDecode(_ input: BinaryInput) throws -> Self
+}
+
+extension BinaryCodableDictionary {
+  /// A value of this type as `Value`, which is this type (see `BinaryUnordered.write`).
+  static func read<Value>(_ type: Value.Type, from input: BinaryInput) throws -> Value {
+    unsafeBitCast(try binaryDecode(input), to: Value.self)
+  }
 }
 
 extension Dictionary: BinaryUnordered where Key: Codable, Value: Codable {
@@ -67,13 +86,16 @@ extension Set: BinaryUnordered where Element: Encodable {
 }
 
 /// The bytes being written, shared by every container of one encoding.
-final class BinaryOutput {
+public final class BinaryOutput {
   /// Unchecked: one encoding runs on one thread, and the runtime's check of every access to a
   /// class's property cost more than the writes themselves.
-  @exclusivity(unchecked) var bytes: [UInt8] = []
+  @exclusivity(unchecked) public internal(set) var bytes: [UInt8] = []
+  let fastPaths: Bool
+
+  init(fastPaths: Bool) { self.fastPaths = fastPaths }
 
   /// LEB128: seven bits a byte, low first, the high bit set on all but the last.
-  func append(_ value: UInt64) {
+  public func append(_ value: UInt64) {
     var rest = value
     while rest >= 0x80 {
       bytes.append(UInt8(truncatingIfNeeded: rest) | 0x80)
@@ -83,17 +105,38 @@ final class BinaryOutput {
   }
 
   /// Zigzag: 0, -1, 1, -2 … become 0, 1, 2, 3 …, so that small negatives stay short.
-  func append(signed value: Int64) { append(UInt64(bitPattern: (value << 1) ^ (value >> 63))) }
+  public func append(signed value: Int64) { append(UInt64(bitPattern: (value << 1) ^ (value >> 63))) }
 
-  /// Whether values of a type are dictionaries or sets, asked of the runtime once per type.
-  @exclusivity(unchecked) var unorderedTypes: [ObjectIdentifier: Bool] = [:]
+  /// How values of a type are written, asked of the runtime once per type.
+  enum Way {
+    case fast(any BinaryFastCodable.Type)
+    case unordered(any BinaryUnordered.Type)
+    case containers
+  }
+  @exclusivity(unchecked) var ways = TypeWays<Way>()
 
-  func asUnordered<Value>(_ value: Value) -> (any BinaryUnordered)? {
-    let type = ObjectIdentifier(Value.self)
-    if let known = unorderedTypes[type], !known { return nil }
-    let unordered = value as? any BinaryUnordered
-    unorderedTypes[type] = unordered != nil
-    return unordered
+  func way<Value>(of type: Value.Type) -> Way {
+    let id = ObjectIdentifier(type)
+    if let known = ways[id] { return known }
+    let way: Way
+    if fastPaths, let fast = type as? any BinaryFastCodable.Type {
+      way = .fast(fast)
+    } else if let unordered = type as? any BinaryUnordered.Type {
+      way = .unordered(unordered)
+    } else {
+      way = .containers
+    }
+    ways[id] = way
+    return way
+  }
+
+  /// A value after its slot's tag, the way its type is written.
+  func encodeValue<Value: Encodable>(_ value: Value) throws {
+    switch way(of: Value.self) {
+    case .fast(let fast): try fast.write(value, to: self)
+    case .unordered(let unordered): try unordered.write(value, to: self)
+    case .containers: try value.encode(to: BinaryValueEncoder(output: self))
+    }
   }
 
   /// Writes `entries` with `write`, which returns where the entry's sort key ends (a pair's
@@ -119,7 +162,7 @@ final class BinaryOutput {
       for span in spans { bytes.append(contentsOf: written[(span.start - start)..<(span.end - start)]) }
     }
   }
-  func append(_ text: String) {
+  public func append(_ text: String) {
     append(UInt64(text.utf8.count))
     bytes.append(contentsOf: text.utf8)
   }
@@ -133,11 +176,7 @@ final class BinaryOutput {
       append(unsafeBitCast(value, to: String.self))
       return
     }
-    if let unordered = asUnordered(value) {
-      try unordered.binaryEncode(self)
-    } else {
-      try value.encode(to: BinaryValueEncoder(output: self))
-    }
+    try encodeValue(value)
   }
 }
 
@@ -177,13 +216,7 @@ struct BinarySingleEncoder: SingleValueEncodingContainer {
   mutating func encode(_ value: UInt16) throws { output.append(UInt64(value)) }
   mutating func encode(_ value: UInt32) throws { output.append(UInt64(value)) }
   mutating func encode(_ value: UInt64) throws { output.append(value) }
-  mutating func encode<T: Encodable>(_ value: T) throws {
-    if let unordered = output.asUnordered(value) {
-      try unordered.binaryEncode(output)
-    } else {
-      try value.encode(to: BinaryValueEncoder(output: output))
-    }
-  }
+  mutating func encode<T: Encodable>(_ value: T) throws { try output.encodeValue(value) }
 }
 
 /// A struct's fields, one slot each in the order given; keys are not written. An absent

@@ -12,10 +12,8 @@ extension EnrolmentRecord {
     eventID = try container.decode(String.self, forKey: .eventID)
     seq = try container.decode(Int.self, forKey: .seq)
     enrolment = try container.decode(TraineeEnrolled.self, forKey: .enrolment)
-    let attendance = try Self.unpack(container.decode(ByteString.self, forKey: .attendance).bytes)
-    self.attendance = attendance.map { AttendanceFact(seq: $0.seq, date: $0.date, hours: $0.value) }
-    exams = try Self.unpack(container.decode(ByteString.self, forKey: .exams).bytes)
-      .map { ExamFact(date: $0.date, seq: $0.seq, passed: $0.value != 0) }
+    attendance = try container.decode(ByteString.self, forKey: .attendance).bytes.withUnsafeBytes(Self.attendance)
+    exams = try container.decode(ByteString.self, forKey: .exams).bytes.withUnsafeBytes(Self.exams)
   }
 
   public func encode(to encoder: any Encoder) throws {
@@ -23,34 +21,87 @@ extension EnrolmentRecord {
     try container.encode(eventID, forKey: .eventID)
     try container.encode(seq, forKey: .seq)
     try container.encode(enrolment, forKey: .enrolment)
-    try container.encode(ByteString(Self.pack(attendance.map { ($0.seq, $0.date, $0.hours) })), forKey: .attendance)
-    try container.encode(ByteString(Self.pack(exams.map { ($0.seq, $0.date, $0.passed ? 1 : 0) })), forKey: .exams)
+    var attendance: [UInt8] = []
+    Self.pack(self.attendance, into: &attendance)
+    try container.encode(ByteString(attendance), forKey: .attendance)
+    var exams: [UInt8] = []
+    Self.pack(self.exams, into: &exams)
+    try container.encode(ByteString(exams), forKey: .exams)
   }
 
   /// Little-endian: seq (8 bytes), day since 1970 (4), value (4).
-  static func pack(_ facts: [(seq: Int, date: CivilDate, value: Int)]) -> [UInt8] {
-    var bytes: [UInt8] = []
-    bytes.reserveCapacity(facts.count * 16)
+  static func pack<Fact: PackedFact>(_ facts: [Fact], into bytes: inout [UInt8]) {
+    bytes.reserveCapacity(bytes.count + facts.count * 16)
     for fact in facts {
       withUnsafeBytes(of: Int64(fact.seq).littleEndian) { bytes.append(contentsOf: $0) }
       withUnsafeBytes(of: Int32(fact.date.daysSinceEpoch).littleEndian) { bytes.append(contentsOf: $0) }
-      withUnsafeBytes(of: Int32(fact.value).littleEndian) { bytes.append(contentsOf: $0) }
+      withUnsafeBytes(of: Int32(fact.packedValue).littleEndian) { bytes.append(contentsOf: $0) }
     }
-    return bytes
   }
 
-  static func unpack(_ bytes: [UInt8]) throws -> [(seq: Int, date: CivilDate, value: Int)] {
-    guard bytes.count % 16 == 0 else {
-      throw DecodingError.dataCorrupted(DecodingError.Context(codingPath: [], debugDescription: "torn packed facts"))
+  static func unpack<Fact: PackedFact>(_ raw: UnsafeRawBufferPointer) throws -> [Fact] {
+    guard raw.count % 16 == 0 else { throw BinaryDecodingError("torn packed facts") }
+    return stride(from: 0, to: raw.count, by: 16).map { offset in
+      Fact(
+        seq: Int(Int64(littleEndian: raw.loadUnaligned(fromByteOffset: offset, as: Int64.self))),
+        date: CivilDate(daysSinceEpoch: Int(Int32(littleEndian: raw.loadUnaligned(fromByteOffset: offset + 8, as: Int32.self)))),
+        packedValue: Int(Int32(littleEndian: raw.loadUnaligned(fromByteOffset: offset + 12, as: Int32.self))))
     }
-    return bytes.withUnsafeBytes { raw in
-      stride(from: 0, to: raw.count, by: 16).map { offset in
-        (
-          Int(Int64(littleEndian: raw.loadUnaligned(fromByteOffset: offset, as: Int64.self))),
-          CivilDate(daysSinceEpoch: Int(Int32(littleEndian: raw.loadUnaligned(fromByteOffset: offset + 8, as: Int32.self)))),
-          Int(Int32(littleEndian: raw.loadUnaligned(fromByteOffset: offset + 12, as: Int32.self)))
-        )
-      }
-    }
+  }
+  static func attendance(_ raw: UnsafeRawBufferPointer) throws -> [AttendanceFact] { try unpack(raw) }
+  static func exams(_ raw: UnsafeRawBufferPointer) throws -> [ExamFact] { try unpack(raw) }
+}
+
+/// A fact kept as 16 packed bytes: its line, its day and one number.
+protocol PackedFact {
+  var seq: Int { get }
+  var date: CivilDate { get }
+  var packedValue: Int { get }
+  init(seq: Int, date: CivilDate, packedValue: Int)
+}
+
+extension AttendanceFact: PackedFact {
+  var packedValue: Int { hours }
+  init(seq: Int, date: CivilDate, packedValue: Int) { self.init(seq: seq, date: date, hours: packedValue) }
+}
+
+extension ExamFact: PackedFact {
+  var packedValue: Int { passed ? 1 : 0 }
+  init(seq: Int, date: CivilDate, packedValue: Int) { self.init(date: date, seq: seq, passed: packedValue != 0) }
+}
+
+/// The same bytes as the coding above, written and read in place (`BinaryFastCodable`).
+extension EnrolmentRecord: BinaryFastCodable {
+  public func writeBinary(to output: BinaryOutput) throws {
+    try output.field(eventID)
+    try output.field(seq)
+    try output.field(enrolment)
+    try output.field(packed: attendance)
+    try output.field(packed: exams)
+  }
+
+  public init(binary input: BinaryInput) throws {
+    eventID = try input.field()
+    seq = try input.field()
+    enrolment = try input.field()
+    attendance = try Self.unpack(try input.packedField())
+    exams = try Self.unpack(try input.packedField())
+  }
+}
+
+extension BinaryOutput {
+  /// Packed facts as a `ByteString` slot: a tag, the length, the bytes.
+  fileprivate func field<Fact: PackedFact>(packed facts: [Fact]) throws {
+    var packed: [UInt8] = []
+    EnrolmentRecord.pack(facts, into: &packed)
+    try field(ByteString(packed))
+  }
+}
+
+extension BinaryInput {
+  /// A `ByteString` slot's bytes, in place.
+  fileprivate func packedField() throws -> UnsafeRawBufferPointer {
+    guard try byte() != 0 else { throw BinaryDecodingError("nil where packed facts were expected") }
+    return try take(size())
   }
 }

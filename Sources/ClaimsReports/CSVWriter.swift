@@ -10,10 +10,21 @@ public struct CSVWriter {
   }
 
   public static func escape(_ field: String) -> String {
-    // Bytes, not Characters: "\r\n" is one Character, equal to neither "\r" nor "\n".
-    guard field.utf8.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }) else {
-      return field
+    var text = field
+    // Over the contiguous bytes, not Characters ("\r\n" is one Character, equal to neither
+    // "\r" nor "\n"), nor the generic UTF-8 view, nor Foundation's replacingOccurrences: on a
+    // large export these had been a third of `claims entitlements --format csv`.
+    let quoted = text.withUTF8 { bytes -> [UInt8]? in
+      guard bytes.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }) else { return nil }
+      var quoted: [UInt8] = [0x22]
+      quoted.reserveCapacity(bytes.count + 8)
+      for byte in bytes {
+        quoted.append(byte)
+        if byte == 0x22 { quoted.append(0x22) }
+      }
+      quoted.append(0x22)
+      return quoted
     }
-    return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    return quoted.map { String(decoding: $0, as: UTF8.self) } ?? field
   }
 }

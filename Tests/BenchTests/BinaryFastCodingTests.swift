@@ -1,0 +1,54 @@
+import ClaimsDomain
+import ClaimsJournal
+import ClaimsLedger
+import ClaimsTestSupport
+import ClaimsWorkload
+import Testing
+
+/// The records that write and read themselves in a checkpoint (`BinaryFastCodable`) give the
+/// bytes their `Codable` coding gives, and read back the same state: a field out of order, a
+/// tag missed or a count written another way fails here.
+@Suite struct BinaryFastCodingTests {
+  /// The state of a generated year: enrolments with attendance and exams, claims open, approved
+  /// and rejected, payments and recoveries.
+  static func workloadState() throws -> (TemporaryFolder, LedgerState) {
+    let folder = TemporaryFolder("fast-coding")
+    let journal = folder.path("w.journal")
+    _ = try Workload(events: 6000, seed: 31).write(journal: journal)
+    return (folder, try Replay.state(ofJournal: journal).state)
+  }
+
+  @Test func aCheckpointStateEncodesToTheSameBytesEitherWay() throws {
+    let (_, state) = try Self.workloadState()
+    // What the comparison covers: every record kind with a fast path, in numbers.
+    #expect(state.enrolments.count > 500)
+    #expect(state.enrolments.values.contains { !$0.attendance.isEmpty && !$0.exams.isEmpty })
+    #expect(state.claims.values.contains { $0.decision != nil })
+    #expect(state.claims.values.contains { $0.decision == nil })
+    #expect(state.claimMoney.values.contains { !$0.approvedByTrainee.isEmpty })
+    let fast = try BinaryEncoder().encode(state)
+    let containers = try BinaryEncoder(fastPaths: false).encode(state)
+    // The first byte that differs, rather than megabytes of both.
+    let common = min(fast.count, containers.count)
+    let differ = (0..<common).first { fast[$0] != containers[$0] } ?? (fast.count == containers.count ? nil : common)
+    #expect(differ == nil, "fast paths \(fast.count) bytes, containers \(containers.count): first differ at \(differ ?? -1)")
+  }
+
+  @Test func eitherWayReadsBackTheState() throws {
+    let (_, state) = try Self.workloadState()
+    let bytes = try BinaryEncoder().encode(state)
+    #expect(try BinaryDecoder().decode(LedgerState.self, from: bytes) == state)
+    #expect(try BinaryDecoder(fastPaths: false).decode(LedgerState.self, from: bytes) == state)
+  }
+
+  /// Cut short anywhere in a record, the fast reader throws, as the containers do.
+  @Test func aTruncatedRecordThrows() throws {
+    let (_, state) = try Self.workloadState()
+    let record = try #require(state.claims.values.first { $0.decision != nil })
+    let bytes = try BinaryEncoder().encode(record)
+    #expect(try BinaryDecoder().decode(ClaimRecord.self, from: bytes) == record)
+    for length in stride(from: 0, to: bytes.count, by: max(1, bytes.count / 40)) {
+      #expect(throws: BinaryDecodingError.self) { try BinaryDecoder().decode(ClaimRecord.self, from: Array(bytes[..<length])) }
+    }
+  }
+}
