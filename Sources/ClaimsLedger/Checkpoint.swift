@@ -71,37 +71,63 @@ public struct Checkpoint {
   /// What `claims rebuild` does: streams the journal from line 1, judges the checkpoint on disk
   /// against the state at its line on the way, and saves a fresh one at the end. Returns what
   /// the read found, the state, and a sentence on the checkpoint.
+  ///
+  /// The old checkpoint is judged by its state's hash, not read back: the encoding is
+  /// deterministic, so the replayed state at its line agrees when it encodes to the bytes the
+  /// old key vouches for. When that line is the journal's last, those are the bytes the new
+  /// checkpoint saves, and judging costs nothing.
   public static func rebuild(path journal: String, library: RuleLibrary) throws
     -> (end: JournalStreamEnd, state: LedgerState, verdict: String)
   {
     let rules = rulesKey(library)
-    var old: Checkpoint?
+    var old: Key?
     var verdict = "there was no checkpoint"
-    switch load(forJournal: journal, rules: rules) {
+    switch verifiedFile(forJournal: journal, rules: rules) {
     case .failure(.absent), .failure(.used): break
     case .failure(.discarded(let why)): verdict = "the old checkpoint was discarded: \(why)"
-    case .success(let checkpoint): old = checkpoint
+    case .success(let file): old = file.key
     }
     var state = LedgerState()
-    var agrees: Bool?
-    let look = old.map { old in (seq: old.point.seq, at: { (state: LedgerState) in agrees = state == old.state }) }
+    var atOld: LedgerState?
+    let look = old.map { old in (seq: old.point.seq, at: { (state: LedgerState) in atOld = state }) }
     let end = try Replay.stream(path: journal, into: &state, lookAfter: look)!
+    var saved: String?
+    if let point = end.endPoint {
+      saved = try Checkpoint(point: point, rules: rules, state: state).write(forJournal: journal)
+    }
     if let old {
-      switch agrees {
-      case true?: verdict = "the old checkpoint at line \(old.point.seq) agrees with the replay"
-      case false?: verdict = "the old checkpoint at line \(old.point.seq) DISAGREES with the replay and was replaced"
-      case nil: verdict = "the old checkpoint at line \(old.point.seq) lies beyond the journal, which ends at line \(end.scan.lineCount)"
+      if let atOld {
+        let hash = atOld.lastSeq == state.lastSeq ? saved : nil
+        let agrees = try (hash ?? SHA256.hashOfPieces(BinaryEncoder().encode(atOld)).hex) == old.statePiecesSHA256
+        verdict =
+          agrees
+          ? "the old checkpoint at line \(old.point.seq) agrees with the replay"
+          : "the old checkpoint at line \(old.point.seq) DISAGREES with the replay and was replaced"
+      } else {
+        verdict = "the old checkpoint at line \(old.point.seq) lies beyond the journal, which ends at line \(end.scan.lineCount)"
       }
     }
-    if let point = end.endPoint {
-      try Checkpoint(point: point, rules: rules, state: state).write(forJournal: journal)
-      verdict += "; a new one is saved at line \(point.seq)"
-    }
+    if let point = end.endPoint { verdict += "; a new one is saved at line \(point.seq)" }
     return (end, state, verdict)
   }
 
   /// The checkpoint beside `journal` if it is whole and keyed for this fold and these rules.
   static func load(forJournal journal: String, rules: String) -> Result<Checkpoint, Outcome> {
+    let file: (key: Key, state: [UInt8])
+    switch verifiedFile(forJournal: journal, rules: rules) {
+    case .failure(let outcome): return .failure(outcome)
+    case .success(let verified): file = verified
+    }
+    guard let state = try? BinaryDecoder().decode(LedgerState.self, from: file.state), state.lastSeq == file.key.point.seq
+    else {
+      return .failure(.discarded("its state cannot be read"))
+    }
+    return .success(Checkpoint(point: file.key.point, rules: file.key.rules, state: state))
+  }
+
+  /// The checkpoint's key and its state's bytes, when it is whole, keyed for this fold and
+  /// these rules, and both sections match their SHA-256s; the state is not decoded.
+  static func verifiedFile(forJournal journal: String, rules: String) -> Result<(key: Key, state: [UInt8]), Outcome> {
     guard var bytes = try? FilePaths.readIfPresent(path(forJournal: journal)) else { return .failure(.absent) }
     guard let newline = bytes.firstIndex(of: 0x0A), let key = try? Key(json: Array(bytes[..<newline])) else {
       return .failure(.discarded("its key line is unreadable"))
@@ -114,14 +140,10 @@ public struct Checkpoint {
     }
     // The state in place of the whole file, not beside it: a large checkpoint is read once.
     bytes.removeSubrange(..<stateStart)
-    let payload = bytes
-    guard SHA256.hashOfPieces(payload).hex == key.statePiecesSHA256 else {
+    guard SHA256.hashOfPieces(bytes).hex == key.statePiecesSHA256 else {
       return .failure(.discarded("its state does not match its SHA-256"))
     }
-    guard let state = try? BinaryDecoder().decode(LedgerState.self, from: payload), state.lastSeq == key.point.seq else {
-      return .failure(.discarded("its state cannot be read"))
-    }
-    return .success(Checkpoint(point: key.point, rules: key.rules, state: state))
+    return .success((key, bytes))
   }
 
   static func refusal(of key: Key, rules: String) -> Outcome? {
@@ -154,14 +176,16 @@ public struct Checkpoint {
   }
 
   /// Replaces the checkpoint file atomically (mode 0640, like the journal): the key line, the
-  /// money section, the whole state.
-  public func write(forJournal journal: String) throws {
+  /// money section, the whole state. Returns the state's hash (`Key.statePiecesSHA256`).
+  @discardableResult
+  public func write(forJournal journal: String) throws -> String {
     let money = try BinaryEncoder().encode(MoneySection(lastSeq: state.lastSeq, funds: state.fundLedger))
     let payload = try BinaryEncoder().encode(state)
     let key = Key(
       foldVersion: Self.foldVersion, point: point, rules: rules, statePiecesSHA256: SHA256.hashOfPieces(payload).hex,
       moneyLength: money.count, moneySHA256: SHA256.hash(money).hex)
     try FilePaths.replaceAtomically(Self.path(forJournal: journal), withParts: [key.json + [0x0A], money, payload])
+    return key.statePiecesSHA256
   }
 }
 

@@ -133,6 +133,38 @@ import Testing
     #expect(after == state, "rebuild replaced the forged checkpoint")
   }
 
+  /// An old checkpoint short of the journal's end is judged at its own line: the state the
+  /// replay had there, encoded, against the hash its key vouches for.
+  @Test func rebuildJudgesACheckpointBeforeTheEndAtItsOwnLine() throws {
+    let ledger = try journalWithCheckpoint()
+    let seq = try fullReplay(ledger).lastSeq
+    let checkpoint = Checkpoint.path(forJournal: ledger.path)
+    let saved = TemporaryFolder.bytes(checkpoint)
+    try ledger.append([Bureau.paymentReturned("PAY-1", id: "ret-1")], at: "2024-10-11T00:00:00.000Z")
+    let rebuilt = try Checkpoint.rebuild(path: ledger.path, library: library)
+    #expect(rebuilt.verdict.contains("the old checkpoint at line \(seq) agrees with the replay"), "\(rebuilt.verdict)")
+    #expect(rebuilt.verdict.contains("a new one is saved at line \(seq + 1)"))
+
+    // The same old checkpoint, its state one void richer and its hashes made to match.
+    TemporaryFolder.writeBytes(checkpoint, saved)
+    var forged = try Checkpoint.load(forJournal: ledger.path, rules: Checkpoint.rulesKey(library)).get()
+    forged.state.voided.insert("a line that never was")
+    try forged.write(forJournal: ledger.path)
+    let judged = try Checkpoint.rebuild(path: ledger.path, library: library).verdict
+    #expect(judged.contains("the old checkpoint at line \(seq) DISAGREES with the replay"), "\(judged)")
+  }
+
+  /// A checkpoint whose state bytes were changed without its hash is discarded by rebuild too.
+  @Test func rebuildDiscardsACheckpointWhoseStateDoesNotMatchItsHash() throws {
+    let ledger = try journalWithCheckpoint()
+    let path = Checkpoint.path(forJournal: ledger.path)
+    var bytes = TemporaryFolder.bytes(path)
+    bytes[bytes.count - 3] ^= 0x01
+    TemporaryFolder.writeBytes(path, bytes)
+    let verdict = try Checkpoint.rebuild(path: ledger.path, library: library).verdict
+    #expect(verdict.contains("the old checkpoint was discarded: its state does not match its SHA-256"), "\(verdict)")
+  }
+
   @Test func aHeadOlderThanTheCheckpointSendsTheReadBackToLineOne() throws {
     let ledger = try journalWithCheckpoint()
     // A head one batch behind, as a crash between two writes leaves it.
