@@ -1,6 +1,7 @@
 import ClaimsDomain
 import ClaimsJournal
 import ClaimsLedger
+import ClaimsRules
 
 /// `claims append JOURNAL FILE|- [--now TS] [--expect-seq N]`: one all-or-nothing batch.
 enum AppendCommand: Subcommand {
@@ -36,7 +37,10 @@ enum AppendCommand: Subcommand {
     }
     let input: [InputEvent]
     do { input = try AppendInput.parse(bytes) } catch { throw AppendError.refused(error) }
-    let report = try Appender().append(
+    // From the checkpoint when it matches: an append to a long journal reads only the lines
+    // after it (the read commands keep it current).
+    let library = RuleLibrary.shipped
+    let report = try Appender(rules: RulesetBook(library: library), checkpointRules: library).append(
       input, to: path, recordedAt: requested, clock: terminal.now(), expectSeq: expectSeq)
     for notice in report.notices { terminal.err("claims append: \(notice)") }
     for duplicate in report.duplicates {

@@ -25,7 +25,7 @@ public struct BinaryDecodingError: Error, CustomStringConvertible {
 public final class BinaryInput {
   public let bytes: UnsafeRawBufferPointer
   /// Unchecked, as `BinaryOutput.bytes`: one decoding runs on one thread.
-  @exclusivity(unchecked) public internal(set) var position = 0
+  @exclusivity(unchecked) public var position = 0
   /// The slot being decoded is nil: only `Optional` may read it (through `decodeNil`).
   @exclusivity(unchecked) var inNilSlot = false
   let fastPaths: Bool
@@ -45,6 +45,11 @@ public final class BinaryInput {
 
   /// A LEB128 varint.
   public func word() throws -> UInt64 {
+    // Most are one byte (tags' neighbours: small numbers, lengths, counts).
+    if !inNilSlot, position < bytes.count, bytes[position] < 0x80 {
+      defer { position += 1 }
+      return UInt64(bytes[position])
+    }
     var value: UInt64 = 0
     var shift: UInt64 = 0
     while true {

@@ -89,19 +89,24 @@ extension Set: BinaryUnordered where Element: Encodable {
 public final class BinaryOutput {
   /// Unchecked: one encoding runs on one thread, and the runtime's check of every access to a
   /// class's property cost more than the writes themselves.
-  @exclusivity(unchecked) public internal(set) var bytes: [UInt8] = []
+  @exclusivity(unchecked) public var bytes: [UInt8] = []
   let fastPaths: Bool
 
   init(fastPaths: Bool) { self.fastPaths = fastPaths }
 
   /// LEB128: seven bits a byte, low first, the high bit set on all but the last.
-  public func append(_ value: UInt64) {
+  @inlinable public func append(_ value: UInt64) {
     var rest = value
     while rest >= 0x80 {
       bytes.append(UInt8(truncatingIfNeeded: rest) | 0x80)
       rest >>= 7
     }
     bytes.append(UInt8(rest))
+  }
+
+  /// A list's or set's count: four bytes, little-endian.
+  @inlinable public func appendCount32(_ count: Int) {
+    withUnsafeBytes(of: UInt32(truncatingIfNeeded: count).littleEndian) { bytes.append(contentsOf: $0) }
   }
 
   /// Zigzag: 0, -1, 1, -2 … become 0, 1, 2, 3 …, so that small negatives stay short.
@@ -142,7 +147,7 @@ public final class BinaryOutput {
   /// Writes `entries` with `write`, which returns where the entry's sort key ends (a pair's
   /// key, or a whole element), then puts the entries in the order of those bytes. The keys of
   /// a dictionary or set are distinct values, and so distinct bytes.
-  func sorted<Entries: Sequence>(_ entries: Entries, _ write: (Entries.Element) throws -> Int) throws {
+  @inlinable public func sorted<Entries: Sequence>(_ entries: Entries, _ write: (Entries.Element) throws -> Int) throws {
     let start = bytes.count
     var spans: [(start: Int, keyEnd: Int, end: Int)] = []
     spans.reserveCapacity(entries.underestimatedCount)

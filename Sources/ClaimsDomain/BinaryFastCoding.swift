@@ -86,12 +86,12 @@ extension TraineeEnrolled: BinaryFastCodable {
     try output.field(trainee)
     try output.field(name)
     try output.field(classID)
-    try output.list(categories)
+    try output.field(categories)
     try output.field(uiBenefit)
   }
   public init(binary input: BinaryInput) throws {
     self.init(
-      trainee: try input.field(), name: try input.field(), classID: try input.field(), categories: try input.list(),
+      trainee: try input.field(), name: try input.field(), classID: try input.field(), categories: try input.field(),
       uiBenefit: try input.field())
   }
 }
@@ -100,20 +100,20 @@ extension ClaimSubmitted: BinaryFastCodable {
   public func writeBinary(to output: BinaryOutput) throws {
     try output.field(claim)
     try output.field(classID)
-    try output.list(trainees)
+    try output.field(trainees)
     try output.field(claimant)
   }
   public init(binary input: BinaryInput) throws {
-    self.init(claim: try input.field(), classID: try input.field(), trainees: try input.list(), claimant: try input.field())
+    self.init(claim: try input.field(), classID: try input.field(), trainees: try input.field(), claimant: try input.field())
   }
 }
 
 extension ApprovalDecision: BinaryFastCodable {
   public func writeBinary(to output: BinaryOutput) throws {
-    try output.list(lines)
+    try output.field(lines)
     try output.field(total)
   }
-  public init(binary input: BinaryInput) throws { self.init(lines: try input.list(), total: try input.field()) }
+  public init(binary input: BinaryInput) throws { self.init(lines: try input.field(), total: try input.field()) }
 }
 
 extension ApprovedLine: BinaryFastCodable {
@@ -123,12 +123,12 @@ extension ApprovedLine: BinaryFastCodable {
     try output.field(fund)
     try output.field(ruleset)
     try output.field(rulesetSHA256)
-    try output.list(reasons)
+    try output.field(reasons)
   }
   public init(binary input: BinaryInput) throws {
     self.init(
       trainee: try input.field(), amount: try input.field(), fund: try input.field(), ruleset: try input.field(),
-      rulesetSHA256: try input.field(), reasons: try input.list())
+      rulesetSHA256: try input.field(), reasons: try input.field())
   }
 }
 
@@ -158,54 +158,94 @@ extension Bool: BinaryFastCodable {
 
 /// Slots, as a fast type's fields are written: a tag, then the value.
 extension BinaryOutput {
-  @inline(__always) public func field<Value: BinaryFastCodable>(_ value: Value) throws {
+  @inlinable public func field<Value: BinaryFastCodable>(_ value: Value) throws {
     bytes.append(1)
     try value.writeBinary(to: self)
   }
 
-  @inline(__always) public func field<Value: BinaryFastCodable>(_ value: Value?) throws {
+  @inlinable public func field<Value: BinaryFastCodable>(_ value: Value?) throws {
     if let value { try field(value) } else { bytes.append(0) }
   }
 
-  /// A list as its own coding writes it: a slot holding a 4-byte count, then a slot per element.
-  public func list<Element: BinaryFastCodable>(_ elements: [Element]) throws {
-    precondition(elements.count < 1 << 32, "a list of over 4 G elements")
-    bytes.append(1)
-    withUnsafeBytes(of: UInt32(elements.count).littleEndian) { bytes.append(contentsOf: $0) }
-    for element in elements { try field(element) }
-  }
-
-  /// A dictionary or set through the general coder (its entries are sorted by their bytes).
+  /// A value of a type that does not code itself, through the `Codable` containers.
   public func field<Value: Encodable>(general value: Value) throws { try encodeSlot(value) }
 }
 
 extension BinaryInput {
-  @inline(__always) public func field<Value: BinaryFastCodable>() throws -> Value {
+  @inlinable public func field<Value: BinaryFastCodable>() throws -> Value {
     guard try byte() != 0 else { throw BinaryDecodingError("nil where a value was expected") }
     return try Value(binary: self)
   }
 
-  @inline(__always) public func field<Value: BinaryFastCodable>() throws -> Value? {
+  @inlinable public func field<Value: BinaryFastCodable>() throws -> Value? {
     if try slotIsNil() { return nil }
     return try field() as Value
   }
 
-  public func list<Element: BinaryFastCodable>() throws -> [Element] {
-    guard try byte() != 0 else { throw BinaryDecodingError("nil where a list was expected") }
-    let count = try count32()
-    guard count <= bytes.count - position else { throw BinaryDecodingError("a count beyond the end") }
-    var elements: [Element] = []
-    elements.reserveCapacity(count)
-    for _ in 0..<count { elements.append(try field()) }
-    return elements
-  }
-
-  public func field<Value: Decodable>(general type: Value.Type) throws -> Value { try decodeSlot(type) }
+  /// A value of a type that does not code itself, through the `Codable` containers.
+  public func field<Value: Decodable>(general type: Value.Type = Value.self) throws -> Value { try decodeSlot(type) }
 
   /// The next `count` bytes, stepped over.
   public func take(_ count: Int) throws -> UnsafeRawBufferPointer {
     try need(count)
     defer { position += count }
     return UnsafeRawBufferPointer(rebasing: bytes[position..<(position + count)])
+  }
+}
+
+/// Lists, sets and dictionaries of such values code themselves too, in the forms their own
+/// codings take here: a list a 4-byte count and a slot per element; a set the same, its
+/// elements in the order of their bytes; a dictionary a varint count and key and value slots,
+/// in the order of the keys' bytes (`BinaryOutput.sorted`). Inlinable, so that a record's
+/// coder reads its tables specialized to their types, not through the generic ones.
+extension Array: BinaryFastCodable where Element: BinaryFastCodable {
+  @inlinable public func writeBinary(to output: BinaryOutput) throws {
+    precondition(count < 1 << 32, "a list of over 4 G elements")
+    output.appendCount32(count)
+    for element in self { try output.field(element) }
+  }
+  @inlinable public init(binary input: BinaryInput) throws {
+    let count = try input.count32()
+    guard count <= input.bytes.count - input.position else { throw BinaryDecodingError("a count beyond the end") }
+    self.init()
+    reserveCapacity(count)
+    for _ in 0..<count { append(try input.field()) }
+  }
+}
+
+extension Set: BinaryFastCodable where Element: BinaryFastCodable {
+  @inlinable public func writeBinary(to output: BinaryOutput) throws {
+    precondition(count < 1 << 32, "a set of over 4 G elements")
+    output.appendCount32(count)
+    try output.sorted(self) { element in
+      try output.field(element)
+      return output.bytes.count
+    }
+  }
+  @inlinable public init(binary input: BinaryInput) throws {
+    let count = try input.count32()
+    guard count <= input.bytes.count - input.position else { throw BinaryDecodingError("a count beyond the end") }
+    self.init(minimumCapacity: count)
+    for _ in 0..<count { insert(try input.field()) }
+  }
+}
+
+extension Dictionary: BinaryFastCodable where Key: BinaryFastCodable, Value: BinaryFastCodable {
+  @inlinable public func writeBinary(to output: BinaryOutput) throws {
+    output.append(UInt64(count))
+    try output.sorted(self) { pair in
+      try output.field(pair.key)
+      let keyEnd = output.bytes.count
+      try output.field(pair.value)
+      return keyEnd
+    }
+  }
+  @inlinable public init(binary input: BinaryInput) throws {
+    let count = try input.size()  // at least a byte a pair: a corrupt count fails here
+    self.init(minimumCapacity: count)
+    for _ in 0..<count {
+      let key: Key = try input.field()
+      self[key] = try input.field() as Value
+    }
   }
 }

@@ -10,6 +10,8 @@ public struct JournalSnapshot: Sendable {
   public internal(set) var scan: JournalScan
   /// Where `bytes` start in the file; the lines before were vouched for by a `ChainPoint`.
   public private(set) var baseOffset = 0
+  /// That point, when there is one.
+  public private(set) var resumedAfter: ChainPoint?
 
   /// Reads and checks a journal. An incomplete tail is tolerated (it is left for the next append
   /// to recover); anything else wrong is an integrity error.
@@ -31,14 +33,21 @@ public struct JournalSnapshot: Sendable {
     -> JournalSnapshot?
   {
     let reading = try JournalHead.reading(forJournal: path)
-    let head = reading.head
-    if let head, head.seq < point.seq { return nil }
     let bytes: [UInt8]
     do {
       bytes = try OpenFile(path: path, writable: false).read(from: point.lineOffset, upTo: reading.journalLength)
     } catch {
       throw .file(error)
     }
+    return try resumed(path: path, bytes: bytes, head: reading.head, after: point, threads: threads)
+  }
+
+  /// The snapshot of `bytes`, read from `point.lineOffset`, after `point`; nil when they do not
+  /// start with the point's line unchanged, or the head is older than the point.
+  static func resumed(path: String, bytes: [UInt8], head: JournalHead?, after point: ChainPoint, threads: Int = 0)
+    throws(JournalError) -> JournalSnapshot?
+  {
+    if let head, head.seq < point.seq { return nil }
     let lineLength = point.endOffset - point.lineOffset
     guard lineLength > 0, bytes.count >= lineLength, bytes[lineLength - 1] == 0x0A,
       bytes.withUnsafeBytes({ point.matches(UnsafeRawBufferPointer(rebasing: $0[..<(lineLength - 1)])) })
@@ -61,6 +70,7 @@ public struct JournalSnapshot: Sendable {
     let base = point?.endOffset ?? 0
     try scan.placeInFile(path: path, origin: base)
     baseOffset = base
+    resumedAfter = point
     self.path = path
     self.bytes = bytes
     self.scan = scan

@@ -24,31 +24,47 @@ public final class JournalWriter {
 
   /// Opens an existing journal for append: lock, read, verify, and recover an incomplete tail by
   /// moving its bytes to `JOURNAL.torn-<now>` and truncating to the last complete batch.
-  public init(path: String, now: Timestamp) throws(JournalError) {
+  ///
+  /// Given `resumingAfter` (a checkpoint's point), it reads and verifies only the lines after it,
+  /// once the journal still holds that line unchanged at its place and the head is not older;
+  /// else the whole journal, as without it. `resumed` says which.
+  public init(path: String, now: Timestamp, resumingAfter point: ChainPoint? = nil) throws(JournalError) {
     guard FilePaths.exists(path) else {
       throw .notAJournal(path: path, reason: "there is no such file (create one with claims init)")
     }
-    let snapshot: JournalSnapshot
+    var snapshot: JournalSnapshot?
     do {
       file = try OpenFile(path: path, writable: true)
       try file.lockExclusive()
-      let bytes = try file.readAll()
       self.path = path
       let reading = try JournalHead.reading(forJournal: path)
       self.head = HeadSlots(journal: path, current: reading.slot)
-      snapshot = try JournalSnapshot(path: path, bytes: bytes, head: reading.head, threads: 0)
+      if let point {
+        snapshot = try JournalSnapshot.resumed(
+          path: path, bytes: try file.read(from: point.lineOffset, upTo: nil), head: reading.head, after: point)
+      }
+      if snapshot == nil {
+        snapshot = try JournalSnapshot(path: path, bytes: try file.readAll(), head: reading.head, threads: 0)
+      }
     } catch let error as FileError { throw .file(error) } catch let error as JournalError {
       throw error
     } catch { fatalError("unreachable: \(error)") }
-    opened = snapshot
-    end = snapshot.scan
-    if let tail = snapshot.scan.tail { try recover(tail, in: snapshot, now: now) }
+    opened = snapshot!
+    end = snapshot!.scan
+    if let tail = snapshot!.scan.tail { try recover(tail, in: snapshot!, now: now) }
     if case .oneBatchBehind = end.head {
       notices.append("\(JournalHead.path(forJournal: path)) was one batch behind; brought up to date")
       try writeHead(seq: end.lineCount, hash: end.lastHash)
       end.head = .matches
     }
   }
+
+  /// Whether opening read only the lines after the point it was given.
+  public var resumed: Bool { (opened?.baseOffset ?? 0) > 0 }
+
+  /// The lines read at opening, until the first append: the whole journal, or only those after
+  /// the point it resumed after (`resumed`).
+  public var openedLines: JournalSnapshot? { opened }
 
   /// Creates a new journal whose line 1 is `opened`. Refuses if the file exists.
   public static func create(path: String, opened: Event, recorded: Timestamp) throws(JournalError) {
@@ -73,13 +89,18 @@ public final class JournalWriter {
       tornPath = "\(path).torn-\(now.compactString)-\(attempt)"
     }
     let kept = tail.range.lowerBound
+    // The snapshot's bytes start at its base offset in the file (after a resumed point).
+    let base = snapshot.baseOffset
     do {
-      try FilePaths.createDurably(tornPath, with: Array(snapshot.bytes[tail.range]))
+      try FilePaths.createDurably(tornPath, with: Array(snapshot.bytes[(tail.range.lowerBound - base)..<(tail.range.upperBound - base)]))
       try file.truncate(to: kept)
       try file.sync()
-      let recovered = try JournalSnapshot(
-        path: path, bytes: Array(snapshot.bytes[..<kept]),
-        head: try JournalHead.read(forJournal: path), threads: 0)
+      let head = try JournalHead.read(forJournal: path)
+      let bytes = Array(snapshot.bytes[..<(kept - base)])
+      let recovered =
+        try snapshot.resumedAfter.map { point in
+          try JournalSnapshot(path: path, bytes: bytes, head: head, threads: 0, resumingAfter: point)
+        } ?? JournalSnapshot(path: path, bytes: bytes, head: head, threads: 0)
       opened = recovered
       end = recovered.scan
     } catch let error as FileError { throw .file(error) } catch let error as JournalError {
@@ -94,7 +115,7 @@ public final class JournalWriter {
   /// since, else read again from the file (under the lock, once every batch is on disk).
   public func snapshot() throws(JournalError) -> JournalSnapshot {
     try waitUntilDurable()
-    if let opened { return opened }
+    if let opened, opened.baseOffset == 0 { return opened }
     do {
       return try JournalSnapshot(
         path: path, bytes: try file.readAll(), head: try JournalHead.read(forJournal: path), threads: 0)

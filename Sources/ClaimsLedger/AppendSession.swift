@@ -1,5 +1,6 @@
 import ClaimsDomain
 import ClaimsJournal
+import ClaimsRules
 
 /// A journal held open for appending: locked, verified, recovered and replayed once, then any
 /// number of batches, each all-or-nothing. `claims append` uses one batch, durable when
@@ -12,12 +13,40 @@ public final class AppendSession {
   /// What opening had to do (a recovered tail, a head brought up to date).
   public var notices: [String] { writer.notices }
 
-  public init(path: String, clock: Timestamp, rules: any RuleBook = RulesetBook()) throws(AppendError) {
+  /// Given `checkpointRules`, starts from `JOURNAL.checkpoint` when it matches (made under
+  /// these rules, and the journal still holds its line): only the lines after it are read,
+  /// verified and folded, as the read commands do. Otherwise, and always without, from line 1.
+  public init(path: String, clock: Timestamp, rules: any RuleBook = RulesetBook(), checkpointRules: RuleLibrary? = nil)
+    throws(AppendError)
+  {
+    var checkpoint: Checkpoint?
+    if let checkpointRules, case .success(let found) = Checkpoint.load(
+      forJournal: path, rules: Checkpoint.rulesKey(checkpointRules))
+    {
+      checkpoint = found
+    }
     do {
-      writer = try JournalWriter(path: path, now: clock)
-      state = try Replay.state(of: writer.snapshot())
+      writer = try JournalWriter(path: path, now: clock, resumingAfter: checkpoint?.point)
+      state = try Self.state(of: writer, checkpoint: checkpoint)
     } catch { throw .journal(error) }
     self.rules = rules
+    self.checkpointRules = checkpointRules
+  }
+
+  /// Whether the session started from `JOURNAL.checkpoint` (and read only the lines after it).
+  public var startedFromCheckpoint: Bool { writer.resumed }
+
+  /// What opened from a checkpoint was given, to fold again after a refusal.
+  let checkpointRules: RuleLibrary?
+
+  /// The state of the journal the writer opened: the checkpoint's with the lines after it, when
+  /// the writer read only those, else a replay of the whole.
+  static func state(of writer: JournalWriter, checkpoint: Checkpoint?) throws(JournalError) -> LedgerState {
+    guard writer.resumed, var state = checkpoint?.state, let lines = writer.openedLines else {
+      return try Replay.state(of: writer.snapshot())
+    }
+    try Replay.fold(lines, into: &state)
+    return state
   }
 
   /// Validates `input` event by event against the state extended by the batch's earlier events,
@@ -54,10 +83,25 @@ public final class AppendSession {
       return try appendInPlace(input, recordedAt: recordedAt, clock: clock, expectSeq: expectSeq, waiting: waiting)
     } catch {
       if state.lastSeq != lastSeq {
-        do { state = try Replay.state(of: writer.snapshot()) } catch let failure { throw .journal(failure) }
+        do { state = try rewound() } catch let failure { throw .journal(failure) }
       }
       throw error
     }
+  }
+
+  /// The state of the journal as it stands, after a batch folded in place was refused: from the
+  /// checkpoint again when it still vouches for a prefix, else from line 1.
+  func rewound() throws(JournalError) -> LedgerState {
+    try writer.waitUntilDurable()
+    if let checkpointRules, case .success(let checkpoint) = Checkpoint.load(
+      forJournal: writer.path, rules: Checkpoint.rulesKey(checkpointRules)),
+      let lines = try JournalSnapshot.read(path: writer.path, resumingAfter: checkpoint.point)
+    {
+      var state = checkpoint.state
+      try Replay.fold(lines, into: &state)
+      return state
+    }
+    return try Replay.state(of: writer.snapshot())
   }
 
   func appendInPlace(

@@ -1,5 +1,6 @@
 import ClaimsDomain
 import ClaimsJournal
+import ClaimsRules
 
 /// What an append did.
 public struct AppendReport: Sendable {
@@ -28,7 +29,12 @@ public enum AppendError: Error, Sendable, CustomStringConvertible {
 /// batch's earlier events, or none of it.
 public struct Appender {
   public var rules: any RuleBook
-  public init(rules: any RuleBook = RulesetBook()) { self.rules = rules }
+  /// The rules whose checkpoint the append may start from (`AppendSession`); nil: line 1.
+  public var checkpointRules: RuleLibrary?
+
+  public init(rules: any RuleBook = RulesetBook(), checkpointRules: RuleLibrary? = nil) {
+    (self.rules, self.checkpointRules) = (rules, checkpointRules)
+  }
 
   /// Appends one batch: opens the journal (lock, verify, recover), replays it, and writes.
   /// - Parameters:
@@ -38,7 +44,7 @@ public struct Appender {
     _ input: [InputEvent], to path: String, recordedAt: Timestamp?, clock: Timestamp,
     expectSeq: Int? = nil
   ) throws(AppendError) -> AppendReport {
-    let session = try AppendSession(path: path, clock: clock, rules: rules)
+    let session = try AppendSession(path: path, clock: clock, rules: rules, checkpointRules: checkpointRules)
     var report = try session.append(input, recordedAt: recordedAt, clock: clock, expectSeq: expectSeq)
     report.notices = session.notices + report.notices
     return report
