@@ -7,12 +7,15 @@ public struct BinaryDecoder {
   public init(fastPaths: Bool = true) { self.fastPaths = fastPaths }
 
   public func decode<Value: Decodable>(_ type: Value.Type, from bytes: [UInt8]) throws -> Value {
-    try bytes.withUnsafeBytes { buffer in
-      let input = BinaryInput(buffer, fastPaths: fastPaths)
-      let value = try input.decodeSlot(Value.self)
-      guard input.position == buffer.count else { throw BinaryDecodingError("bytes after the value") }
-      return value
-    }
+    try bytes.withUnsafeBytes { try decode(type, from: $0) }
+  }
+
+  /// The same, from bytes in place (a mapped file).
+  public func decode<Value: Decodable>(_ type: Value.Type, from buffer: UnsafeRawBufferPointer) throws -> Value {
+    let input = BinaryInput(buffer, fastPaths: fastPaths)
+    let value = try input.decodeSlot(Value.self)
+    guard input.position == buffer.count else { throw BinaryDecodingError("bytes after the value") }
+    return value
   }
 }
 

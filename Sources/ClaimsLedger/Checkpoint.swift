@@ -113,37 +113,51 @@ public struct Checkpoint {
 
   /// The checkpoint beside `journal` if it is whole and keyed for this fold and these rules.
   static func load(forJournal journal: String, rules: String) -> Result<Checkpoint, Outcome> {
-    let file: (key: Key, state: [UInt8])
+    let file: VerifiedFile
     switch verifiedFile(forJournal: journal, rules: rules) {
     case .failure(let outcome): return .failure(outcome)
     case .success(let verified): file = verified
     }
-    guard let state = try? BinaryDecoder().decode(LedgerState.self, from: file.state), state.lastSeq == file.key.point.seq
+    guard let state = try? BinaryDecoder().decode(LedgerState.self, from: file.state),
+      state.lastSeq == file.key.point.seq
     else {
       return .failure(.discarded("its state cannot be read"))
     }
     return .success(Checkpoint(point: file.key.point, rules: file.key.rules, state: state))
   }
 
+  /// A checkpoint file mapped into memory (not copied: at ten million events it is near a
+  /// gigabyte), its key read and both sections checked against their SHA-256s.
+  struct VerifiedFile {
+    let key: Key
+    let mapped: MappedFile
+    let stateRange: Range<Int>
+    /// The state's bytes, valid while this lives.
+    var state: UnsafeRawBufferPointer { UnsafeRawBufferPointer(rebasing: mapped.bytes[stateRange]) }
+  }
+
   /// The checkpoint's key and its state's bytes, when it is whole, keyed for this fold and
   /// these rules, and both sections match their SHA-256s; the state is not decoded.
-  static func verifiedFile(forJournal journal: String, rules: String) -> Result<(key: Key, state: [UInt8]), Outcome> {
-    guard var bytes = try? FilePaths.readIfPresent(path(forJournal: journal)) else { return .failure(.absent) }
+  static func verifiedFile(forJournal journal: String, rules: String) -> Result<VerifiedFile, Outcome> {
+    let path = path(forJournal: journal)
+    guard FilePaths.exists(path), let mapped = try? OpenFile(path: path, writable: false).map() else {
+      return .failure(.absent)
+    }
+    let bytes = mapped.bytes
     guard let newline = bytes.firstIndex(of: 0x0A), let key = try? Key(json: Array(bytes[..<newline])) else {
       return .failure(.discarded("its key line is unreadable"))
     }
     if let refusal = refusal(of: key, rules: rules) { return .failure(refusal) }
     let stateStart = newline + 1 + key.moneyLength
     guard key.moneyLength >= 0, stateStart <= bytes.count else { return .failure(.discarded("it is cut short")) }
-    guard SHA256.hash(Array(bytes[(newline + 1)..<stateStart])).hex == key.moneySHA256 else {
+    guard SHA256.hash(UnsafeRawBufferPointer(rebasing: bytes[(newline + 1)..<stateStart])).hex == key.moneySHA256 else {
       return .failure(.discarded("its money section does not match its SHA-256"))
     }
-    // The state in place of the whole file, not beside it: a large checkpoint is read once.
-    bytes.removeSubrange(..<stateStart)
-    guard SHA256.hashOfPieces(bytes).hex == key.statePiecesSHA256 else {
+    let file = VerifiedFile(key: key, mapped: mapped, stateRange: stateStart..<bytes.count)
+    guard SHA256.hashOfPieces(file.state).hex == key.statePiecesSHA256 else {
       return .failure(.discarded("its state does not match its SHA-256"))
     }
-    return .success((key, bytes))
+    return .success(file)
   }
 
   static func refusal(of key: Key, rules: String) -> Outcome? {
