@@ -24,12 +24,12 @@ enum AuditCommand: Subcommand {
     let path = try arguments.positional(0, "JOURNAL")
     let id = try arguments.positional(1, "ID")
     let library = try RulesOption.library(arguments)
-    let (snapshot, state) = try CutOptions.replay(path, arguments, terminal, command: name)
+    let (_, state) = try CutOptions.state(path, arguments, terminal, command: name, checkpointRules: library)
     guard let subject = AuditTrail.subject(id, in: state) else {
       terminal.err("claims audit: refused: \"\(id)\" is no payment, claim, class or trainee in \(path)")
       return 1
     }
-    let trail = try AuditTrail(subject, state: state, snapshot: snapshot)
+    let trail = try AuditTrail(subject, state: state, journal: path)
     terminal.out("Audit trail of \(describe(subject)) — \(trail.lines.count) journal lines\n")
     var table = TextTable(["seq", "recorded (UTC)", "actor", "event"])
     for line in trail.lines {

@@ -49,17 +49,6 @@ enum CutOptions {
     return (end, state)
   }
 
-  /// Reads the whole journal into memory and folds the selected part, for the commands that go
-  /// back to its lines (audit, stats, rebuild).
-  static func replay(_ path: String, _ arguments: Arguments, _ terminal: Terminal, command: String) throws
-    -> (JournalSnapshot, LedgerState)
-  {
-    let snapshot = try JournalSnapshot.read(path: path)
-    let state = try Replay.state(of: snapshot, cut: try cut(arguments))
-    warn(snapshot.warnings, terminal, command: command)
-    return (snapshot, state)
-  }
-
   static func warn(_ warnings: [String], _ terminal: Terminal, command: String) {
     for warning in warnings { terminal.err("claims \(command): warning: \(warning)") }
   }

@@ -41,12 +41,12 @@ enum StatsCommand: Subcommand {
     }
     let format = try RulesOption.format(arguments, ["table", "csv", "json"])
     let library = try RulesOption.library(arguments)
-    let (snapshot, state) = try CutOptions.replay(path, arguments, terminal, command: name)
-    let history = try LedgerHistory.read(snapshot, state: state)
+    let (_, state) = try CutOptions.state(path, arguments, terminal, command: name, checkpointRules: library)
+    let plans = try LedgerHistory.plans(ofJournal: path, through: state.lastSeq)
     let entitlements = EntitlementEngine(library: library).entitlements(
       of: state.allClassFacts, wages: state.minimumWages)
     let stats = QuarterlyStats(
-      personTimes: PersonTime.all(entitlements, state: state), plans: history.plans, year: year,
+      personTimes: PersonTime.all(entitlements, state: state), plans: plans, year: year,
       quarter: quarter)
     switch format {
     case "json": terminal.writeOut(StatsReport.json(stats))

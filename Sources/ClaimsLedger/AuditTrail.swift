@@ -21,25 +21,29 @@ public struct AuditTrail: Sendable {
     return nil
   }
 
-  /// Collects the trail from the journal in one pass.
-  public init(_ subject: Subject, state: LedgerState, snapshot: JournalSnapshot) throws(JournalError) {
+  /// Collects the trail from the journal in one streamed pass, up to the state's last line.
+  /// Enrolment, attendance and exam lines — nearly all — are judged from their fact line
+  /// (`FactLine`), without decoding; only the lines that bear on the subject, and the others'
+  /// few, are decoded.
+  public init(_ subject: Subject, state: LedgerState, journal path: String) throws(JournalError) {
     self.subject = subject
     let scope = Scope(subject, state)
     pairs = scope.pairs.sorted { ($0.classID, $0.trainee) < ($1.classID, $1.trainee) }
     var lines: [JournalLine] = []
     var included: Set<String> = []
-    var failure: JournalError?
-    snapshot.forEachLine { frame, bytes in
-      guard failure == nil else { return }
-      do throws(JournalError) {
-        let line = try JournalLine.decode(bytes, frame: frame)
-        if scope.bears(on: line.event, alreadyIncluded: included) {
-          lines.append(line)
-          included.insert(line.event.id)
-        }
-      } catch { failure = error }
+    let last = state.lastSeq
+    _ = try JournalSnapshot.stream(path: path) { (frame, bytes) throws(JournalError) in
+      guard frame.seq <= last else { return }
+      if let fact = FactLine.read(bytes, bodyOffset: frame.bodyOffset) {
+        let classID = String(decoding: fact.classID(in: bytes), as: UTF8.self)
+        guard scope.fact(classID, fact.trainee) else { return }
+      }
+      let line = try JournalLine.decode(bytes, frame: frame)
+      if scope.bears(on: line.event, alreadyIncluded: included) {
+        lines.append(line)
+        included.insert(line.event.id)
+      }
     }
-    if let failure { throw failure }
     self.lines = lines
   }
 

@@ -45,6 +45,19 @@ public struct LedgerHistory: Sendable {
     return history
   }
 
+  /// The `plan.set` events alone, in journal order, through line `lastSeq`: a streamed pass
+  /// that passes over enrolment, attendance and exam lines (`FactLine`) undecoded, for the
+  /// commands that need no more (`claims stats`).
+  public static func plans(ofJournal path: String, through lastSeq: Int) throws(JournalError) -> [PlanRecord] {
+    var plans: [PlanRecord] = []
+    _ = try JournalSnapshot.stream(path: path) { (frame, bytes) throws(JournalError) in
+      guard frame.seq <= lastSeq, FactLine.read(bytes, bodyOffset: frame.bodyOffset) == nil else { return }
+      let event = try JournalLine.decode(bytes, frame: frame).event
+      if case .planSet(let plan) = event.body { plans.append(PlanRecord(plan: plan, seq: frame.seq, date: event.date)) }
+    }
+    return plans
+  }
+
   mutating func add(_ event: Event, seq: Int, recorded: Timestamp, postings: [Posting]) {
     firstRecorded = firstRecorded ?? recorded
     lastRecorded = recorded
