@@ -39,7 +39,7 @@ struct DemoTour {
   /// The HTML report (`claims report`) written into the demo folder, and where.
   func htmlReport() throws {
     let path = demo.folder + "/report.html"
-    let size = try HTMLReportFile.write(snapshot: snapshot, state: state, to: path)
+    let size = try HTMLReportFile.write(journal: snapshot.path, scan: snapshot.scan, state: state, to: path)
     part(
       8, "The report for people who do not use a terminal",
       """

@@ -52,9 +52,8 @@ enum ReconcileCommand: Subcommand {
       terminal.err("claims \(name): \(bankPath) \(error)")
       return 1
     }
-    let snapshot = try JournalSnapshot.read(path: path)
-    for warning in snapshot.warnings { terminal.err("claims \(name): warning: \(warning)") }
-    let result = Reconciliation(state: try Replay.state(of: snapshot), bank: bank)
+    let (_, state) = try CutOptions.state(path, arguments, terminal, command: name, checkpointRules: .shipped)
+    let result = Reconciliation(state: state, bank: bank)
     terminal.writeOut(
       format == "json" ? ReconcileReport.json(result) : ReconcileReport.table(result))
     return 0

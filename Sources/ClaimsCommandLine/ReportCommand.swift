@@ -36,13 +36,9 @@ enum ReportCommand: Subcommand {
       resolved(output) != resolved(JournalHead.path(forJournal: path))
     else { throw UsageError("--html \(output) is the journal or its head; name another file") }
     let library = try RulesOption.library(arguments)
-    let snapshot = try JournalSnapshot.read(path: path)
-    for warning in snapshot.warnings { terminal.err("claims report: warning: \(warning)") }
-    let state = try Replay.state(of: snapshot)
-    let bytes = try HTMLReportFile.write(
-      snapshot: snapshot, state: state, library: library, to: output)
-    terminal.out(
-      "wrote the report to \(output) (\(bytes) bytes; chain head line \(snapshot.scan.lineCount))")
+    let (end, state) = try CutOptions.state(path, arguments, terminal, command: name, checkpointRules: library)
+    let bytes = try HTMLReportFile.write(journal: path, scan: end.scan, state: state, library: library, to: output)
+    terminal.out("wrote the report to \(output) (\(bytes) bytes; chain head line \(end.scan.lineCount))")
     return 0
   }
 }
@@ -50,30 +46,36 @@ enum ReportCommand: Subcommand {
 /// The HTML report of a journal, for `claims report` and for any command (the demo) that has a
 /// snapshot and its replayed state at hand.
 public enum HTMLReportFile {
-  /// The report's text. `state` must be the fold of the whole snapshot.
-  public static func render(
-    snapshot: JournalSnapshot, state: LedgerState, library: RuleLibrary = .shipped
-  ) throws
-    -> String
+  /// The report's text. `state` must be the fold of the journal's complete prefix that `scan`
+  /// describes, whose lines are streamed again for the history of its balances.
+  public static func render(journal path: String, scan: JournalScan, state: LedgerState, library: RuleLibrary = .shipped)
+    throws -> String
   {
-    let history = try LedgerHistory.read(snapshot, state: state)
+    let history = try LedgerHistory.read(journal: path, state: state)
     let entitlements = EntitlementEngine(library: library).entitlements(
       of: state.allClassFacts, wages: state.minimumWages)
-    let today = (state.lastRecorded ?? snapshot.scan.lastRecorded!).chinaDate
-    let name = snapshot.path.split(separator: "/").last.map(String.init) ?? snapshot.path
+    let today = (state.lastRecorded ?? scan.lastRecorded!).chinaDate
+    let name = path.split(separator: "/").last.map(String.init) ?? path
     return HTMLReport(
-      journalName: name, headSeq: snapshot.scan.lineCount, headSHA256: snapshot.scan.lastHash.hex,
+      journalName: name, headSeq: scan.lineCount, headSHA256: scan.lastHash.hex,
       state: state, history: history, entitlements: entitlements,
       findings: state.findings(library: library, today: today, entitlements: entitlements)
     ).render()
   }
 
+  /// The same, for a snapshot and its replayed state (the demo has them at hand).
+  public static func render(snapshot: JournalSnapshot, state: LedgerState, library: RuleLibrary = .shipped) throws
+    -> String
+  {
+    try render(journal: snapshot.path, scan: snapshot.scan, state: state, library: library)
+  }
+
   /// Writes the report to `path` (atomically, replacing any file there); returns its size in bytes.
   @discardableResult
   public static func write(
-    snapshot: JournalSnapshot, state: LedgerState, library: RuleLibrary = .shipped, to path: String
+    journal: String, scan: JournalScan, state: LedgerState, library: RuleLibrary = .shipped, to path: String
   ) throws -> Int {
-    let bytes = Array(try render(snapshot: snapshot, state: state, library: library).utf8)
+    let bytes = Array(try render(journal: journal, scan: scan, state: state, library: library).utf8)
     try FilePaths.replaceAtomically(path, with: bytes)
     return bytes.count
   }

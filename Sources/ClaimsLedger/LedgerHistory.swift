@@ -35,34 +35,42 @@ public struct LedgerHistory: Sendable {
     var failure: JournalError?
     snapshot.forEachLine { frame, bytes in
       guard failure == nil else { return }
-      do throws(JournalError) {
-        let event = try JournalLine.decode(bytes, frame: frame).event
-        history.add(
-          event, seq: frame.seq, recorded: frame.recorded, postings: state.postings(for: event))
-      } catch { failure = error }
+      do throws(JournalError) { try history.add(frame, bytes, state: state) } catch { failure = error }
     }
     if let failure { throw failure }
     return history
   }
 
-  /// The `plan.set` events alone, in journal order, through line `lastSeq`: a streamed pass
-  /// that passes over enrolment, attendance and exam lines (`FactLine`) undecoded, for the
-  /// commands that need no more (`claims stats`).
-  public static func plans(ofJournal path: String, through lastSeq: Int) throws(JournalError) -> [PlanRecord] {
-    var plans: [PlanRecord] = []
+  /// The same, streamed from the journal's file through the state's last line (the state may
+  /// come from a checkpoint; the file is never held whole).
+  public static func read(journal path: String, state: LedgerState) throws(JournalError) -> LedgerHistory {
+    var history = LedgerHistory()
     _ = try JournalSnapshot.stream(path: path) { (frame, bytes) throws(JournalError) in
-      guard frame.seq <= lastSeq, FactLine.read(bytes, bodyOffset: frame.bodyOffset) == nil else { return }
-      let event = try JournalLine.decode(bytes, frame: frame).event
-      if case .planSet(let plan) = event.body { plans.append(PlanRecord(plan: plan, seq: frame.seq, date: event.date)) }
+      if frame.seq <= state.lastSeq { try history.add(frame, bytes, state: state) }
     }
-    return plans
+    return history
+  }
+
+  /// One line. Enrolment, attendance and exam lines — nearly all — move no money and set no
+  /// plan: their fact line (`FactLine`) gives their dates without decoding them.
+  mutating func add(_ frame: LineFrame, _ bytes: UnsafeRawBufferPointer, state: LedgerState) throws(JournalError) {
+    if let fact = FactLine.read(bytes, bodyOffset: frame.bodyOffset) {
+      span(date: fact.date, recorded: frame.recorded)
+      return
+    }
+    let event = try JournalLine.decode(bytes, frame: frame).event
+    add(event, seq: frame.seq, recorded: frame.recorded, postings: state.postings(for: event))
+  }
+
+  mutating func span(date: CivilDate, recorded: Timestamp) {
+    firstRecorded = firstRecorded ?? recorded
+    lastRecorded = recorded
+    firstDate = min(firstDate ?? date, date)
+    lastDate = max(lastDate ?? date, date)
   }
 
   mutating func add(_ event: Event, seq: Int, recorded: Timestamp, postings: [Posting]) {
-    firstRecorded = firstRecorded ?? recorded
-    lastRecorded = recorded
-    firstDate = min(firstDate ?? event.date, event.date)
-    lastDate = max(lastDate ?? event.date, event.date)
+    span(date: event.date, recorded: recorded)
     if case .planSet(let plan) = event.body {
       plans.append(PlanRecord(plan: plan, seq: seq, date: event.date))
     }
