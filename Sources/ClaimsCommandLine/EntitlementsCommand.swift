@@ -30,8 +30,10 @@ enum EntitlementsCommand: Subcommand {
     let format = try RulesOption.format(arguments, ["table", "csv", "json"])
     let library = try RulesOption.library(arguments)
     let (_, state) = try CutOptions.state(path, arguments, terminal, command: name, checkpointRules: library)
-    var entitlements = EntitlementEngine(library: library).entitlements(
-      of: state.allClassFacts, wages: state.minimumWages)
+    // Only the trainees asked about are judged (on all their classes), not everyone.
+    var entitlements = state.entitlements(
+      library: library,
+      of: Self.trainees(in: state, trainee: arguments.options["trainee"], classID: arguments.options["class"]))
     if let trainee = arguments.options["trainee"] {
       entitlements = entitlements.filter { $0.trainee.value == trainee }
     }
@@ -42,5 +44,17 @@ enum EntitlementsCommand: Subcommand {
     default: terminal.writeOut(EntitlementsReport.table(entitlements))
     }
     return 0
+  }
+
+  /// The trainees `--trainee` and `--class` name (both: the trainee, if in the class); nil
+  /// for every trainee.
+  static func trainees(in state: LedgerState, trainee: String?, classID: String?) -> Set<ResidentID>? {
+    var trainees: Set<ResidentID>?
+    if let trainee { trainees = ResidentID(trainee).map { [$0] } ?? [] }
+    if let classID {
+      let roster = state.traineesOfClass[classID] ?? []
+      trainees = trainees.map { $0.intersection(roster) } ?? roster
+    }
+    return trainees
   }
 }

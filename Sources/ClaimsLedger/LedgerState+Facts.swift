@@ -31,4 +31,13 @@ extension LedgerState {
   public func classFacts(forTrainees trainees: some Sequence<ResidentID>, only: Set<ResidentID>? = nil) -> [ClassFacts] {
     classFacts(trainees.flatMap { classesOfTrainee[$0] ?? [] }, only: only)
   }
+
+  /// Every trainee's entitlements, or those of `trainees` alone: the engine judges them on the
+  /// facts of all their classes (`EntitlementEngine`'s `only`, as an approval does), which gives
+  /// them what it gives them among everyone, at the cost of their classes only.
+  public func entitlements(library: RuleLibrary, of trainees: Set<ResidentID>? = nil) -> [Entitlement] {
+    let engine = EntitlementEngine(library: library)
+    guard let trainees else { return engine.entitlements(of: allClassFacts, wages: minimumWages) }
+    return engine.entitlements(of: classFacts(forTrainees: trainees, only: trainees), wages: minimumWages, only: trainees)
+  }
 }

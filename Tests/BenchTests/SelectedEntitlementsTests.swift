@@ -1,0 +1,31 @@
+import ClaimsDomain
+import ClaimsJournal
+import ClaimsLedger
+import ClaimsRules
+import ClaimsTestSupport
+import ClaimsWorkload
+import Testing
+
+/// `claims entitlements --trainee` and `--class` judge only the trainees asked about, on all
+/// their classes: what each gets must be what the whole computation gives them.
+@Suite struct SelectedEntitlementsTests {
+  @Test func theTraineesOfAClassOrOneTraineeGetWhatEveryoneComputedGivesThem() throws {
+    let folder = TemporaryFolder("selected-entitlements")
+    let journal = folder.path("w.journal")
+    _ = try Workload(events: 6000, seed: 31).write(journal: journal)
+    let state = try Replay.state(ofJournal: journal).state
+    let library = RuleLibrary.shipped
+    let everyone = state.entitlements(library: library)
+    // Trainees in more than one class, and a project class (read whole), are among them.
+    #expect(Set(everyone.map(\.trainee)).contains { (state.classesOfTrainee[$0]?.count ?? 0) > 1 })
+    #expect(state.classes.values.contains { EntitlementEngine.readsWholeClass($0.approval) })
+    for classID in state.traineesOfClass.keys.sorted() {
+      let roster = state.traineesOfClass[classID]!
+      let selected = state.entitlements(library: library, of: roster).filter { $0.classID == classID }
+      #expect(selected == everyone.filter { $0.classID == classID }, "class \(classID)")
+    }
+    for trainee in state.classesOfTrainee.keys.sorted().enumerated().filter({ $0.offset % 7 == 0 }).map(\.element) {
+      #expect(state.entitlements(library: library, of: [trainee]) == everyone.filter { $0.trainee == trainee }, "\(trainee.masked)")
+    }
+  }
+}
