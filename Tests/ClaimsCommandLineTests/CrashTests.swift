@@ -11,5 +11,6 @@ import Testing
     #expect(report.failures.isEmpty, "\(report.failures)")
     // The rounds are meant to catch writes in the middle; fail if none did on this machine.
     #expect(report.killedMidBatch > 0, "no kill landed in the middle of a batch")
+    #expect(report.fromCheckpoint > 0)
   }
 }

@@ -20,6 +20,8 @@ public struct CrashRounds {
     public var rounds = 0
     /// Rounds whose kill left an incomplete batch for the next append to recover.
     public var killedMidBatch = 0
+    /// Rounds whose appends started from a checkpoint saved just before.
+    public var fromCheckpoint = 0
     /// Everything that went wrong, one sentence each; empty when every check held.
     public var failures: [String] = []
     public init() {}
@@ -48,6 +50,13 @@ public struct CrashRounds {
         continue
       }
       acknowledged.append(ack)
+      if round % 2 == 1 {
+        // A fresh checkpoint: this round's appends start from it (`AppendSession`), and the
+        // torn tail that the kill leaves lies after it.
+        let (rebuildStatus, rebuildError) = try claims(["rebuild", path])
+        if rebuildStatus != 0 { report.failures.append("round \(round): rebuild failed: \(rebuildError)") }
+        report.fromCheckpoint += 1
+      }
       let lines = (0..<bigBatch).map { n in
         B.attendance(B.trainee2, id: "big-\(round)-\(n)", date: "2024-09-\(10 + n % 20)", hours: 1)
       }

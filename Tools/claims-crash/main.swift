@@ -13,6 +13,6 @@ let rounds = arguments.count > 1 ? Int(arguments[1])! : 100
 let seed = arguments.count > 2 ? UInt64(arguments[2])! : 1
 let folder = TemporaryFolder("claims-crash")
 let report = try CrashRounds(binary: URL(fileURLWithPath: binary)).run(rounds: rounds, seed: seed, in: folder)
-print("\(report.rounds) rounds, \(report.killedMidBatch) killed in the middle of a batch, \(report.failures.count) failures")
+print("\(report.rounds) rounds, \(report.killedMidBatch) killed in the middle of a batch, \(report.fromCheckpoint) appending from a checkpoint, \(report.failures.count) failures")
 for failure in report.failures { print(failure) }
 exit(report.failures.isEmpty ? 0 : 1)
