@@ -86,18 +86,11 @@ public final class BinaryInput {
   @exclusivity(unchecked) var ways = TypeWays<Way>()
 
   func way<Value>(of type: Value.Type) -> Way {
-    let id = ObjectIdentifier(type)
-    if let known = ways[id] { return known }
-    let way: Way
-    if fastPaths, let fast = type as? any BinaryFastCodable.Type {
-      way = .fast(fast)
-    } else if let dictionary = type as? any BinaryCodableDictionary.Type {
-      way = .dictionary(dictionary)
-    } else {
-      way = .containers
+    ways.way(of: type) {
+      if fastPaths, let fast = type as? any BinaryFastCodable.Type { return .fast(fast) }
+      if let dictionary = type as? any BinaryCodableDictionary.Type { return .dictionary(dictionary) }
+      return .containers
     }
-    ways[id] = way
-    return way
   }
 
   /// A count or length: a word that must fit what is left of the input.

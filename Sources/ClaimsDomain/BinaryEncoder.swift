@@ -49,13 +49,7 @@ extension BinaryCodableDictionary {
 
 extension Dictionary: BinaryUnordered where Key: Codable, Value: Codable {
   func binaryEncode(_ output: BinaryOutput) throws {
-    output.append(UInt64(count))
-    try output.sorted(self) { pair in
-      try output.encodeSlot(pair.key)
-      let keyEnd = output.bytes.count
-      try output.encodeSlot(pair.value)
-      return keyEnd
-    }
+    try output.pairs(self, key: { try output.encodeSlot($0) }, value: { try output.encodeSlot($0) })
   }
 }
 
@@ -121,18 +115,11 @@ public final class BinaryOutput {
   @exclusivity(unchecked) var ways = TypeWays<Way>()
 
   func way<Value>(of type: Value.Type) -> Way {
-    let id = ObjectIdentifier(type)
-    if let known = ways[id] { return known }
-    let way: Way
-    if fastPaths, let fast = type as? any BinaryFastCodable.Type {
-      way = .fast(fast)
-    } else if let unordered = type as? any BinaryUnordered.Type {
-      way = .unordered(unordered)
-    } else {
-      way = .containers
+    ways.way(of: type) {
+      if fastPaths, let fast = type as? any BinaryFastCodable.Type { return .fast(fast) }
+      if let unordered = type as? any BinaryUnordered.Type { return .unordered(unordered) }
+      return .containers
     }
-    ways[id] = way
-    return way
   }
 
   /// A value after its slot's tag, the way its type is written.
@@ -141,6 +128,20 @@ public final class BinaryOutput {
     case .fast(let fast): try fast.write(value, to: self)
     case .unordered(let unordered): try unordered.write(value, to: self)
     case .containers: try value.encode(to: BinaryValueEncoder(output: self))
+    }
+  }
+
+  /// A dictionary: its count, then each pair's key and value slots, in the order of the keys'
+  /// bytes.
+  @inlinable public func pairs<Key, Value>(
+    _ dictionary: [Key: Value], key: (Key) throws -> Void, value: (Value) throws -> Void
+  ) throws {
+    append(UInt64(dictionary.count))
+    try sorted(dictionary) { pair in
+      try key(pair.key)
+      let keyEnd = bytes.count
+      try value(pair.value)
+      return keyEnd
     }
   }
 

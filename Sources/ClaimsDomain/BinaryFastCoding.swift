@@ -29,13 +29,14 @@ struct TypeWays<Way> {
   var types: [ObjectIdentifier] = []
   var ways: [Way] = []
 
-  subscript(type: ObjectIdentifier) -> Way? {
-    get { types.firstIndex(of: type).map { ways[$0] } }
-    set {
-      guard let newValue else { return }
-      types.append(type)
-      ways.append(newValue)
-    }
+  /// The way found for `type`, found by `find` the first time.
+  mutating func way(of type: Any.Type, _ find: () -> Way) -> Way {
+    let id = ObjectIdentifier(type)
+    if let index = types.firstIndex(of: id) { return ways[index] }
+    let way = find()
+    types.append(id)
+    ways.append(way)
+    return way
   }
 }
 
@@ -62,7 +63,7 @@ extension CivilDate: BinaryFastCodable {
   public func writeBinary(to output: BinaryOutput) throws { output.append(signed: Int64(daysSinceEpoch)) }
   public init(binary input: BinaryInput) throws {
     let days = try input.signed()
-    guard (-719_162...2_932_896).contains(days) else { throw BinaryDecodingError("day \(days) out of range") }
+    guard Self.storableDays.contains(Int(truncatingIfNeeded: days)) else { throw BinaryDecodingError("day \(days) out of range") }
     self.init(daysSinceEpoch: Int(days))
   }
 }
@@ -76,7 +77,7 @@ extension ResidentID: BinaryFastCodable {
   public func writeBinary(to output: BinaryOutput) throws { output.append(digits) }
   public init(binary input: BinaryInput) throws {
     let digits = try input.word()
-    guard digits < 100_000_000_000_000_000 else { throw BinaryDecodingError("not 17 digits") }
+    guard digits < Self.digitsLimit else { throw BinaryDecodingError("not 17 digits") }
     self.digits = digits
   }
 }
@@ -232,13 +233,7 @@ extension Set: BinaryFastCodable where Element: BinaryFastCodable {
 
 extension Dictionary: BinaryFastCodable where Key: BinaryFastCodable, Value: BinaryFastCodable {
   @inlinable public func writeBinary(to output: BinaryOutput) throws {
-    output.append(UInt64(count))
-    try output.sorted(self) { pair in
-      try output.field(pair.key)
-      let keyEnd = output.bytes.count
-      try output.field(pair.value)
-      return keyEnd
-    }
+    try output.pairs(self, key: { try output.field($0) }, value: { try output.field($0) })
   }
   @inlinable public init(binary input: BinaryInput) throws {
     let count = try input.size()  // at least a byte a pair: a corrupt count fails here

@@ -9,10 +9,12 @@ extension Money: Codable {
 }
 
 extension CivilDate: Codable {
+  /// The days `CivilDate` can hold (years 1–9999), all a cache's reader accepts.
+  static let storableDays = -719_162...2_932_896
+
   public init(from decoder: any Decoder) throws {
     let days = try decoder.singleValueContainer().decode(Int.self)
-    // Years 1–9999, the dates `CivilDate` can hold.
-    guard (-719_162...2_932_896).contains(days) else {
+    guard Self.storableDays.contains(days) else {
       throw DecodingError.dataCorrupted(.init(codingPath: [], debugDescription: "day \(days) out of range"))
     }
     self.init(daysSinceEpoch: days)
@@ -34,9 +36,12 @@ extension Timestamp: Codable {
 }
 
 extension ResidentID: Codable {
+  /// Seventeen digits and no more (the check character is derived), all a cache's reader accepts.
+  static let digitsLimit: UInt64 = 100_000_000_000_000_000
+
   public init(from decoder: any Decoder) throws {
     let digits = try decoder.singleValueContainer().decode(UInt64.self)
-    guard digits < 100_000_000_000_000_000 else {
+    guard digits < Self.digitsLimit else {
       throw DecodingError.dataCorrupted(.init(codingPath: [], debugDescription: "not 17 digits"))
     }
     self.digits = digits

@@ -89,18 +89,11 @@ public final class AppendSession {
     }
   }
 
-  /// The state of the journal as it stands, after a batch folded in place was refused: from the
-  /// checkpoint again when it still vouches for a prefix, else from line 1.
+  /// The state of the journal as it stands, after a batch folded in place was refused: as a
+  /// read command gets it (from the checkpoint when it matches), else from line 1.
   func rewound() throws(JournalError) -> LedgerState {
     try writer.waitUntilDurable()
-    if let checkpointRules, case .success(let checkpoint) = Checkpoint.load(
-      forJournal: writer.path, rules: Checkpoint.rulesKey(checkpointRules)),
-      let lines = try JournalSnapshot.read(path: writer.path, resumingAfter: checkpoint.point)
-    {
-      var state = checkpoint.state
-      try Replay.fold(lines, into: &state)
-      return state
-    }
+    if let checkpointRules { return try Checkpoint.currentState(path: writer.path, library: checkpointRules).state }
     return try Replay.state(of: writer.snapshot())
   }
 
