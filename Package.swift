@@ -114,7 +114,7 @@ let package = Package(
       name: "BenchTests",
       dependencies: [
         "claims-bench", "claims", "ClaimsWorkload", "ClaimsDomain", "ClaimsJournal", "ClaimsLedger",
-        "ClaimsReports", "ClaimsTestSupport",
+        "ClaimsReports", "ClaimsRules", "ClaimsTestSupport",
       ]),
     .testTarget(
       name: "DemoTests",

@@ -2,6 +2,7 @@ import ClaimsDomain
 import ClaimsJournal
 import ClaimsLedger
 import ClaimsReports
+import ClaimsRules
 import ClaimsTestSupport
 import ClaimsWorkload
 import Foundation
@@ -42,7 +43,7 @@ import Testing
     var expected = [
       "generate", "import: \(summary.batches) batches", "import: claims append", "verify, ",
       "balances, no checkpoint", "rebuild", "balances from the checkpoint",
-      "balances --as-of \(summary.midDate)",
+      "balances --as-of \(summary.midDate)", "entitlements --trainee, checkpoint", "append one event, checkpoint",
     ]
     if ChildProcess.which("taskset") != nil { expected.append("verify, 1 core") }
     for prefix in expected {
@@ -73,6 +74,15 @@ import Testing
       BalancesReport.rows(try Replay.state(of: snapshot, cut: cut).funds, byRegion: false))
     #expect(String(decoding: report.asOfBalances, as: UTF8.self) == asOf)
     #expect(report.asOfBalances != report.coldBalances, "the mid-year cut leaves events out")
+
+    // One trainee's entitlements from the checkpoint = those computed here; the append went to
+    // a copy (the journal read above still has the workload's lines).
+    let trainee = try #require(BenchSuite.firstTrainee(report.journal))
+    let state = try Replay.state(of: snapshot)
+    let theirs = state.entitlements(library: .shipped, of: [try #require(ResidentID(trainee))])
+    #expect(!theirs.isEmpty)
+    #expect(String(decoding: report.traineeEntitlements, as: UTF8.self) == EntitlementsReport.json(theirs))
+    #expect(String(decoding: report.appendedOne, as: UTF8.self).contains("appended 1 event"))
 
     let table = BenchTable.markdown(reports)
     #expect(table.split(separator: "\n").count == 2 + report.steps.count)

@@ -17,7 +17,9 @@ import Foundation
 /// - rebuild: `claims rebuild` with no checkpoint (chain, replay with every check, entitlements
 ///   under the rules, findings, and a checkpoint written);
 /// - balances from the checkpoint `rebuild` saved, and `balances --as-of` the day by which half
-///   the events had happened.
+///   the events had happened;
+/// - from the checkpoint too: one trainee's entitlements, and a clerk's `claims append` of one
+///   event (to a copy of the journal, so that the workload stays reusable).
 /// Steps shorter than `repeatBelowSeconds` run `runs` times and report the fastest.
 struct BenchSuite {
   var sizes: [Int]
@@ -148,8 +150,49 @@ struct BenchSuite {
     steps.append(
       BenchStep(
         "balances --as-of \(summary.midDate)", asOf, events: lines, bytes: bytes, runs: asOfRuns))
+
+    log("\(label): one trainee's entitlements, an append, from the checkpoint …")
+    if let trainee = Self.firstTrainee(journal) {
+      let (one, oneRuns) = try best([claims, "entitlements", journal, "--trainee", trainee, "--format", "json"])
+      report.traineeEntitlements = one.out
+      steps.append(BenchStep("entitlements --trainee, checkpoint", one, events: lines, bytes: bytes, runs: oneRuns))
+    }
+    steps.append(try appendOne(to: journal, summary: summary, events: lines, bytes: bytes, report: &report))
     report.steps = steps
     return report
+  }
+
+  /// A clerk's append of one event to the journal, from its checkpoint: on a copy (journal,
+  /// head and checkpoint), so that the workload stays reusable.
+  func appendOne(to journal: String, summary: WorkloadSummary, events: Int, bytes: Int, report: inout BenchSizeReport)
+    throws -> BenchStep
+  {
+    let copy = "\(folder)/append-copy.journal"
+    for suffix in ["", ".head", ".checkpoint"] {
+      try? FileManager.default.removeItem(atPath: copy + suffix)
+      try FileManager.default.copyItem(atPath: journal + suffix, toPath: copy + suffix)
+    }
+    defer { for suffix in ["", ".head", ".checkpoint"] { try? FileManager.default.removeItem(atPath: copy + suffix) } }
+    let event = "{\"type\":\"plan.set\",\"id\":\"bench-plan\",\"date\":\"\(summary.lastDay)\",\"actor\":\"admin\","
+      + "\"region\":\"changchun\",\"year\":2030,\"target\":1,\"program\":\"benchmark\"}\n"
+    let input = "\(folder)/append-one.jsonl"
+    try Data(event.utf8).write(to: URL(fileURLWithPath: input))
+    defer { try? FileManager.default.removeItem(atPath: input) }
+    // Recorded at the end of the journal's last day, UTC: after its last line.
+    let run = try child(claims, ["append", copy, input, "--now", "\(summary.lastDay)T23:59:59.000Z"])
+    report.appendedOne = run.out
+    return BenchStep("append one event, checkpoint", run, events: events, bytes: bytes)
+  }
+
+  /// A trainee enrolled early in the journal, read from its first megabyte.
+  static func firstTrainee(_ journal: String) -> String? {
+    guard let handle = FileHandle(forReadingAtPath: journal) else { return nil }
+    defer { try? handle.close() }
+    let head = String(decoding: handle.readData(ofLength: 1 << 20), as: UTF8.self)
+    guard let enrolled = head.range(of: "\"type\":\"trainee.enrolled\""),
+      let field = head.range(of: "\"trainee\":\"", range: enrolled.upperBound..<head.endIndex)
+    else { return nil }
+    return String(head[field.upperBound...].prefix(18))
   }
 
   /// Runs a program that must succeed.
@@ -228,6 +271,10 @@ struct BenchSizeReport {
   var coldBalances: [UInt8] = []
   var checkpointBalances: [UInt8] = []
   var asOfBalances: [UInt8] = []
+  /// `claims entitlements --trainee … --format json` from the checkpoint, and what `claims
+  /// append` of one event to a copy printed.
+  var traineeEntitlements: [UInt8] = []
+  var appendedOne: [UInt8] = []
 }
 
 /// One row of the table: seconds, events and MB per second (journal lines and bytes, or for an
