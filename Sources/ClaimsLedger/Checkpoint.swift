@@ -63,7 +63,7 @@ public struct Checkpoint {
     if case .used(let seq) = outcome { saved = seq } else { saved = 0 }
     if end.scan.lineCount - saved >= linesBetween, let point = end.endPoint {
       // A cache that cannot be written (a read-only folder) costs speed, not correctness.
-      try? Checkpoint(point: point, rules: rules, state: state).write(forJournal: journal)
+      _ = try? Checkpoint(point: point, rules: rules, state: state).write(forJournal: journal)
     }
     return (end, state, outcome)
   }
