@@ -18,13 +18,20 @@ extension LedgerState {
   /// - Parameters:
   ///   - today: the day recovery orders are counted to.
   ///   - entitlements: every class's entitlements under `library`, when the caller has them
-  ///     already (they are the costliest part to compute); computed here otherwise.
+  ///     already (they are the costliest part to compute); computed here otherwise, without
+  ///     their words, which only a late claim's finding quotes: those few are computed again
+  ///     with them.
   public func findings(library: RuleLibrary, today: CivilDate, entitlements: [Entitlement]? = nil) -> [Finding] {
     var found = attendanceFindings(library) + enrolmentFindings() + paymentFindings()
       + recoveryFindings(today: today)
-    let entitlements =
-      entitlements ?? EntitlementEngine(library: library).entitlements(of: allClassFacts, wages: minimumWages)
-    for e in entitlements where e.reasons.contains(Reason.claimLate) {
+    var late = (entitlements ?? EntitlementEngine(library: library, explains: false)
+      .entitlements(of: allClassFacts, wages: minimumWages))
+      .filter { $0.reasons.contains(Reason.claimLate) }
+    if late.contains(where: { !$0.explained }) {
+      late = self.entitlements(library: library, of: Set(late.map(\.trainee)))
+        .filter { $0.reasons.contains(Reason.claimLate) }
+    }
+    for e in late {
       let key = EnrolmentKey(classID: e.classID, trainee: e.trainee)
       let claim = claimedEnrolments[key].flatMap { claims[$0] }
       found.append(

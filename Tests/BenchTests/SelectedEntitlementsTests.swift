@@ -29,3 +29,20 @@ import Testing
     }
   }
 }
+
+/// `findings` computes the entitlements without their words and the late claims' again with
+/// them: the findings are those that every entitlement with its words gives.
+@Suite struct FindingsWithoutWordsTests {
+  @Test func findingsAreTheSameWithOrWithoutTheWordsOfEveryEntitlement() throws {
+    let folder = TemporaryFolder("findings-words")
+    let journal = folder.path("w.journal")
+    _ = try Workload(events: 6000, seed: 2024).write(journal: journal)  // two late claims
+    let state = try Replay.state(ofJournal: journal).state
+    let library = RuleLibrary.shipped
+    let today = state.lastRecorded!.chinaDate
+    let worded = state.findings(library: library, today: today, entitlements: state.entitlements(library: library))
+    let computed = state.findings(library: library, today: today)
+    #expect(worded.contains { $0.code == "claim-late" && $0.detail.contains("working days") })
+    #expect(computed == worded)
+  }
+}
