@@ -30,13 +30,11 @@ enum EntitlementsCommand: Subcommand {
     let format = try RulesOption.format(arguments, ["table", "csv", "json"])
     let library = try RulesOption.library(arguments)
     let (_, state) = try CutOptions.state(path, arguments, terminal, command: name, checkpointRules: library)
-    // Only the trainees asked about are judged (on all their classes), not everyone.
+    // Only the trainees asked about are judged (on all their classes), not everyone; of theirs,
+    // only the class asked about is shown.
     var entitlements = state.entitlements(
       library: library,
       of: Self.trainees(in: state, trainee: arguments.options["trainee"], classID: arguments.options["class"]))
-    if let trainee = arguments.options["trainee"] {
-      entitlements = entitlements.filter { $0.trainee.value == trainee }
-    }
     if let classID = arguments.options["class"] { entitlements = entitlements.filter { $0.classID == classID } }
     switch format {
     case "json": terminal.writeOut(EntitlementsReport.json(entitlements))

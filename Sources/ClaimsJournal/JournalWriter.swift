@@ -32,26 +32,25 @@ public final class JournalWriter {
     guard FilePaths.exists(path) else {
       throw .notAJournal(path: path, reason: "there is no such file (create one with claims init)")
     }
-    var snapshot: JournalSnapshot?
+    let snapshot: JournalSnapshot
     do {
       file = try OpenFile(path: path, writable: true)
       try file.lockExclusive()
       self.path = path
       let reading = try JournalHead.reading(forJournal: path)
       self.head = HeadSlots(journal: path, current: reading.slot)
+      var resumed: JournalSnapshot?
       if let point {
-        snapshot = try JournalSnapshot.resumed(
-          path: path, bytes: try file.read(from: point.lineOffset, upTo: nil), head: reading.head, after: point)
+        resumed = try JournalSnapshot.resumed(
+          path: path, bytes: try file.read(from: point.lineOffset), head: reading.head, after: point)
       }
-      if snapshot == nil {
-        snapshot = try JournalSnapshot(path: path, bytes: try file.readAll(), head: reading.head, threads: 0)
-      }
+      snapshot = try resumed ?? JournalSnapshot(path: path, bytes: try file.readAll(), head: reading.head, threads: 0)
     } catch let error as FileError { throw .file(error) } catch let error as JournalError {
       throw error
     } catch { fatalError("unreachable: \(error)") }
-    opened = snapshot!
-    end = snapshot!.scan
-    if let tail = snapshot!.scan.tail { try recover(tail, in: snapshot!, now: now) }
+    opened = snapshot
+    end = snapshot.scan
+    if let tail = snapshot.scan.tail { try recover(tail, in: snapshot, now: now) }
     if case .oneBatchBehind = end.head {
       notices.append("\(JournalHead.path(forJournal: path)) was one batch behind; brought up to date")
       try writeHead(seq: end.lineCount, hash: end.lastHash)

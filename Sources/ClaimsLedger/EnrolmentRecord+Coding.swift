@@ -12,8 +12,8 @@ extension EnrolmentRecord {
     eventID = try container.decode(String.self, forKey: .eventID)
     seq = try container.decode(Int.self, forKey: .seq)
     enrolment = try container.decode(TraineeEnrolled.self, forKey: .enrolment)
-    attendance = try container.decode(ByteString.self, forKey: .attendance).bytes.withUnsafeBytes(Self.attendance)
-    exams = try container.decode(ByteString.self, forKey: .exams).bytes.withUnsafeBytes(Self.exams)
+    attendance = try container.decode(ByteString.self, forKey: .attendance).bytes.withUnsafeBytes { try Self.unpack($0) }
+    exams = try container.decode(ByteString.self, forKey: .exams).bytes.withUnsafeBytes { try Self.unpack($0) }
   }
 
   public func encode(to encoder: any Encoder) throws {
@@ -21,12 +21,8 @@ extension EnrolmentRecord {
     try container.encode(eventID, forKey: .eventID)
     try container.encode(seq, forKey: .seq)
     try container.encode(enrolment, forKey: .enrolment)
-    var attendance: [UInt8] = []
-    Self.pack(self.attendance, into: &attendance)
-    try container.encode(ByteString(attendance), forKey: .attendance)
-    var exams: [UInt8] = []
-    Self.pack(self.exams, into: &exams)
-    try container.encode(ByteString(exams), forKey: .exams)
+    try container.encode(ByteString(Self.packed(attendance)), forKey: .attendance)
+    try container.encode(ByteString(Self.packed(exams)), forKey: .exams)
   }
 
   /// Little-endian: seq (8 bytes), day since 1970 (4), value (4).
@@ -39,6 +35,12 @@ extension EnrolmentRecord {
     }
   }
 
+  static func packed<Fact: PackedFact>(_ facts: [Fact]) -> [UInt8] {
+    var bytes: [UInt8] = []
+    pack(facts, into: &bytes)
+    return bytes
+  }
+
   static func unpack<Fact: PackedFact>(_ raw: UnsafeRawBufferPointer) throws -> [Fact] {
     guard raw.count % 16 == 0 else { throw BinaryDecodingError("torn packed facts") }
     return stride(from: 0, to: raw.count, by: 16).map { offset in
@@ -48,8 +50,6 @@ extension EnrolmentRecord {
         packedValue: Int(Int32(littleEndian: raw.loadUnaligned(fromByteOffset: offset + 12, as: Int32.self))))
     }
   }
-  static func attendance(_ raw: UnsafeRawBufferPointer) throws -> [AttendanceFact] { try unpack(raw) }
-  static func exams(_ raw: UnsafeRawBufferPointer) throws -> [ExamFact] { try unpack(raw) }
 }
 
 /// A fact kept as 16 packed bytes: its line, its day and one number.
@@ -76,8 +76,8 @@ extension EnrolmentRecord: BinaryFastCodable {
     try output.field(eventID)
     try output.field(seq)
     try output.field(enrolment)
-    try output.field(packed: attendance)
-    try output.field(packed: exams)
+    output.field(packed: attendance)
+    output.field(packed: exams)
   }
 
   public init(binary input: BinaryInput) throws {
@@ -90,11 +90,11 @@ extension EnrolmentRecord: BinaryFastCodable {
 }
 
 extension BinaryOutput {
-  /// Packed facts as a `ByteString` slot: a tag, the length, the bytes.
-  fileprivate func field<Fact: PackedFact>(packed facts: [Fact]) throws {
-    var packed: [UInt8] = []
-    EnrolmentRecord.pack(facts, into: &packed)
-    try field(ByteString(packed))
+  /// Packed facts as a `ByteString` slot: a tag, the length, the bytes, packed in place.
+  fileprivate func field<Fact: PackedFact>(packed facts: [Fact]) {
+    bytes.append(1)
+    append(UInt64(facts.count * 16))
+    EnrolmentRecord.pack(facts, into: &bytes)
   }
 }
 

@@ -1,9 +1,9 @@
 import ClaimsDomain
 import ClaimsRules
 
-/// The state's records by the hundred thousand write and read themselves in a checkpoint
-/// (`BinaryFastCodable`), field by field in declaration order: the bytes their synthesized
-/// coding gives, which `BinaryFastCodingTests` hold them to.
+// The state and its records by the hundred thousand write and read themselves in a checkpoint
+// (`BinaryFastCodable`), field by field in declaration order: the bytes their synthesized coding
+// gives, which `BinaryFastCodingTests` hold them to.
 
 /// The state itself, so that each table is coded by code specialized to its types (through the
 /// synthesized coding, every table went through the generic dictionary, element by element).
