@@ -100,7 +100,28 @@ struct CanonicalFields: EventFields {
   /// canonical reading.
   mutating func identifierBytes(_ key: StaticString) throws(EventDecodingError) -> UnsafeRawBufferPointer {
     guard take(key), cursor < bytes.count, bytes[cursor] == 0x22 else { throw Self.notCanonical }
-    let start = cursor &+ 1
+    cursor &+= 1
+    guard let value = identifierValue() else { throw Self.notCanonical }
+    try endValue(at: cursor &+ 1)
+    return UnsafeRawBufferPointer(rebasing: bytes[value])
+  }
+
+  // Stepping from value to value, for the fixed start of the lines the replay reads most
+  // (`FactLine`): the cursor stands inside the text, not at a key.
+
+  /// Whether `text` comes next; steps over it when it does.
+  mutating func follows(_ text: StaticString) -> Bool {
+    let end = cursor &+ text.utf8CodeUnitCount
+    guard end <= bytes.count, UnsafeRawBufferPointer(rebasing: bytes[cursor..<end]).sameBytes(as: text.utf8) else {
+      return false
+    }
+    cursor = end
+    return true
+  }
+
+  /// An identifier's characters from the cursor up to its closing quote, where the cursor is left.
+  mutating func identifierValue() -> Range<Int>? {
+    let start = cursor
     var index = start
     while index &+ 8 <= bytes.count, JSONParser.isPlainIdentifier(bytes.loadUnaligned(fromByteOffset: index, as: UInt64.self)) {
       index &+= 8
@@ -108,12 +129,19 @@ struct CanonicalFields: EventFields {
     while index < bytes.count {
       let byte = bytes[index]
       if byte == 0x22 { break }
-      guard byte > 0x20, byte < 0x7F, byte != 0x5C else { throw Self.notCanonical }
+      guard byte > 0x20, byte < 0x7F, byte != 0x5C else { return nil }
       index &+= 1
     }
-    guard index < bytes.count, (1...128).contains(index &- start) else { throw Self.notCanonical }
-    try endValue(at: index &+ 1)
-    return UnsafeRawBufferPointer(rebasing: bytes[start..<index])
+    guard index < bytes.count, (1...128).contains(index &- start) else { return nil }
+    cursor = index
+    return start..<index
+  }
+
+  /// The next `width` bytes, for the value's own parser to check; the cursor is left after them.
+  mutating func fixedWidthValue(_ width: Int) -> UnsafeRawBufferPointer? {
+    guard cursor &+ width <= bytes.count else { return nil }
+    defer { cursor &+= width }
+    return UnsafeRawBufferPointer(rebasing: bytes[cursor..<(cursor &+ width)])
   }
 
   mutating func region(_ key: StaticString) throws(EventDecodingError) -> String {

@@ -27,75 +27,85 @@ public struct FactLine: Sendable {
     UnsafeRawBufferPointer(rebasing: line[classRange])
   }
 
-  init(
-    type: EventType, line: UnsafeRawBufferPointer, id: UnsafeRawBufferPointer, date: CivilDate,
-    actor: UnsafeRawBufferPointer, classID: UnsafeRawBufferPointer, trainee: ResidentID
-  ) {
-    func range(_ part: UnsafeRawBufferPointer) -> Range<Int> {
-      let start = part.baseAddress.map { $0 - line.baseAddress! } ?? 0
-      return start..<(start + part.count)
-    }
+  init(type: EventType, date: CivilDate, id: Range<Int>, actor: Range<Int>, classID: Range<Int>, trainee: ResidentID) {
     (self.type, self.date, self.trainee) = (type, date, trainee)
-    (idRange, actorRange, classRange) = (range(id), range(actor), range(classID))
+    (idRange, actorRange, classRange) = (id, actor, classID)
   }
 
-  /// The fact in `line`, whose event fields start at `bodyOffset`.
+  /// The fact in `line`, whose event fields start at `bodyOffset`. The fields every fact line
+  /// starts with are stepped over as fixed text between values (`CanonicalFields.follows`): one
+  /// comparison for a closing quote, the comma, the next key and its opening quote.
   public static func read(_ line: UnsafeRawBufferPointer, bodyOffset: Int) -> FactLine? {
     var reader = CanonicalFields(line, fieldsFrom: bodyOffset)
-    guard let typeName = try? reader.plainString("type"), let type = factType(typeName),
-      let id = try? reader.identifierBytes("id"), let date = try? reader.date("date"),
-      let actor = try? reader.identifierBytes("actor")
+    guard reader.follows(#""type":""#), let type = factType(&reader),
+      reader.follows(#"","id":""#), let id = reader.identifierValue(),
+      reader.follows(#"","date":""#), let date = reader.fixedWidthValue(10).flatMap(CivilDate.init(utf8:)),
+      reader.follows(#"","actor":""#), let actor = reader.identifierValue()
     else { return nil }
+    if type == .traineeEnrolled { return enrolment(&reader, line, date, id, actor) }
+    guard reader.follows(#"","class":""#), let classID = reader.identifierValue(),
+      reader.follows(#"","trainee":""#), let trainee = reader.fixedWidthValue(18).flatMap(ResidentID.init(utf8:))
+    else { return nil }
+    var fact = FactLine(type: type, date: date, id: id, actor: actor, classID: classID, trainee: trainee)
+    if type == .attendanceRecorded {
+      // The last field: its number runs to the closing brace, the line's last byte.
+      guard reader.follows(#"","hours":"#) else { return nil }
+      let end = line.count &- 1
+      guard reader.cursor < end, line[end] == 0x7D,
+        let hours = FieldReader.smallInteger(UnsafeRawBufferPointer(rebasing: line[reader.cursor..<end])),
+        (1...24).contains(hours)
+      else { return nil }
+      fact.hours = hours
+      return fact
+    }
+    // As `decodeExam` reads it: the certificate's type, its number (needed when passed), a level.
+    guard reader.follows(#"","#) else { return nil }
     do throws(EventDecodingError) {
-      if type == .traineeEnrolled { return try enrolment(&reader, line, type, id, date, actor) }
-      let classID = try reader.identifierBytes("class")
-      var fact = FactLine(
-        type: type, line: line, id: id, date: date, actor: actor, classID: classID,
-        trainee: try reader.residentID("trainee"))
-      if type == .attendanceRecorded {
-        fact.hours = try reader.integer("hours", in: 1...24)
-      } else {
-        // As `decodeExam` reads it: the certificate's type, its number (needed when passed), a level.
-        fact.passed = try reader.bool("passed")
-        _ = try reader.code("certificate_type", as: CertificateType.self)
-        let number = try reader.optionalIdentifier("certificate_no")
-        guard !fact.passed || number != nil else { return nil }
-        _ = try reader.optionalCode("level", as: SkillLevel.self)
-      }
+      fact.passed = try reader.bool("passed")
+      _ = try reader.code("certificate_type", as: CertificateType.self)
+      let number = try reader.optionalIdentifier("certificate_no")
+      guard !fact.passed || number != nil else { return nil }
+      _ = try reader.optionalCode("level", as: SkillLevel.self)
       return reader.atEnd ? fact : nil
     } catch {
       return nil
     }
   }
 
-  /// An enrolment's fields, in `decodeBody`'s order: trainee, name, class, categories, benefit.
+  /// An enrolment's fields after its actor, in `decodeBody`'s order: trainee, name, class,
+  /// categories, benefit.
   static func enrolment(
-    _ reader: inout CanonicalFields, _ line: UnsafeRawBufferPointer, _ type: EventType, _ id: UnsafeRawBufferPointer,
-    _ date: CivilDate, _ actor: UnsafeRawBufferPointer
-  ) throws(EventDecodingError) -> FactLine? {
-    let trainee = try reader.residentID("trainee")
-    let name = try reader.text("name")
-    let classID = try reader.identifierBytes("class")
-    let categories = try reader.stringList("categories") { text throws(EventDecodingError) in
-      try FieldReader.code(text, field: "categories", as: PersonCategory.self)
+    _ reader: inout CanonicalFields, _ line: UnsafeRawBufferPointer, _ date: CivilDate, _ id: Range<Int>,
+    _ actor: Range<Int>
+  ) -> FactLine? {
+    guard reader.follows(#"","trainee":""#), let trainee = reader.fixedWidthValue(18).flatMap(ResidentID.init(utf8:)),
+      reader.follows(#"","#)
+    else { return nil }
+    do throws(EventDecodingError) {
+      let name = try reader.text("name")
+      let classID = try reader.identifierBytes("class")
+      let categories = try reader.stringList("categories") { text throws(EventDecodingError) in
+        try FieldReader.code(text, field: "categories", as: PersonCategory.self)
+      }
+      let enrolment = TraineeEnrolled(
+        trainee: trainee, name: name, classID: String(decoding: classID, as: UTF8.self), categories: categories,
+        uiBenefit: try reader.bool("ui_benefit"))
+      let classStart = classID.baseAddress! - line.baseAddress!
+      var fact = FactLine(
+        type: .traineeEnrolled, date: date, id: id, actor: actor, classID: classStart..<(classStart + classID.count),
+        trainee: trainee)
+      fact.enrolment = enrolment
+      return reader.atEnd ? fact : nil
+    } catch {
+      return nil
     }
-    let enrolment = TraineeEnrolled(
-      trainee: trainee, name: name, classID: String(decoding: classID, as: UTF8.self), categories: categories,
-      uiBenefit: try reader.bool("ui_benefit"))
-    var fact = FactLine(type: type, line: line, id: id, date: date, actor: actor, classID: classID, trainee: trainee)
-    fact.enrolment = enrolment
-    return reader.atEnd ? fact : nil
   }
 
-  /// One of the three types, by its spelling: their lengths differ, so one comparison decides.
-  static func factType(_ name: UnsafeRawBufferPointer) -> EventType? {
-    let (type, spelling): (EventType, StaticString)
-    switch name.count {
-    case 19: (type, spelling) = (.attendanceRecorded, "attendance.recorded")
-    case 13: (type, spelling) = (.examRecorded, "exam.recorded")
-    case 16: (type, spelling) = (.traineeEnrolled, "trainee.enrolled")
-    default: return nil
-    }
-    return name.sameBytes(as: spelling.utf8) ? type : nil
+  /// One of the three types, by its spelling; the next step checks its closing quote.
+  static func factType(_ reader: inout CanonicalFields) -> EventType? {
+    if reader.follows("attendance.recorded") { return .attendanceRecorded }
+    if reader.follows("exam.recorded") { return .examRecorded }
+    if reader.follows("trainee.enrolled") { return .traineeEnrolled }
+    return nil
   }
 }

@@ -86,16 +86,12 @@ public struct ResidentID: Hashable, Comparable, Sendable, CustomStringConvertibl
   public static func < (lhs: ResidentID, rhs: ResidentID) -> Bool { lhs.digits < rhs.digits }
 
   public func hash(into hasher: inout Hasher) { hasher.combine(digits) }
-
   /// What a `Set` or `Dictionary` of resident IDs asks for: the number mixed with the table's
   /// seed by one 64-bit finalizer, where `Hasher` runs SipHash over it. These tables are the
   /// replay's hottest (an enrolment is found by its trainee for every attendance line). The
   /// seed is the table's own and random per process, as with `Hasher`.
   public func _rawHashValue(seed: Int) -> Int {
-    var x = digits ^ UInt64(bitPattern: Int64(seed)) &* 0x9E37_79B9_7F4A_7C15
-    x = (x ^ (x >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    x = (x ^ (x >> 27)) &* 0x94D0_49BB_1331_11EB
-    return Int(bitPattern: UInt(x ^ (x >> 31)))
+    Int(truncatingIfNeeded: FixedHash.mix(digits ^ UInt64(bitPattern: Int64(seed)) &* 0x9E37_79B9_7F4A_7C15))
   }
 
   /// Weight of position i is 2^(17-i) mod 11.

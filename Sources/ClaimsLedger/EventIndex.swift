@@ -2,8 +2,14 @@ import ClaimsDomain
 
 /// Every event id in the journal — the idempotency keys — with where and what each event is.
 /// One entry per line must stay small: the ids' bytes lie end to end in one arena, each entry is
-/// 16 bytes, and an open-addressing table of 32-bit slots finds them; no `String` per event.
-public struct EventIndex: Equatable, Sendable {
+/// 16 bytes, and open-addressing tables of 32-bit slots find them; no `String` per event.
+///
+/// A replay records an id on every line, and a slot at a random place in a table of millions is
+/// a cache miss each time. So the newest ids go into a small table that stays in cache, and when
+/// it fills they move to the big one all together, in the order of their slots: one sweep
+/// through the big table, which the memory system reads ahead of. A checkpoint's index is placed
+/// the same way when it is loaded.
+public struct EventIndex: Sendable {
   struct Entry: Equatable, Sendable {
     var seq: UInt32
     var idStart: UInt32
@@ -21,10 +27,18 @@ public struct EventIndex: Equatable, Sendable {
   /// hash is its spelling's.
   static func ordinal(_ type: EventType) -> UInt8 { UInt8(types.firstIndex(of: type)!) }
 
+  /// The newest entries the small table holds before they move: 16 k entries in 128 KB of slots.
+  static let recentLimit = 1 << 14
+
   var arena: [UInt8] = []
   var entries: [Entry] = []
-  /// Entry number + 1 per slot; 0 is empty. At most half full, so probes stay short.
+  /// Entry number + 1 per slot; 0 is empty. At most half full, so probes stay short. Holds the
+  /// entries before `placed`.
   var slots: [UInt32] = Array(repeating: 0, count: 16)
+  var placed = 0
+  /// The entries from `placed` on, in a table of the same form, which doubles up to twice
+  /// `recentLimit` slots.
+  var recent: [UInt32] = Array(repeating: 0, count: 16)
 
   public init() {}
 
@@ -47,10 +61,15 @@ public struct EventIndex: Equatable, Sendable {
   }
 
   func find(_ id: UnsafeRawBufferPointer) -> Entry? {
-    let mask = slots.count - 1
-    var slot = Self.hash(id) & mask
+    let hash = Self.hash(id)
+    return find(id, hash: hash, in: recent) ?? find(id, hash: hash, in: slots)
+  }
+
+  private func find(_ id: UnsafeRawBufferPointer, hash: Int, in table: [UInt32]) -> Entry? {
+    let mask = table.count - 1
+    var slot = hash & mask
     while true {
-      let stored = slots[slot]
+      let stored = table[slot]
       if stored == 0 { return nil }
       let entry = entries[Int(stored - 1)]
       if Int(entry.idLength) == id.count, matches(entry, id) { return entry }
@@ -73,33 +92,77 @@ public struct EventIndex: Equatable, Sendable {
   }
 
   mutating func insert(bytes id: UnsafeRawBufferPointer, seq: Int, type: EventType, subject: Int = 0) {
-    if (entries.count + 1) * 2 > slots.count { grow() }
+    let recentCount = entries.count - placed
+    if recentCount == Self.recentLimit {
+      placeRecent()
+    } else if (recentCount + 1) * 2 > recent.count {
+      recent = Array(repeating: 0, count: recent.count * 2)
+      arena.withUnsafeBytes { arena in
+        for number in placed..<entries.count { Self.place(number, hash: hash(of: number, in: arena), in: &recent) }
+      }
+    }
     precondition(id.count <= Int(UInt16.max) && arena.count + id.count <= Int(UInt32.max))
     let entry = Entry(
       seq: UInt32(seq), idStart: UInt32(arena.count), subject: UInt32(subject),
       idLength: UInt16(id.count), type: Self.ordinal(type))
     arena.append(contentsOf: id)
     entries.append(entry)
-    place(entries.count - 1, hash: Self.hash(id))
+    Self.place(entries.count - 1, hash: Self.hash(id), in: &recent)
   }
 
-  mutating func place(_ number: Int, hash: Int) {
-    let mask = slots.count - 1
+  static func place(_ number: Int, hash: Int, in table: inout [UInt32]) {
+    let mask = table.count - 1
     var slot = hash & mask
-    while slots[slot] != 0 { slot = (slot + 1) & mask }
-    slots[slot] = UInt32(number + 1)
+    while table[slot] != 0 { slot = (slot + 1) & mask }
+    table[slot] = UInt32(number + 1)
   }
 
-  mutating func grow(toHold count: Int? = nil) {
-    var capacity = slots.count
-    while capacity < 2 * max(count ?? (entries.count + 1), 8) { capacity *= 2 }
+  /// Moves the recent entries to the big table, which grows first when they would fill it more
+  /// than half.
+  mutating func placeRecent() {
+    if entries.count * 2 > slots.count {
+      grow(toHold: entries.count)
+    } else {
+      placeInSlotOrder(placed..<entries.count)
+    }
+    placed = entries.count
+    recent.withUnsafeMutableBufferPointer { $0.update(repeating: 0) }
+  }
+
+  /// A new big table for at least `count` entries (twice as many slots), holding every entry.
+  mutating func grow(toHold count: Int) {
+    var capacity = 16
+    while capacity < 2 * max(count, entries.count, 8) { capacity *= 2 }
     slots = Array(repeating: 0, count: capacity)
+    placeInSlotOrder(0..<entries.count)
+    placed = entries.count
+    recent.withUnsafeMutableBufferPointer { $0.update(repeating: 0) }
+  }
+
+  /// Places entries in the big table sorted by the top bits of their home slots (one counting
+  /// pass), so that the table is visited from start to end, a few kilobytes at a time.
+  mutating func placeInSlotOrder(_ numbers: Range<Int>) {
+    guard !numbers.isEmpty else { return }
+    let mask = slots.count - 1
+    let regionBits = min(12, mask.nonzeroBitCount)
+    let shift = mask.nonzeroBitCount - regionBits
+    var homes: [Int] = []
+    homes.reserveCapacity(numbers.count)
+    var starts = [Int](repeating: 0, count: (1 << regionBits) + 1)
     arena.withUnsafeBytes { arena in
-      for (number, entry) in entries.enumerated() {
-        let start = Int(entry.idStart)
-        place(number, hash: Self.hash(UnsafeRawBufferPointer(rebasing: arena[start..<(start + Int(entry.idLength))])))
+      for number in numbers {
+        let home = hash(of: number, in: arena) & mask
+        homes.append(home)
+        starts[(home >> shift) + 1] += 1
       }
     }
+    for region in 0..<(1 << regionBits) { starts[region + 1] += starts[region] }
+    var order = [Int](repeating: 0, count: numbers.count)
+    for (offset, home) in homes.enumerated() {
+      order[starts[home >> shift]] = offset
+      starts[home >> shift] += 1
+    }
+    for offset in order { Self.place(numbers.lowerBound + offset, hash: homes[offset], in: &slots) }
   }
 
   public mutating func reserveCapacity(_ count: Int) {
@@ -108,30 +171,20 @@ public struct EventIndex: Equatable, Sendable {
     if count * 2 > slots.count { grow(toHold: count) }
   }
 
-  /// A fixed 64-bit mix of the id's bytes, eight at a time: ids are short and mostly ASCII, and
-  /// the table needs spread, not secrecy.
-  static func hash(_ bytes: UnsafeRawBufferPointer) -> Int {
-    var hash: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(bytes.count)
-    var index = 0
-    while index + 8 <= bytes.count {
-      hash = mix(hash ^ bytes.loadUnaligned(fromByteOffset: index, as: UInt64.self))
-      index += 8
-    }
-    var tail: UInt64 = 0
-    var shift: UInt64 = 0
-    while index < bytes.count {
-      tail |= UInt64(bytes[index]) << shift
-      shift += 8
-      index += 1
-    }
-    return Int(truncatingIfNeeded: mix(hash ^ tail))
-  }
+  static func hash(_ id: UnsafeRawBufferPointer) -> Int { FixedHash.bytes(id) }
 
-  @inline(__always) static func mix(_ value: UInt64) -> UInt64 {
-    var x = value &* 0xBF58_476D_1CE4_E5B9
-    x ^= x >> 31
-    x = x &* 0x94D0_49BB_1331_11EB
-    return x ^ (x >> 29)
+  func hash(of number: Int, in arena: UnsafeRawBufferPointer) -> Int {
+    let entry = entries[number]
+    let start = Int(entry.idStart)
+    return Self.hash(UnsafeRawBufferPointer(rebasing: arena[start..<(start + Int(entry.idLength))]))
+  }
+}
+
+/// Two indexes are equal when they hold the same ids in the same order: the tables are how
+/// they are found, and depend on when the index grew.
+extension EventIndex: Equatable {
+  public static func == (lhs: EventIndex, rhs: EventIndex) -> Bool {
+    lhs.arena == rhs.arena && lhs.entries == rhs.entries
   }
 }
 

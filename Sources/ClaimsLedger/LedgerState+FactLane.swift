@@ -42,7 +42,7 @@ extension LedgerState {
     switch fact.type {
     case .traineeEnrolled:
       // `checkEnrolment`, then `apply`'s enrolment.
-      guard let enrolment = fact.enrolment, enrolments[key] == nil else { return false }
+      guard let enrolment = fact.enrolment, enrolments.index(forKey: key) == nil else { return false }
       enrolments[key] = EnrolmentRecord(eventID: String(decoding: fact.id(in: line), as: UTF8.self), seq: seq, enrolment: enrolment)
       enrolmentsBySeq[seq] = key
       classesOfTrainee[fact.trainee, default: []].insert(memo.classID)

@@ -85,6 +85,11 @@ public struct EnrolmentKey: Codable, Hashable, Sendable {
   /// class's name too, at a fraction of the cost on the replay's hottest lookup.
   public func hash(into hasher: inout Hasher) { hasher.combine(trainee) }
   public func _rawHashValue(seed: Int) -> Int { trainee._rawHashValue(seed: seed) }
+
+  /// The trainee first: one word, where the class is a string.
+  public static func == (lhs: EnrolmentKey, rhs: EnrolmentKey) -> Bool {
+    lhs.trainee == rhs.trainee && lhs.classID == rhs.classID
+  }
 }
 
 public struct EnrolmentRecord: Codable, Equatable, Sendable {

@@ -126,4 +126,51 @@ import Testing
     }
     #expect(read > 500)
   }
+
+  /// Values at the edges of what the general reader accepts, one field at a time: whatever the
+  /// fact lane reads, the general reader decodes to the same values (what the lane leaves, such
+  /// as escapes or ids beyond ASCII, the general reader decides).
+  @Test func theFactLineAgreesWithTheGeneralReaderAtTheEdges() throws {
+    let attendance = #"{"type":"attendance.recorded","id":"ID","date":"DATE","actor":"clerk-1","class":"LC-1","trainee":"TRAINEE","hours":HOURS}"#
+    let exam = #"{"type":"TYPE","id":"a-1","date":"2024-09-02","actor":"clerk-1","class":"LC-1","trainee":"371502199001011234","passed":true,"certificate_type":"vocational-qualification","certificate_no":"NO"TAIL}"#
+    let enrolment = #"{"type":"trainee.enrolled","id":"e-1","date":"2024-09-02","actor":"clerk-1","trainee":"TRAINEE","name":"NAME","class":"LC-1","categories":["veteran"],"ui_benefit":false}"#
+    let defaults = ["ID": "a-1", "DATE": "2024-09-02", "TRAINEE": "371502199001011234", "HOURS": "8", "TYPE": "exam.recorded", "NO": "C-1", "TAIL": "", "NAME": "林刚"]
+    let edges: [(String, [String])] = [
+      ("HOURS", ["0", "1", "24", "25", "08", "-1", "8.0", "8,\"x\":1", "8}", ""]),
+      ("ID", ["", String(repeating: "i", count: 128), String(repeating: "i", count: 129), "a b", "a\\b", "é"]),
+      ("DATE", ["2024-02-29", "2023-02-29", "2024-9-02", "2024-09-02 ", ""]),
+      ("TRAINEE", ["37150219900101123X", "371502199001011235", "37150219900101123", "3715021990010112345"]),
+      ("TYPE", ["exam.recorded", "exam.recordedX", "exam.recorde", "attendance.recorded"]),
+      ("NO", ["", "C-1"]), ("TAIL", ["", #","level":"senior""#, #","level":"nonsense""#, ","]),
+      ("NAME", ["", " ", "林刚", "a\\b"]),
+    ]
+    var read = 0
+    for (field, values) in edges {
+      for template in [attendance, exam, enrolment] where template.contains(field) {
+        for value in values {
+          var text = template.replacingOccurrences(of: field, with: value)
+          for (other, standard) in defaults where other != field { text = text.replacingOccurrences(of: other, with: standard) }
+          Array(text.utf8).withUnsafeBytes { line in
+            let general = try? Event.decode(json: line, ledgerFields: false)
+            let fact = FactLine.read(line, bodyOffset: 1)
+            guard let fact else { return }
+            guard let general else {
+              Issue.record("the fact lane read what the general reader refuses: \(text)")
+              return
+            }
+            read += 1
+            #expect(general.type == fact.type && general.date == fact.date, "\(text)")
+            #expect(general.id == String(decoding: fact.id(in: line), as: UTF8.self), "\(text)")
+            switch general.body {
+            case .attendanceRecorded(let e): #expect(e.hours == fact.hours && e.trainee == fact.trainee, "\(text)")
+            case .examRecorded(let e): #expect(e.passed == fact.passed && e.trainee == fact.trainee, "\(text)")
+            case .traineeEnrolled(let e): #expect(fact.enrolment == e, "\(text)")
+            default: Issue.record("a fact line of type \(general.type)")
+            }
+          }
+        }
+      }
+    }
+    #expect(read >= 8, "too few edge values stayed plain to prove anything")
+  }
 }
