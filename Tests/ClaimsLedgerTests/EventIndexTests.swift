@@ -3,8 +3,9 @@ import ClaimsDomain
 import Testing
 
 /// The event-id index behind idempotency and voids: every id found with its line and type
-/// after the table has grown many times, no id found that was never put in, and a saved index
-/// read back whole — or refused when its bytes do not hold together.
+/// after the table has grown many times and the newest ids have moved to it from the small
+/// table several times (every `recentLimit` ids), no id found that was never put in, and a
+/// saved index read back whole — or refused when its bytes do not hold together.
 @Suite struct EventIndexTests {
   /// Ids of many lengths (0 to 40 bytes past a prefix), so that the eight-byte steps of the hash
   /// and of the comparison meet every tail length, and ids that differ only in their last byte.
@@ -12,12 +13,21 @@ import Testing
     (0..<count).map { "e-\($0)" + String(repeating: "x", count: $0 % 41) }
   }
 
-  @Test func findsEveryIdItHoldsAndNoOther() {
+  /// Grown as ids come, and reserved ahead as a replay does (the newest ids then move into
+  /// the big table without its growing).
+  @Test(arguments: [false, true]) func findsEveryIdItHoldsAndNoOther(reserved: Bool) throws {
     var index = EventIndex()
-    let ids = Self.ids(20_000)
+    let ids = Self.ids(3 * EventIndex.recentLimit + 1_000)
+    if reserved { index.reserveCapacity(ids.count) }
     let types = EventType.allCases
     for (number, id) in ids.enumerated() {
       index.insert(id, seq: number + 1, type: types[number % types.count], subject: number % 7)
+      // On the way, in both tables: the ids just before and after a move.
+      if number % EventIndex.recentLimit == 3 {
+        for earlier in stride(from: number, through: 0, by: -331) {
+          #expect(index[ids[earlier]]?.seq == earlier + 1, "\(ids[earlier]) after \(number + 1) ids")
+        }
+      }
     }
     #expect(index.count == ids.count)
     for (number, id) in ids.enumerated() {
@@ -27,6 +37,9 @@ import Testing
     for absent in ["", "e-", "e-0x", "e-1", "e-20000", "E-1", String(ids[40].dropLast()) + "y"] {
       #expect(index[absent] == nil, "\(absent)")
     }
+    let decoded = try BinaryDecoder().decode(EventIndex.self, from: try BinaryEncoder().encode(index))
+    #expect(decoded == index)
+    for id in ids.prefix(5_000) { #expect(decoded[id] == index[id]) }
   }
 
   @Test func aSavedIndexReadsBackEqualAndDamagedEntriesAreRefused() throws {
