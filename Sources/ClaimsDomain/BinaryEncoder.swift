@@ -136,8 +136,15 @@ public final class BinaryOutput {
   @inlinable public func pairs<Key, Value>(
     _ dictionary: [Key: Value], key: (Key) throws -> Void, value: (Value) throws -> Void
   ) throws {
-    append(UInt64(dictionary.count))
-    try sorted(dictionary) { pair in
+    try pairs(dictionary, count: dictionary.count, key: key, value: value)
+  }
+
+  /// The same for `count` pairs of a table that is not a `Dictionary` but is saved as one.
+  @inlinable public func pairs<Pairs: Sequence, Key, Value>(
+    _ entries: Pairs, count: Int, key: (Key) throws -> Void, value: (Value) throws -> Void
+  ) throws where Pairs.Element == (key: Key, value: Value) {
+    append(UInt64(count))
+    try sorted(entries) { pair in
       try key(pair.key)
       let keyEnd = bytes.count
       try value(pair.value)

@@ -24,14 +24,14 @@ extension LedgerState {
     case .minimumWagePublished(let e):
       minimumWages.publish(region: e.region, on: event.date, seq: seq, amount: e.amount, reference: e.reference)
     case .attendanceRecorded(let e):
-      if let index = enrolments.index(forKey: EnrolmentKey(classID: e.classID, trainee: e.trainee)) {
-        enrolments.values[index].attendance.append(AttendanceFact(seq: seq, date: event.date, hours: e.hours))
-        subject = enrolments.values[index].seq
+      if let position = enrolments.position(of: EnrolmentKey(classID: e.classID, trainee: e.trainee)) {
+        enrolments[position].attendance.append(AttendanceFact(seq: seq, date: event.date, hours: e.hours))
+        subject = enrolments[position].seq
       }
     case .examRecorded(let e):
-      if let index = enrolments.index(forKey: EnrolmentKey(classID: e.classID, trainee: e.trainee)) {
-        enrolments.values[index].exams.append(ExamFact(date: event.date, seq: seq, passed: e.passed))
-        subject = enrolments.values[index].seq
+      if let position = enrolments.position(of: EnrolmentKey(classID: e.classID, trainee: e.trainee)) {
+        enrolments[position].exams.append(ExamFact(date: event.date, seq: seq, passed: e.passed))
+        subject = enrolments[position].seq
       }
     case .employmentRecorded(let e):
       employments[e.trainee, default: []].append(EmploymentFact(eventID: event.id, record: e))

@@ -70,7 +70,7 @@ extension LedgerState {
 
   func checkEnrolment(_ e: TraineeEnrolled) -> Refusal? {
     if case .failure(let refusal) = activeClass(e.classID) { return refusal }
-    guard enrolments.index(forKey: EnrolmentKey(classID: e.classID, trainee: e.trainee)) == nil else {
+    guard enrolments.position(of: EnrolmentKey(classID: e.classID, trainee: e.trainee)) == nil else {
       return Refusal(
         "already-enrolled", "trainee \(e.trainee.masked) is already enrolled in class \"\(e.classID)\"")
     }
@@ -79,7 +79,7 @@ extension LedgerState {
 
   func enrolled(_ classID: String, _ trainee: ResidentID) -> Result<ClassWindow, Refusal> {
     activeClass(classID).flatMap { record in
-      enrolments.index(forKey: EnrolmentKey(classID: classID, trainee: trainee)) == nil
+      enrolments.position(of: EnrolmentKey(classID: classID, trainee: trainee)) == nil
         ? .failure(
           Refusal("not-enrolled", "trainee \(trainee.masked) is not enrolled in class \"\(classID)\""))
         : .success(record)

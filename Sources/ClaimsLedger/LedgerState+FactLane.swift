@@ -10,6 +10,8 @@ struct FactLaneMemo {
   var classBytes: [UInt8] = []
   var classID = ""
   var window: ClassWindow?
+  /// The class's roster in `enrolments`; nil until it has one.
+  var roster: Int?
 
   mutating func forget() { self = FactLaneMemo() }
 }
@@ -35,28 +37,29 @@ extension LedgerState {
       memo.classBytes = Array(classID)
       memo.classID = String(decoding: classID, as: UTF8.self)
       memo.window = classWindows[memo.classID]
+      memo.roster = enrolments.roster(of: memo.classID)
     }
     guard let window = memo.window, !window.withdrawn else { return false }
-    let key = EnrolmentKey(classID: memo.classID, trainee: fact.trainee)
+    let position = memo.roster.flatMap { enrolments.position(in: $0, of: fact.trainee) }
     var subject = 0
     switch fact.type {
     case .traineeEnrolled:
       // `checkEnrolment`, then `apply`'s enrolment.
-      guard let enrolment = fact.enrolment, enrolments.index(forKey: key) == nil else { return false }
+      guard let enrolment = fact.enrolment, position == nil else { return false }
+      let key = EnrolmentKey(classID: memo.classID, trainee: fact.trainee)
       enrolments[key] = EnrolmentRecord(eventID: String(decoding: fact.id(in: line), as: UTF8.self), seq: seq, enrolment: enrolment)
+      memo.roster = enrolments.roster(of: memo.classID)
       enrolmentsBySeq[seq] = key
       classesOfTrainee[fact.trainee, default: []].insert(memo.classID)
       traineesOfClass[memo.classID, default: []].insert(fact.trainee)
     case .attendanceRecorded:
-      guard let index = enrolments.index(forKey: key), window.start <= fact.date, fact.date <= window.end else {
-        return false
-      }
-      // One access to the record, in place: reading `values[index]` copies the whole record.
-      subject = enrolments.values[index].add(
+      guard let position, window.start <= fact.date, fact.date <= window.end else { return false }
+      // One access to the record, in place.
+      subject = enrolments[position].add(
         AttendanceFact(seq: seq, date: fact.date, hours: fact.hours), classDays: window.days)
     default:
-      guard let index = enrolments.index(forKey: key), fact.date >= window.start else { return false }
-      subject = enrolments.values[index].add(ExamFact(date: fact.date, seq: seq, passed: fact.passed))
+      guard let position, fact.date >= window.start else { return false }
+      subject = enrolments[position].add(ExamFact(date: fact.date, seq: seq, passed: fact.passed))
     }
     lastSeq = seq
     lastRecorded = recorded

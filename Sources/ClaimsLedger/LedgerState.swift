@@ -19,7 +19,7 @@ public struct LedgerState: Codable, Equatable, Sendable {
   public internal(set) var classWindows: [String: ClassWindow] = [:]
   public internal(set) var classesByApprovalEvent: [String: String] = [:]
   public internal(set) var rejectedClasses: Set<String> = []
-  public internal(set) var enrolments: [EnrolmentKey: EnrolmentRecord] = [:]
+  public internal(set) var enrolments = EnrolmentTable()
   /// Enrolments by the line that made them: how a void of the enrolment, or of an attendance
   /// or exam that belongs to it (`EventIndex.subject`), finds it.
   public internal(set) var enrolmentsBySeq: [Int: EnrolmentKey] = [:]

@@ -1,0 +1,152 @@
+import ClaimsDomain
+
+/// The enrolments, kept class by class: each class's trainees and records side by side in a
+/// roster of their own. A replay reads a class's lines in runs — its enrolments, a day's
+/// attendance of its whole roster, a claim's trainees — and a roster of a few dozen is then a few
+/// neighbouring cache lines, where one table of every enrolment is a far line per lookup. Within
+/// a roster a trainee is found by a scan of its numbers, or by a table once the roster is large.
+/// It reads and writes like a dictionary of enrolment keys, and is saved as one.
+public struct EnrolmentTable: Sendable {
+  struct Roster: Sendable {
+    var trainees: [ResidentID] = []
+    var records: [EnrolmentRecord] = []
+    /// Where each trainee is, kept once the roster outgrows a scan.
+    var places: [ResidentID: Int]?
+
+    static let scanLimit = 48
+
+    func place(of trainee: ResidentID) -> Int? {
+      if let places { return places[trainee] }
+      return trainees.firstIndex(of: trainee)
+    }
+
+    mutating func append(_ trainee: ResidentID, _ record: EnrolmentRecord) {
+      trainees.append(trainee)
+      records.append(record)
+      if places != nil {
+        places![trainee] = trainees.count - 1
+      } else if trainees.count > Self.scanLimit {
+        places = Dictionary(uniqueKeysWithValues: trainees.enumerated().map { ($1, $0) })
+      }
+    }
+
+    /// Removes the trainee at `place`, moving the last one into it.
+    mutating func remove(at place: Int) {
+      let last = trainees.count - 1
+      places?[trainees[place]] = nil
+      if place != last {
+        trainees.swapAt(place, last)
+        records.swapAt(place, last)
+        places?[trainees[place]] = place
+      }
+      trainees.removeLast()
+      records.removeLast()
+    }
+  }
+
+  /// Where an enrolment lies: valid until the next enrolment is added or removed.
+  struct Position {
+    var roster: Int
+    var place: Int
+  }
+
+  /// A class's roster number, given with its first enrolment and never taken back.
+  var rosterNumbers: [String: Int] = [:]
+  var classIDs: [String] = []
+  var rosters: [Roster] = []
+  public private(set) var count = 0
+
+  public init() {}
+
+  /// The roster number of a class, nil when it never had an enrolment.
+  func roster(of classID: String) -> Int? { rosterNumbers[classID] }
+
+  func position(in roster: Int, of trainee: ResidentID) -> Position? {
+    rosters[roster].place(of: trainee).map { Position(roster: roster, place: $0) }
+  }
+
+  func position(of key: EnrolmentKey) -> Position? {
+    roster(of: key.classID).flatMap { position(in: $0, of: key.trainee) }
+  }
+
+  /// The record at `position`, read or changed in place.
+  subscript(position: Position) -> EnrolmentRecord {
+    get { rosters[position.roster].records[position.place] }
+    _modify { yield &rosters[position.roster].records[position.place] }
+  }
+
+  public subscript(key: EnrolmentKey) -> EnrolmentRecord? {
+    get { position(of: key).map { self[$0] } }
+    set {
+      if let position = position(of: key) {
+        if let newValue {
+          self[position] = newValue
+        } else {
+          rosters[position.roster].remove(at: position.place)
+          count -= 1
+        }
+      } else if let newValue {
+        rosters[rosterNumber(for: key.classID)].append(key.trainee, newValue)
+        count += 1
+      }
+    }
+  }
+
+  /// The roster number of a class, a new one for a class not seen before.
+  mutating func rosterNumber(for classID: String) -> Int {
+    if let number = rosterNumbers[classID] { return number }
+    rosterNumbers[classID] = rosters.count
+    classIDs.append(classID)
+    rosters.append(Roster())
+    return rosters.count - 1
+  }
+
+  public var values: some Sequence<EnrolmentRecord> { rosters.lazy.flatMap(\.records) }
+
+  /// Every enrolment with its key, class by class.
+  public var pairs: some Sequence<(key: EnrolmentKey, value: EnrolmentRecord)> {
+    rosters.indices.lazy.flatMap { number in
+      zip(rosters[number].trainees, rosters[number].records).lazy.map { trainee, record in
+        (key: EnrolmentKey(classID: classIDs[number], trainee: trainee), value: record)
+      }
+    }
+  }
+}
+
+/// Equal when they hold the same enrolments, in whatever order they came.
+extension EnrolmentTable: Equatable {
+  public static func == (lhs: EnrolmentTable, rhs: EnrolmentTable) -> Bool {
+    lhs.count == rhs.count && lhs.pairs.allSatisfy { rhs[$0.key] == $0.value }
+  }
+}
+
+/// Saved as the dictionary it stands for, in both codings: checkpoints written before it read
+/// back unchanged.
+extension EnrolmentTable: Codable {
+  public init(from decoder: Decoder) throws {
+    self.init()
+    for (key, record) in try decoder.singleValueContainer().decode([EnrolmentKey: EnrolmentRecord].self) {
+      self[key] = record
+    }
+  }
+
+  public func encode(to encoder: Encoder) throws {
+    var container = encoder.singleValueContainer()
+    try container.encode(Dictionary(uniqueKeysWithValues: pairs.map { ($0.key, $0.value) }))
+  }
+}
+
+extension EnrolmentTable: BinaryFastCodable {
+  public func writeBinary(to output: BinaryOutput) throws {
+    try output.pairs(pairs, count: count, key: { try output.field($0) }, value: { try output.field($0) })
+  }
+
+  public init(binary input: BinaryInput) throws {
+    self.init()
+    let count = try input.size()
+    for _ in 0..<count {
+      let key: EnrolmentKey = try input.field()
+      self[key] = try input.field() as EnrolmentRecord
+    }
+  }
+}

@@ -1,0 +1,59 @@
+import ClaimsDomain
+@testable import ClaimsLedger
+import Testing
+
+/// The enrolments kept class by class (`EnrolmentTable`) against a plain dictionary of the same
+/// enrolments: seeded adds, changes and removals in small classes and in one that outgrows a
+/// scan, and the bytes they are saved as.
+@Suite struct EnrolmentTableTests {
+  /// A valid resident ID for a number: its 17 digits, and whichever check character fits.
+  static func trainee(_ number: Int) -> ResidentID {
+    let digits = "3715021990" + String(1_000_000 + number).suffix(7)
+    return "0123456789X".lazy.compactMap { ResidentID(digits + String($0)) }.first!
+  }
+
+  static func record(_ key: EnrolmentKey, seq: Int) -> EnrolmentRecord {
+    EnrolmentRecord(
+      eventID: "enr-\(seq)", seq: seq,
+      enrolment: TraineeEnrolled(trainee: key.trainee, name: "学员", classID: key.classID, categories: [], uiBenefit: false))
+  }
+
+  @Test func holdsWhatADictionaryHolds() throws {
+    var table = EnrolmentTable()
+    var model: [EnrolmentKey: EnrolmentRecord] = [:]
+    var random = SplitMix64(seed: 0xE7A0)
+    // Class 0 takes a third of the keys: some 400 trainees, past the scan limit.
+    for seq in 1...6_000 {
+      let classNumber = random.next() % 3 == 0 ? 0 : Int(random.next() % 40) + 1
+      let key = EnrolmentKey(classID: "LC-\(classNumber)", trainee: Self.trainee(Int(random.next() % 1_200)))
+      switch random.next() % 10 {
+      case 0..<6:
+        let record = Self.record(key, seq: seq)
+        table[key] = record
+        model[key] = record
+      case 6..<8:
+        table[key] = nil
+        model[key] = nil
+      default:
+        if let position = table.position(of: key) {
+          table[position].attendance.append(AttendanceFact(seq: seq, date: CivilDate(year: 2025, month: 3, day: 1)!, hours: 8))
+          model[key]!.attendance.append(AttendanceFact(seq: seq, date: CivilDate(year: 2025, month: 3, day: 1)!, hours: 8))
+        } else {
+          #expect(model[key] == nil)
+        }
+      }
+      #expect(table[key] == model[key])
+    }
+    #expect(table.count == model.count)
+    #expect(table.rosters[0].places != nil, "the big class should have outgrown a scan")
+    for (key, record) in model { #expect(table[key] == record) }
+    #expect(Dictionary(uniqueKeysWithValues: table.pairs.map { ($0.key, $0.value) }) == model)
+    #expect(Array(table.values).count == model.count)
+
+    // Saved as the dictionary, in both codings, and read back equal.
+    let saved = try BinaryEncoder().encode(table)
+    #expect(saved == (try BinaryEncoder().encode(model)))
+    #expect(saved == (try BinaryEncoder(fastPaths: false).encode(table)))
+    #expect(try BinaryDecoder().decode(EnrolmentTable.self, from: saved) == table)
+  }
+}
