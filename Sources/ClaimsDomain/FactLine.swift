@@ -8,16 +8,45 @@ public struct FactLine: Sendable {
   public var date: CivilDate
   /// Where the id, the actor and the class lie in the line: a fact holds offsets, not pointers,
   /// so that it can be kept beside a copy of its line's bytes (`id(in:)` and the like).
-  public var idRange: Range<Int>
-  public var actorRange: Range<Int>
-  public var classRange: Range<Int>
+  public var idRange: Range<Int> { id.range }
+  public var actorRange: Range<Int> { actor.range }
+  public var classRange: Range<Int> { classID.range }
   public var trainee: ResidentID
   /// Attendance: the hours.
-  public var hours = 0
+  public var hours: Int {
+    get { Int(storedHours) }
+    set { storedHours = UInt8(newValue) }
+  }
   /// Exam: whether it was passed.
   public var passed = false
   /// Enrolment: the enrolment as the event carries it.
-  public var enrolment: TraineeEnrolled?
+  public var enrolment: TraineeEnrolled? { enrolmentBox?.enrolment }
+
+  // A fact is read for nearly every line and handed on by value: kept to some fifty bytes (the
+  // offsets in 32 bits, the enrolment behind a reference), it is copied in registers, where
+  // the plain layout took three calls of `memcpy` a line.
+  private var id: Span
+  private var actor: Span
+  private var classID: Span
+  private var storedHours: UInt8 = 0
+  private var enrolmentBox: EnrolmentBox?
+
+  struct Span {
+    var start: UInt32
+    var count: UInt32
+    var range: Range<Int> { Int(start)..<(Int(start) + Int(count)) }
+
+    /// Nil past 4 GB: such a line takes the general way.
+    init?(_ range: Range<Int>) {
+      guard let start = UInt32(exactly: range.lowerBound), let count = UInt32(exactly: range.count) else { return nil }
+      (self.start, self.count) = (start, count)
+    }
+  }
+
+  final class EnrolmentBox: Sendable {
+    let enrolment: TraineeEnrolled
+    init(_ enrolment: TraineeEnrolled) { self.enrolment = enrolment }
+  }
 
   public func id(in line: UnsafeRawBufferPointer) -> UnsafeRawBufferPointer { UnsafeRawBufferPointer(rebasing: line[idRange]) }
   public func actor(in line: UnsafeRawBufferPointer) -> UnsafeRawBufferPointer {
@@ -27,9 +56,10 @@ public struct FactLine: Sendable {
     UnsafeRawBufferPointer(rebasing: line[classRange])
   }
 
-  init(type: EventType, date: CivilDate, id: Range<Int>, actor: Range<Int>, classID: Range<Int>, trainee: ResidentID) {
+  init?(type: EventType, date: CivilDate, id: Range<Int>, actor: Range<Int>, classID: Range<Int>, trainee: ResidentID) {
+    guard let id = Span(id), let actor = Span(actor), let classID = Span(classID) else { return nil }
     (self.type, self.date, self.trainee) = (type, date, trainee)
-    (idRange, actorRange, classRange) = (id, actor, classID)
+    (self.id, self.actor, self.classID) = (id, actor, classID)
   }
 
   /// The fact in `line`, whose event fields start at `bodyOffset`. The fields every fact line
@@ -46,7 +76,9 @@ public struct FactLine: Sendable {
     guard reader.follows(#"","class":""#), let classID = reader.identifierValue(),
       reader.follows(#"","trainee":""#), let trainee = reader.fixedWidthValue(18).flatMap(ResidentID.init(utf8:))
     else { return nil }
-    var fact = FactLine(type: type, date: date, id: id, actor: actor, classID: classID, trainee: trainee)
+    guard var fact = FactLine(type: type, date: date, id: id, actor: actor, classID: classID, trainee: trainee) else {
+      return nil
+    }
     if type == .attendanceRecorded {
       // The last field: its number runs to the closing brace, the line's last byte.
       guard reader.follows(#"","hours":"#) else { return nil }
@@ -91,11 +123,13 @@ public struct FactLine: Sendable {
         trainee: trainee, name: name, classID: String(decoding: classID, as: UTF8.self), categories: categories,
         uiBenefit: try reader.bool("ui_benefit"))
       let classStart = classID.baseAddress! - line.baseAddress!
-      var fact = FactLine(
-        type: .traineeEnrolled, date: date, id: id, actor: actor, classID: classStart..<(classStart + classID.count),
-        trainee: trainee)
-      fact.enrolment = enrolment
-      return reader.atEnd ? fact : nil
+      guard reader.atEnd,
+        var fact = FactLine(
+          type: .traineeEnrolled, date: date, id: id, actor: actor, classID: classStart..<(classStart + classID.count),
+          trainee: trainee)
+      else { return nil }
+      fact.enrolmentBox = EnrolmentBox(enrolment)
+      return fact
     } catch {
       return nil
     }
