@@ -26,7 +26,10 @@ enum RebuildCommand: Subcommand {
     let library = try RulesOption.library(arguments)
     let (end, state, verdict) = try Checkpoint.rebuild(path: path, library: library)
     CutOptions.warn(end.warnings, terminal, command: name)
-    let entitlements = EntitlementEngine(library: library).entitlements(of: state.allClassFacts, wages: state.minimumWages)
+    // Counted by status, and handed to the findings, which word only the late claims': the
+    // words of the rest would be thrown away.
+    let entitlements = EntitlementEngine(library: library, explains: false)
+      .entitlements(of: state.allClassFacts, wages: state.minimumWages)
     let today = end.scan.lastRecorded!.chinaDate
     let findings = state.findings(library: library, today: today, entitlements: entitlements)
     var byStatus: [Entitlement.Status: Int] = [:]

@@ -23,39 +23,43 @@ struct CrossTrainingLimits {
   }
 
   func apply(to result: inout [Entitlement]) {
-    let byTrainee = Dictionary(grouping: result.indices.filter { result[$0].status == .eligible }) {
-      result[$0].trainee
+    // Each trainee's eligible trainings in order of exam: one sort of small keys, then a run per
+    // trainee (an entitlement is a large value, and copies of them cost more than judging them).
+    var trainings: [(trainee: ResidentID, date: CivilDate, seq: Int, index: Int)] = []
+    for (index, entitlement) in result.enumerated() where entitlement.status == .eligible {
+      trainings.append((entitlement.trainee, entitlement.exam!.date, entitlement.exam!.seq, index))
     }
+    trainings.sort { ($0.trainee, $0.date, $0.seq) < ($1.trainee, $1.date, $1.seq) }
     var limitsByRuleset: [String: Limits?] = [:]
-    for (_, indices) in byTrainee {
-      let ordered = indices.sorted {
-        let a = result[$0].exam!, b = result[$1].exam!
-        return (a.date, a.seq) < (b.date, b.seq)
+    var last: (ruleset: String, limits: Limits?)?
+    // The earlier subsidised trainings of the trainee, by their places in `result`.
+    var subsidised: [Int] = []
+    for (position, training) in trainings.enumerated() {
+      if position == 0 || trainings[position - 1].trainee != training.trainee { subsidised.removeAll(keepingCapacity: true) }
+      let index = training.index
+      // Most trainings are judged under the ruleset of the one before.
+      let limits = result[index].ruleset.flatMap { id -> Limits? in
+        if let last, last.ruleset == id { return last.limits }
+        let limits = limitsByRuleset[id] ?? library.ruleset(id: id).map { Limits($0.parameters) }
+        (limitsByRuleset[id], last) = (limits, (id, limits))
+        return limits
       }
-      var subsidised: [Entitlement] = []
-      for index in ordered {
-        let limits = result[index].ruleset.flatMap { id in
-          if let known = limitsByRuleset[id] { return known }
-          let limits = library.ruleset(id: id).map { Limits($0.parameters) }
-          limitsByRuleset[id] = limits
-          return limits
-        }
-        if let limits, let (reason, reference, words) = limit(result[index], limits, subsidised) {
-          result[index].cite(reference)
-          result[index].settle(.ineligible, amount: .zero, reason: reason, words: words)
-        } else {
-          subsidised.append(result[index])
-        }
+      if let limits, let (reason, reference, words) = limit(index, limits, earlier: subsidised, in: result) {
+        result[index].cite(reference)
+        result[index].settle(.ineligible, amount: .zero, reason: reason, words: words)
+      } else {
+        subsidised.append(index)
       }
     }
   }
 
   /// The first limit `training` breaks, if any.
-  func limit(_ training: Entitlement, _ limits: Limits, _ earlier: [Entitlement])
-    -> (String, String?, String)?
-  {
+  func limit(_ index: Int, _ limits: Limits, earlier: [Int], in all: [Entitlement]) -> (String, String?, String)? {
     let parameters = limits.parameters
-    let sameOccupation = earlier.filter { $0.occupation == training.occupation }
+    // Nothing to weigh against (a first training): only a limit of none a year could refuse it.
+    if earlier.isEmpty, limits.trainingsPerYearMax.map({ $0 > 0 }) ?? true { return nil }
+    let training = all[index]
+    let sameOccupation = earlier.lazy.map { all[$0] }.filter { $0.occupation == training.occupation }
     if limits.sameOccupationLevelOnce, let first = sameOccupation.first(where: { $0.level == training.level }) {
       return (Reason.duplicateOccupationLevel, parameters.reference("limits.same_occupation_level_once"),
         "\(training.occupation) \(training.level?.rawValue ?? "") was already subsidised in class \(first.classID)")
@@ -67,7 +71,7 @@ struct CrossTrainingLimits {
         "\(higher.level!.rawValue) \(training.occupation) was already subsidised in class \(higher.classID)")
     }
     if let maximum = limits.trainingsPerYearMax, let exam = training.exam {
-      let sameYear = earlier.filter { $0.exam?.date.year == exam.date.year }
+      let sameYear = earlier.lazy.filter { all[$0].exam?.date.year == exam.date.year }
       if sameYear.count >= maximum {
         return (Reason.annualLimitExceeded, parameters.reference("limits.trainings_per_year_max"),
           "\(sameYear.count) trainings already subsidised in \(exam.date.year), at most \(maximum) a year")

@@ -46,6 +46,7 @@ public struct EntitlementEngine: Sendable {
         return only.map { only in whole.filter { only.contains($0.trainee) } } ?? whole
       }
       let rules = CatalogRules(ruleset: ruleset, approval: approval, explains: explains)
+      guard only != nil else { return facts.trainees.map(rules.entitlement) }
       return facts.trainees.filter(wanted).map(rules.entitlement)
     }
   }
