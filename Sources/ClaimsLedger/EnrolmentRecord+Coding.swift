@@ -43,11 +43,17 @@ extension EnrolmentRecord {
 
   static func unpack<Fact: PackedFact>(_ raw: UnsafeRawBufferPointer) throws -> [Fact] {
     guard raw.count % 16 == 0 else { throw BinaryDecodingError("torn packed facts") }
-    return stride(from: 0, to: raw.count, by: 16).map { offset in
-      Fact(
-        seq: Int(Int64(littleEndian: raw.loadUnaligned(fromByteOffset: offset, as: Int64.self))),
+    return try stride(from: 0, to: raw.count, by: 16).map { offset in
+      let seq = Int(Int64(littleEndian: raw.loadUnaligned(fromByteOffset: offset, as: Int64.self)))
+      let value = Int(Int32(littleEndian: raw.loadUnaligned(fromByteOffset: offset + 12, as: Int32.self)))
+      // What the journal's checks let in, so that the compact in-memory forms can hold it.
+      guard (1...Int(UInt32.max)).contains(seq), Fact.valueRange.contains(value) else {
+        throw BinaryDecodingError("a packed fact out of range")
+      }
+      return Fact(
+        seq: seq,
         date: CivilDate(daysSinceEpoch: Int(Int32(littleEndian: raw.loadUnaligned(fromByteOffset: offset + 8, as: Int32.self)))),
-        packedValue: Int(Int32(littleEndian: raw.loadUnaligned(fromByteOffset: offset + 12, as: Int32.self))))
+        packedValue: value)
     }
   }
 }
@@ -57,16 +63,19 @@ protocol PackedFact {
   var seq: Int { get }
   var date: CivilDate { get }
   var packedValue: Int { get }
+  static var valueRange: ClosedRange<Int> { get }
   init(seq: Int, date: CivilDate, packedValue: Int)
 }
 
 extension AttendanceFact: PackedFact {
   var packedValue: Int { hours }
+  static var valueRange: ClosedRange<Int> { 1...24 }
   init(seq: Int, date: CivilDate, packedValue: Int) { self.init(seq: seq, date: date, hours: packedValue) }
 }
 
 extension ExamFact: PackedFact {
   var packedValue: Int { passed ? 1 : 0 }
+  static var valueRange: ClosedRange<Int> { 0...1 }
   init(seq: Int, date: CivilDate, packedValue: Int) { self.init(date: date, seq: seq, passed: packedValue != 0) }
 }
 

@@ -123,20 +123,27 @@ public struct EnrolmentRecord: Codable, Equatable, Sendable {
   }
 }
 
-/// One attendance line: 16 bytes, for there is one per trainee and day of every class.
+/// One attendance line: 12 bytes, for there is one per trainee and day of every class.
 public struct AttendanceFact: Equatable, Sendable {
-  public var seq: Int
+  /// The line, in 32 bits as the event index keeps it (a journal of over 4 G lines is refused
+  /// there first).
+  private var storedSeq: UInt32
   public var date: CivilDate
-  /// A day's hours, 1 to 24 (the journal's check), kept in four bytes.
-  private var storedHours: Int32
+  /// A day's hours, 1 to 24 (the journal's check), kept in a byte.
+  private var storedHours: UInt8
+
+  public var seq: Int {
+    get { Int(storedSeq) }
+    set { storedSeq = UInt32(newValue) }
+  }
 
   public var hours: Int {
     get { Int(storedHours) }
-    set { storedHours = Int32(newValue) }
+    set { storedHours = UInt8(newValue) }
   }
 
   public init(seq: Int, date: CivilDate, hours: Int) {
-    (self.seq, self.date, self.storedHours) = (seq, date, Int32(hours))
+    (self.storedSeq, self.date, self.storedHours) = (UInt32(seq), date, UInt8(hours))
   }
 }
 

@@ -56,4 +56,21 @@ import Testing
     #expect(saved == (try BinaryEncoder(fastPaths: false).encode(table)))
     #expect(try BinaryDecoder().decode(EnrolmentTable.self, from: saved) == table)
   }
+
+  /// A saved attendance whose hours or line the journal would never have let in (hours 0, 25 or
+  /// 300, which the record's one byte of hours cannot hold; a line 0 or past 4 G) is refused
+  /// when read back, not trapped on.
+  @Test func packedFactsOutOfRangeAreRefused() throws {
+    func packed(seq: Int64, hours: Int32) -> [UInt8] {
+      withUnsafeBytes(of: seq.littleEndian, Array.init)
+        + withUnsafeBytes(of: Int32(20_000).littleEndian, Array.init) + withUnsafeBytes(of: hours.littleEndian, Array.init)
+    }
+    let good: [AttendanceFact] = try packed(seq: 3, hours: 8).withUnsafeBytes { try EnrolmentRecord.unpack($0) }
+    #expect(good == [AttendanceFact(seq: 3, date: CivilDate(daysSinceEpoch: 20_000), hours: 8)])
+    for (seq, hours) in [(3, 0), (3, 25), (3, 300), (0, 8), (1 << 32, 8)] as [(Int64, Int32)] {
+      #expect(throws: (any Error).self) {
+        let _: [AttendanceFact] = try packed(seq: seq, hours: hours).withUnsafeBytes { try EnrolmentRecord.unpack($0) }
+      }
+    }
+  }
 }
