@@ -11,8 +11,9 @@ import ClaimsRules
 ///
 /// The file: one JSON line (the key) and then the state in `BinaryEncoder`'s form.
 public struct Checkpoint {
-  /// Bumped whenever `check` or `apply` change what a fold produces, so old caches are dropped.
-  public static let foldVersion = 8
+  /// Bumped whenever `check` or `apply` change what a fold produces, or the state its saved
+  /// form, so old caches are dropped.
+  public static let foldVersion = 9
   /// A command saves a new checkpoint once this many lines lie beyond the last one.
   public static let linesBetween = 10_000
 

@@ -103,6 +103,21 @@ public struct EnrolmentTable: Sendable {
 
   public var values: some Sequence<EnrolmentRecord> { rosters.lazy.flatMap(\.records) }
 
+  /// Each class's trainees as a set, as `LedgerState.traineesOfClass` reads them.
+  public var rosterSets: Rosters { Rosters(table: self) }
+
+  public struct Rosters: Sendable {
+    let table: EnrolmentTable
+
+    /// The class's trainees; nil when it never had one (empty when every enrolment was voided).
+    public subscript(classID: String) -> Set<ResidentID>? {
+      table.roster(of: classID).map { Set(table.rosters[$0].trainees) }
+    }
+
+    /// The classes that ever had a trainee.
+    public var keys: [String] { table.classIDs }
+  }
+
   /// Every enrolment with its key, class by class.
   public var pairs: some Sequence<(key: EnrolmentKey, value: EnrolmentRecord)> {
     rosters.indices.lazy.flatMap { number in

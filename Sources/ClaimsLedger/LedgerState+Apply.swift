@@ -47,7 +47,6 @@ extension LedgerState {
       enrolments[key] = EnrolmentRecord(eventID: event.id, seq: seq, enrolment: e)
       enrolmentsBySeq[seq] = key
       classesOfTrainee[e.trainee, default: []].insert(e.classID)
-      traineesOfClass[e.classID, default: []].insert(e.trainee)
     case .claimSubmitted(let e):
       claims[e.claim] = ClaimRecord(
         submission: e, submittedBy: event.actor, submittedOn: event.date, eventID: event.id)
@@ -84,7 +83,6 @@ extension LedgerState {
       let target = events[e.target]
       if let target, let key = enrolmentsBySeq[target.seq] {
         enrolments[key] = nil
-        traineesOfClass[key.classID]?.remove(key.trainee)
       }
       if let target, let enrolmentSeq = events.subject(of: e.target), let key = enrolmentsBySeq[enrolmentSeq] {
         enrolments[key]?.attendance.removeAll { $0.seq == target.seq }

@@ -33,7 +33,6 @@ extension LedgerState: BinaryFastCodable {
     try output.field(general: fundLedger)
     try output.field(claimMoney)
     try output.field(employmentSubjects)
-    try output.field(traineesOfClass)
     try output.field(classesOfTrainee)
   }
 
@@ -62,7 +61,6 @@ extension LedgerState: BinaryFastCodable {
     fundLedger = try input.field(general: FundLedger.self)
     claimMoney = try input.field()
     employmentSubjects = try input.field()
-    traineesOfClass = try input.field()
     classesOfTrainee = try input.field()
   }
 }

@@ -51,7 +51,6 @@ extension LedgerState {
       memo.roster = enrolments.roster(of: memo.classID)
       enrolmentsBySeq[seq] = key
       classesOfTrainee[fact.trainee, default: []].insert(memo.classID)
-      traineesOfClass[memo.classID, default: []].insert(fact.trainee)
     case .attendanceRecorded:
       guard let position, window.start <= fact.date, fact.date <= window.end else { return false }
       // One access to the record, in place.

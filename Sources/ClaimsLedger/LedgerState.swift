@@ -37,10 +37,10 @@ public struct LedgerState: Codable, Equatable, Sendable {
   public var funds: [FundKey: FundBalance] { fundLedger.balances }
   public internal(set) var claimMoney: [String: ClaimMoney] = [:]
   var employmentSubjects: [String: ResidentID] = [:]
-  /// The trainees enrolled (and not voided) in each class.
-  public internal(set) var traineesOfClass: [String: Set<ResidentID>] = [:]
   /// The classes each trainee was ever enrolled in.
   public internal(set) var classesOfTrainee: [ResidentID: Set<String>] = [:]
+  /// The trainees enrolled (and not voided) in each class: the enrolments' rosters.
+  public var traineesOfClass: EnrolmentTable.Rosters { enrolments.rosterSets }
   /// Every trainee ever enrolled: the keys of `classesOfTrainee` (`contains` and `count` look
   /// up the table; nothing is copied).
   public var traineesSeen: Dictionary<ResidentID, Set<String>>.Keys { classesOfTrainee.keys }
