@@ -86,10 +86,15 @@ public struct EnrolmentTable: Sendable {
           count -= 1
         }
       } else if let newValue {
-        rosters[rosterNumber(for: key.classID)].append(key.trainee, newValue)
-        count += 1
+        append(newValue, of: key.trainee, to: rosterNumber(for: key.classID))
       }
     }
+  }
+
+  /// Adds the enrolment of a trainee not yet in the roster.
+  mutating func append(_ record: EnrolmentRecord, of trainee: ResidentID, to roster: Int) {
+    rosters[roster].append(trainee, record)
+    count += 1
   }
 
   /// The roster number of a class, a new one for a class not seen before.

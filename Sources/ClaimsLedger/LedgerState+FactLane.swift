@@ -46,10 +46,12 @@ extension LedgerState {
     case .traineeEnrolled:
       // `checkEnrolment`, then `apply`'s enrolment.
       guard let enrolment = fact.enrolment, position == nil else { return false }
-      let key = EnrolmentKey(classID: memo.classID, trainee: fact.trainee)
-      enrolments[key] = EnrolmentRecord(eventID: String(decoding: fact.id(in: line), as: UTF8.self), seq: seq, enrolment: enrolment)
-      memo.roster = enrolments.roster(of: memo.classID)
-      enrolmentsBySeq[seq] = key
+      let roster = memo.roster ?? enrolments.rosterNumber(for: memo.classID)
+      memo.roster = roster
+      enrolments.append(
+        EnrolmentRecord(eventID: String(decoding: fact.id(in: line), as: UTF8.self), seq: seq, enrolment: enrolment),
+        of: fact.trainee, to: roster)
+      enrolmentsBySeq[seq] = EnrolmentKey(classID: memo.classID, trainee: fact.trainee)
       classesOfTrainee[fact.trainee, default: []].insert(memo.classID)
     case .attendanceRecorded:
       guard let position, window.start <= fact.date, fact.date <= window.end else { return false }
