@@ -195,7 +195,9 @@ public struct Checkpoint {
   @discardableResult
   public func write(forJournal journal: String) throws -> String {
     let money = try BinaryEncoder().encode(MoneySection(lastSeq: state.lastSeq, funds: state.fundLedger))
-    let payload = try BinaryEncoder().encode(state)
+    // As large as the checkpoint it replaces, or about a hundred bytes a line.
+    let previous = (try? OpenFile(path: Self.path(forJournal: journal), writable: false).size()) ?? 0
+    let payload = try BinaryEncoder().encode(state, capacity: max(previous, state.lastSeq * 100) + (1 << 20))
     let key = Key(
       foldVersion: Self.foldVersion, point: point, rules: rules, statePiecesSHA256: SHA256.hashOfPieces(payload).hex,
       moneyLength: money.count, moneySHA256: SHA256.hash(money).hex)
