@@ -57,7 +57,7 @@ let package = Package(
       dependencies: [
         "ClaimsDomain", "ClaimsJournal", "ClaimsRules", "ClaimsLedger", "ClaimsReports", "ClaimsDemo",
       ]),
-    .executableTarget(name: "claims", dependencies: ["ClaimsCommandLine", "ClaimsJournal"]),
+    .executableTarget(name: "claims", dependencies: ["ClaimsCommandLine", "ClaimsJournal", "ClaimsLedger"]),
 
     // Tools: benchmarks and generators, built on demand.
     .executableTarget(

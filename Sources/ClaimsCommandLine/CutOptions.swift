@@ -46,6 +46,7 @@ enum CutOptions {
       (end, state) = try Replay.state(ofJournal: path, cut: cut)
     }
     warn(end.warnings, terminal, command: command)
+    ProcessEnd.keep(state)
     return (end, state)
   }
 

@@ -25,6 +25,7 @@ enum RebuildCommand: Subcommand {
     let path = try arguments.positional(0, "JOURNAL")
     let library = try RulesOption.library(arguments)
     let (end, state, verdict) = try Checkpoint.rebuild(path: path, library: library)
+    ProcessEnd.keep(state)
     CutOptions.warn(end.warnings, terminal, command: name)
     // Counted by status, and handed to the findings, which word only the late claims': the
     // words of the rest would be thrown away.

@@ -47,6 +47,7 @@ public struct Appender {
     let session = try AppendSession(path: path, clock: clock, rules: rules, checkpointRules: checkpointRules)
     var report = try session.append(input, recordedAt: recordedAt, clock: clock, expectSeq: expectSeq)
     report.notices = session.notices + report.notices
+    ProcessEnd.keep(session.state)
     return report
   }
 
