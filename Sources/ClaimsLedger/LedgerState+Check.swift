@@ -80,10 +80,12 @@ extension LedgerState {
   func enrolled(_ classID: String, _ trainee: ResidentID) -> Result<ClassWindow, Refusal> {
     activeClass(classID).flatMap { record in
       enrolments.position(of: EnrolmentKey(classID: classID, trainee: trainee)) == nil
-        ? .failure(
-          Refusal("not-enrolled", "trainee \(trainee.masked) is not enrolled in class \"\(classID)\""))
-        : .success(record)
+        ? .failure(notEnrolled(classID, trainee)) : .success(record)
     }
+  }
+
+  func notEnrolled(_ classID: String, _ trainee: ResidentID) -> Refusal {
+    Refusal("not-enrolled", "trainee \(trainee.masked) is not enrolled in class \"\(classID)\"")
   }
 
   func checkAttendance(_ e: AttendanceRecorded, on date: CivilDate) -> Refusal? {
@@ -125,11 +127,15 @@ extension LedgerState {
         "individual-claim-one-trainee", "an individual claim is made by one trainee for themself")
     }
     var seen: Set<ResidentID> = []
+    // The class is active (above): each trainee is looked for in its roster, found once.
+    let roster = enrolments.roster(of: e.classID)
     for trainee in e.trainees {
       guard seen.insert(trainee).inserted else {
         return Refusal("duplicate-trainee-in-claim", "trainee \(trainee.masked) is listed twice")
       }
-      if case .failure(let refusal) = enrolled(e.classID, trainee) { return refusal }
+      guard let roster, enrolments.position(in: roster, of: trainee) != nil else {
+        return notEnrolled(e.classID, trainee)
+      }
       if let other = claimedEnrolments[EnrolmentKey(classID: e.classID, trainee: trainee)] {
         return Refusal(
           "trainee-already-claimed",
