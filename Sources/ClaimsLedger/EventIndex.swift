@@ -37,9 +37,8 @@ public struct EventIndex: Sendable {
   /// entries before `placed`.
   var slots: [UInt32] = Array(repeating: 0, count: 16)
   var placed = 0
-  /// The entries from `placed` on, in a table of the same form, which doubles up to twice
-  /// `recentLimit` slots.
-  var recent: [UInt32] = Array(repeating: 0, count: 16)
+  /// The entries from `placed` on, in a table of the same form.
+  var recent: [UInt32] = Array(repeating: 0, count: 2 * EventIndex.recentLimit)
 
   public init() {}
 
@@ -93,15 +92,7 @@ public struct EventIndex: Sendable {
   }
 
   mutating func insert(bytes id: UnsafeRawBufferPointer, seq: Int, type: EventType, subject: Int = 0) {
-    let recentCount = entries.count - placed
-    if recentCount == Self.recentLimit {
-      placeRecent()
-    } else if (recentCount + 1) * 2 > recent.count {
-      recent = Array(repeating: 0, count: recent.count * 2)
-      arena.withUnsafeBytes { arena in
-        for number in placed..<entries.count { Self.place(number, hash: hash(of: number, in: arena), in: &recent) }
-      }
-    }
+    if entries.count - placed == Self.recentLimit { placeRecent() }
     precondition(id.count <= Int(UInt16.max) && arena.count + id.count <= Int(UInt32.max))
     let entry = Entry(
       seq: UInt32(seq), idStart: UInt32(arena.count), subject: UInt32(subject),
@@ -121,11 +112,8 @@ public struct EventIndex: Sendable {
   /// Moves the recent entries to the big table, which grows first when they would fill it more
   /// than half.
   mutating func placeRecent() {
-    if entries.count * 2 > slots.count {
-      grow(toHold: entries.count)
-    } else {
-      placeInSlotOrder(placed..<entries.count)
-    }
+    guard entries.count * 2 <= slots.count else { return grow(toHold: entries.count) }
+    placeInSlotOrder(placed..<entries.count)
     placed = entries.count
     recent.withUnsafeMutableBufferPointer { $0.update(repeating: 0) }
   }
@@ -135,9 +123,8 @@ public struct EventIndex: Sendable {
     var capacity = 16
     while capacity < 2 * max(count, entries.count, 8) { capacity *= 2 }
     slots = Array(repeating: 0, count: capacity)
-    placeInSlotOrder(0..<entries.count)
-    placed = entries.count
-    recent.withUnsafeMutableBufferPointer { $0.update(repeating: 0) }
+    placed = 0
+    placeRecent()
   }
 
   /// Places entries in the big table sorted by the top bits of their home slots (one counting
