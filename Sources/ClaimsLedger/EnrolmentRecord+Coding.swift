@@ -93,8 +93,8 @@ extension EnrolmentRecord: BinaryFastCodable {
     eventID = try input.field()
     seq = try input.field()
     enrolment = try input.field()
-    attendance = try Self.unpack(try input.packedField())
-    exams = try Self.unpack(try input.packedField())
+    attendance = try Self.unpack(try input.byteStringField())
+    exams = try Self.unpack(try input.byteStringField())
   }
 }
 
@@ -104,13 +104,5 @@ extension BinaryOutput {
     bytes.append(1)
     append(UInt64(facts.count * 16))
     EnrolmentRecord.pack(facts, into: &bytes)
-  }
-}
-
-extension BinaryInput {
-  /// A `ByteString` slot's bytes, in place.
-  fileprivate func packedField() throws -> UnsafeRawBufferPointer {
-    guard try byte() != 0 else { throw BinaryDecodingError("nil where packed facts were expected") }
-    return try take(size())
   }
 }
