@@ -144,6 +144,23 @@ extension Int: BinaryFastCodable {
 }
 
 /// Raw bytes: a length and a copy.
+/// A `ByteString` slot straight from and to the bytes it holds, without a `ByteString`.
+extension BinaryOutput {
+  public func byteStringField(_ contents: UnsafeRawBufferPointer) {
+    bytes.append(1)
+    append(UInt64(contents.count))
+    bytes.append(contentsOf: contents)
+  }
+}
+
+extension BinaryInput {
+  /// The slot's bytes, in place.
+  public func byteStringField() throws -> UnsafeRawBufferPointer {
+    guard try byte() != 0 else { throw BinaryDecodingError("nil where bytes were expected") }
+    return try take(size())
+  }
+}
+
 extension ByteString: BinaryFastCodable {
   public func writeBinary(to output: BinaryOutput) {
     output.append(UInt64(bytes.count))

@@ -215,25 +215,12 @@ extension EventIndex: Codable {
 /// each as a `ByteString` first: at 10 M events a few hundred megabytes).
 extension EventIndex: BinaryFastCodable {
   public func writeBinary(to output: BinaryOutput) throws {
-    func slot(_ bytes: UnsafeRawBufferPointer) {
-      output.bytes.append(1)
-      output.append(UInt64(bytes.count))
-      output.bytes.append(contentsOf: bytes)
-    }
-    arena.withUnsafeBytes(slot)
-    entries.withUnsafeBytes(slot)
+    arena.withUnsafeBytes(output.byteStringField)
+    entries.withUnsafeBytes(output.byteStringField)
   }
 
   public init(binary input: BinaryInput) throws {
     let arena = try input.byteStringField()
     self = try Self(arena: arena, packedEntries: try input.byteStringField())
-  }
-}
-
-extension BinaryInput {
-  /// A `ByteString` slot's bytes, in place.
-  func byteStringField() throws -> UnsafeRawBufferPointer {
-    guard try byte() != 0 else { throw BinaryDecodingError("nil where bytes were expected") }
-    return try take(size())
   }
 }
