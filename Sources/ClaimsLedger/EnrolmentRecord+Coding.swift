@@ -5,7 +5,7 @@ import ClaimsRules
 /// bytes: 16 per fact (line, day, hours or passed), one copy to read back, instead of a keyed
 /// container per fact, which made loading a checkpoint about as slow as a replay.
 extension EnrolmentRecord {
-  enum CodingKeys: String, CodingKey { case eventID, seq, enrolment, attendance, exams }
+  enum CodingKeys: String, CodingKey { case eventID, seq, enrolment, attendance, exams, claim }
 
   public init(from decoder: any Decoder) throws {
     let container = try decoder.container(keyedBy: CodingKeys.self)
@@ -14,6 +14,7 @@ extension EnrolmentRecord {
     enrolment = try container.decode(TraineeEnrolled.self, forKey: .enrolment)
     attendance = try container.decode(ByteString.self, forKey: .attendance).bytes.withUnsafeBytes { try Self.unpack($0) }
     exams = try container.decode(ByteString.self, forKey: .exams).bytes.withUnsafeBytes { try Self.unpack($0) }
+    claim = try container.decodeIfPresent(String.self, forKey: .claim)
   }
 
   public func encode(to encoder: any Encoder) throws {
@@ -23,6 +24,7 @@ extension EnrolmentRecord {
     try container.encode(enrolment, forKey: .enrolment)
     try container.encode(ByteString(Self.packed(attendance)), forKey: .attendance)
     try container.encode(ByteString(Self.packed(exams)), forKey: .exams)
+    try container.encodeIfPresent(claim, forKey: .claim)
   }
 
   /// Little-endian: seq (8 bytes), day since 1970 (4), value (4).
@@ -87,6 +89,7 @@ extension EnrolmentRecord: BinaryFastCodable {
     try output.field(enrolment)
     output.field(packed: attendance)
     output.field(packed: exams)
+    try output.field(claim)
   }
 
   public init(binary input: BinaryInput) throws {
@@ -95,6 +98,7 @@ extension EnrolmentRecord: BinaryFastCodable {
     enrolment = try input.field()
     attendance = try Self.unpack(try input.byteStringField())
     exams = try Self.unpack(try input.byteStringField())
+    claim = try input.field()
   }
 }
 

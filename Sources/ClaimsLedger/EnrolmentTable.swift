@@ -108,6 +108,15 @@ public struct EnrolmentTable: Sendable {
 
   public var values: some Sequence<EnrolmentRecord> { rosters.lazy.flatMap(\.records) }
 
+  /// What `transform` makes of a class's enrolments, in the order of their trainees, leaving
+  /// out its nils: no set of the roster, no lookup per trainee.
+  func inTraineeOrder<T>(of classID: String, _ transform: (ResidentID, EnrolmentRecord) -> T?) -> [T] {
+    guard let number = roster(of: classID) else { return [] }
+    let roster = rosters[number]
+    return roster.trainees.indices.sorted { roster.trainees[$0] < roster.trainees[$1] }
+      .compactMap { transform(roster.trainees[$0], roster.records[$0]) }
+  }
+
   /// Each class's trainees as a set, as `LedgerState.traineesOfClass` reads them.
   public var rosterSets: Rosters { Rosters(table: self) }
 

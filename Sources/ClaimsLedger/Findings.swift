@@ -33,7 +33,7 @@ extension LedgerState {
     }
     for e in late {
       let key = EnrolmentKey(classID: e.classID, trainee: e.trainee)
-      let claim = claimedEnrolments[key].flatMap { claims[$0] }
+      let claim = enrolments[key]?.claim.flatMap { claims[$0] }
       found.append(
         Finding(
           code: Reason.claimLate, subject: claim?.submission.claim ?? e.classID,

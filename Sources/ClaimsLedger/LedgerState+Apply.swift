@@ -45,15 +45,13 @@ extension LedgerState {
     case .traineeEnrolled(let e):
       let key = EnrolmentKey(classID: e.classID, trainee: e.trainee)
       enrolments[key] = EnrolmentRecord(eventID: event.id, seq: seq, enrolment: e)
-      enrolmentsBySeq[seq] = key
+      enrolmentsBySeq.append(key, at: seq)
       classesOfTrainee[e.trainee, default: []].insert(e.classID)
     case .claimSubmitted(let e):
       claims[e.claim] = ClaimRecord(
         submission: e, submittedBy: event.actor, submittedOn: event.date, eventID: event.id)
       classes[e.classID]?.claimCount += 1
-      for trainee in e.trainees {
-        claimedEnrolments[EnrolmentKey(classID: e.classID, trainee: trainee)] = e.claim
-      }
+      mark(e.trainees, of: e.classID, claim: e.claim)
     case .claimApproved(let e):
       claims[e.claim]?.status = .approved
       claims[e.claim]?.approvedBy = event.actor
@@ -63,9 +61,7 @@ extension LedgerState {
       claims[e.claim]?.status = .rejected
       claims[e.claim]?.decidedOn = event.date
       if let submission = claims[e.claim]?.submission {
-        for trainee in submission.trainees {
-          claimedEnrolments[EnrolmentKey(classID: submission.classID, trainee: trainee)] = nil
-        }
+        mark(submission.trainees, of: submission.classID, claim: nil)
       }
     case .paymentMade(let e):
       payments[e.payment] = PaymentRecord(payment: e, date: event.date, eventID: event.id)
@@ -93,5 +89,13 @@ extension LedgerState {
       }
     }
     events.insert(event.id, seq: seq, type: event.type, subject: subject)
+  }
+
+  /// Sets (or clears) the claim that holds these trainees' enrolments in a class.
+  private mutating func mark(_ trainees: [ResidentID], of classID: String, claim: String?) {
+    guard let roster = enrolments.roster(of: classID) else { return }
+    for trainee in trainees {
+      if let position = enrolments.position(in: roster, of: trainee) { enrolments[position].claim = claim }
+    }
   }
 }

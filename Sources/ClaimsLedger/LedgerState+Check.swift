@@ -133,10 +133,10 @@ extension LedgerState {
       guard seen.insert(trainee).inserted else {
         return Refusal("duplicate-trainee-in-claim", "trainee \(trainee.masked) is listed twice")
       }
-      guard let roster, enrolments.position(in: roster, of: trainee) != nil else {
+      guard let roster, let position = enrolments.position(in: roster, of: trainee) else {
         return notEnrolled(e.classID, trainee)
       }
-      if let other = claimedEnrolments[EnrolmentKey(classID: e.classID, trainee: trainee)] {
+      if let other = enrolments[position].claim {
         return Refusal(
           "trainee-already-claimed",
           "trainee \(trainee.masked) is already in claim \"\(other)\" for class \"\(e.classID)\"")
@@ -245,7 +245,7 @@ extension LedgerState {
       return Refusal(
         "class-has-claims", "class \"\(record.approval.classID)\" has claims and cannot be withdrawn")
     }
-    if let key = enrolmentsBySeq[target.seq], let claim = claimedEnrolments[key] {
+    if let key = enrolmentsBySeq[target.seq], let claim = enrolments[key]?.claim {
       return Refusal(
         "enrolment-claimed", "the enrolment is on claim \"\(claim)\"; reject or reverse the claim first")
     }

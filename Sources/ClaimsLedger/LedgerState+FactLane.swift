@@ -51,7 +51,7 @@ extension LedgerState {
       enrolments.append(
         EnrolmentRecord(eventID: String(decoding: fact.id(in: line), as: UTF8.self), seq: seq, enrolment: enrolment),
         of: fact.trainee, to: roster)
-      enrolmentsBySeq[seq] = EnrolmentKey(classID: memo.classID, trainee: fact.trainee)
+      enrolmentsBySeq.append(EnrolmentKey(classID: memo.classID, trainee: fact.trainee), at: seq)
       classesOfTrainee[fact.trainee, default: []].insert(memo.classID)
     case .attendanceRecorded:
       guard let position, window.start <= fact.date, fact.date <= window.end else { return false }

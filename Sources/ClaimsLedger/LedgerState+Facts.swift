@@ -9,15 +9,13 @@ extension LedgerState {
   public func classFacts(_ classIDs: some Sequence<String>, only: Set<ResidentID>? = nil) -> [ClassFacts] {
     Set(classIDs).sorted().compactMap { classID in
       guard let record = classes[classID], classWindows[classID]?.withdrawn == false else { return nil }
-      var roster = traineesOfClass[classID] ?? []
-      if let only, !EntitlementEngine.readsWholeClass(record.approval) { roster.formIntersection(only) }
-      let trainees = roster.sorted().compactMap { trainee -> TraineeFacts? in
-        let key = EnrolmentKey(classID: classID, trainee: trainee)
-        guard let enrolment = enrolments[key] else { return nil }
+      let everyone = only == nil || EntitlementEngine.readsWholeClass(record.approval)
+      let trainees = enrolments.inTraineeOrder(of: classID) { trainee, enrolment -> TraineeFacts? in
+        guard everyone || only?.contains(trainee) == true else { return nil }
         return TraineeFacts(
           enrolment: enrolment.enrolment, attendedHours: enrolment.attendedHours,
           exam: enrolment.latestExam, employments: employments[trainee, default: []].map(\.record),
-          claimSubmittedOn: claimedEnrolments[key].flatMap { claims[$0]?.submittedOn })
+          claimSubmittedOn: enrolment.claim.flatMap { claims[$0]?.submittedOn })
       }
       return ClassFacts(approval: record.approval, approvedOn: record.approvedOn, trainees: trainees)
     }

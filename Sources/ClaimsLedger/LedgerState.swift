@@ -22,10 +22,8 @@ public struct LedgerState: Codable, Equatable, Sendable {
   public internal(set) var enrolments = EnrolmentTable()
   /// Enrolments by the line that made them: how a void of the enrolment, or of an attendance
   /// or exam that belongs to it (`EventIndex.subject`), finds it.
-  public internal(set) var enrolmentsBySeq: [Int: EnrolmentKey] = [:]
+  public internal(set) var enrolmentsBySeq = LineTable<EnrolmentKey>()
   public internal(set) var claims: [String: ClaimRecord] = [:]
-  /// The open or approved claim that holds each enrolment.
-  public internal(set) var claimedEnrolments: [EnrolmentKey: String] = [:]
   public internal(set) var payments: [String: PaymentRecord] = [:]
   public internal(set) var bankRefs: Set<String> = []
   public internal(set) var recoveries: [String: RecoveryRecord] = [:]
@@ -100,6 +98,9 @@ public struct EnrolmentRecord: Codable, Equatable, Sendable {
   public var attendance: [AttendanceFact] = []
   /// Exams not voided, in journal order.
   public var exams: [ExamFact] = []
+  /// The open or approved claim that lists it: while there is one, it cannot be voided or
+  /// claimed again.
+  public var claim: String?
 
   public var attendedHours: Int { attendance.reduce(0) { $0 + $1.hours } }
 
