@@ -7,15 +7,19 @@ struct CatalogRules {
   let approval: ClassApproved
   /// The class's standard and the words that say why, looked up once for all its trainees.
   let standard: (Standard, String)?
+  let funds: ClassFunds
   let explains: Bool
 
   init(ruleset: Ruleset, approval: ClassApproved, explains: Bool) {
     (self.ruleset, self.approval, self.explains) = (ruleset, approval, explains)
     standard = Self.standard(ruleset, approval)
+    funds = ClassFunds(approval, ruleset)
   }
 
-  func entitlement(of trainee: TraineeFacts) -> Entitlement {
-    var result = Entitlement.start(trainee, approval, ruleset: ruleset, explained: explains)
+  /// A trainee's entitlement, from the facts these rules read: their exam and whether they
+  /// receive UI benefits (passed alone, they are copied without a retain of the rest).
+  func entitlement(of trainee: ResidentID, exam: ExamFact?, uiBenefit: Bool) -> Entitlement {
+    var result = Entitlement.start(trainee, exam: exam, approval, ruleset: ruleset, explained: explains)
     guard let (standard, basis) = standard else {
       result.settle(
         .unknown, amount: nil, reason: Reason.noStandardInForce,
@@ -25,7 +29,7 @@ struct CatalogRules {
     }
     result.cite(standard.reference)
     result.note(basis)
-    guard let exam = trainee.exam else {
+    guard let exam else {
       result.settle(.pending, amount: nil, reason: Reason.examNotRecorded, words: "no exam recorded yet")
       return result
     }
@@ -40,7 +44,7 @@ struct CatalogRules {
         words: "class plans \(approval.hoursTotal) h, below the \(standard.hours) subsidy hours")
       return result
     }
-    result.routeFund(trainee, approval, ruleset)
+    result.routeFund(uiBenefit: uiBenefit, funds)
     let fund = result.fund!
     result.settle(
       .eligible, amount: standard.amount,

@@ -24,26 +24,36 @@ struct CrossTrainingLimits {
 
   func apply(to result: inout [Entitlement]) {
     // Each trainee's eligible trainings in order of exam: one sort of small keys, then a run per
-    // trainee (an entitlement is a large value, and copies of them cost more than judging them).
-    var trainings: [(trainee: ResidentID, date: CivilDate, seq: Int, index: Int)] = []
-    for (index, entitlement) in result.enumerated() where entitlement.status == .eligible {
-      trainings.append((entitlement.trainee, entitlement.exam!.date, entitlement.exam!.seq, index))
+    // trainee. The keys carry the limits of the training's ruleset, found in the pass in order
+    // of `result` (most are under the ruleset of the one before); in the trainee's order an
+    // entitlement is read only to weigh it against earlier ones — out of order, each read of
+    // these large values was a cache miss.
+    var rulesets: [(id: String, limits: Limits?)] = []
+    var trainings: [(trainee: ResidentID, date: CivilDate, seq: Int, index: Int, ruleset: Int)] = []
+    var last = -1
+    for index in result.indices where result[index].status == .eligible {
+      let exam = result[index].exam!
+      if let id = result[index].ruleset {
+        if last < 0 || rulesets[last].id != id {
+          if let known = rulesets.firstIndex(where: { $0.id == id }) {
+            last = known
+          } else {
+            rulesets.append((id, library.ruleset(id: id).map { Limits($0.parameters) }))
+            last = rulesets.count - 1
+          }
+        }
+        trainings.append((result[index].trainee, exam.date, exam.seq, index, last))
+      } else {
+        trainings.append((result[index].trainee, exam.date, exam.seq, index, -1))
+      }
     }
     trainings.sort { ($0.trainee, $0.date, $0.seq) < ($1.trainee, $1.date, $1.seq) }
-    var limitsByRuleset: [String: Limits?] = [:]
-    var last: (ruleset: String, limits: Limits?)?
     // The earlier subsidised trainings of the trainee, by their places in `result`.
     var subsidised: [Int] = []
     for (position, training) in trainings.enumerated() {
       if position == 0 || trainings[position - 1].trainee != training.trainee { subsidised.removeAll(keepingCapacity: true) }
       let index = training.index
-      // Most trainings are judged under the ruleset of the one before.
-      let limits = result[index].ruleset.flatMap { id -> Limits? in
-        if let last, last.ruleset == id { return last.limits }
-        let limits = limitsByRuleset[id] ?? library.ruleset(id: id).map { Limits($0.parameters) }
-        (limitsByRuleset[id], last) = (limits, (id, limits))
-        return limits
-      }
+      let limits = training.ruleset < 0 ? nil : rulesets[training.ruleset].limits
       if let limits, let (reason, reference, words) = limit(index, limits, earlier: subsidised, in: result) {
         result[index].cite(reference)
         result[index].settle(.ineligible, amount: .zero, reason: reason, words: words)

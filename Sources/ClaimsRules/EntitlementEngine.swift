@@ -18,7 +18,7 @@ public struct EntitlementEngine: Sendable {
   {
     var all: [Entitlement] = []
     all.reserveCapacity(classes.reduce(0) { $0 + $1.trainees.count })
-    for facts in classes { all += entitlements(of: facts, wages: wages, only: only) }
+    for facts in classes { entitlements(of: facts, wages: wages, only: only, into: &all) }
     // In place: an entitlement is a large value, and copies of every one were most of the cost.
     CrossTrainingLimits(library: library).apply(to: &all)
     all.sort { ($0.classID, $0.trainee) < ($1.classID, $1.trainee) }
@@ -29,25 +29,33 @@ public struct EntitlementEngine: Sendable {
   /// rate); elsewhere a trainee's entitlement reads only their own facts.
   public static func readsWholeClass(_ approval: ClassApproved) -> Bool { approval.category == .project }
 
-  /// The entitlements of one class before the limits across trainings.
-  func entitlements(of facts: ClassFacts, wages: MinimumWages, only: Set<ResidentID>?) -> [Entitlement] {
+  /// The entitlements of one class before the limits across trainings, added to `all` (a
+  /// class's own array, copied in, cost as much as computing them).
+  func entitlements(of facts: ClassFacts, wages: MinimumWages, only: Set<ResidentID>?, into all: inout [Entitlement]) {
     let approval = facts.approval
-    let wanted = { (trainee: TraineeFacts) in only?.contains(trainee.enrolment.trainee) ?? true }
+    let wanted = { (trainee: ResidentID) in only?.contains(trainee) ?? true }
     switch library.ruleset(forRegion: approval.region, on: approval.start) {
     case .failure(let refusal):
-      return facts.trainees.filter(wanted).map { trainee in
+      for trainee in facts.trainees where wanted(trainee.enrolment.trainee) {
         var result = Entitlement.start(trainee, approval, ruleset: nil, explained: explains)
         result.settle(.unknown, amount: nil, reason: refusal.code, words: refusal.message)
-        return result
+        all.append(result)
       }
     case .success(let ruleset):
       if Self.readsWholeClass(approval), ruleset.parameters["project.rate_offline"] != nil {
         let whole = ProjectRules(ruleset: ruleset, facts: facts, wages: wages, explains: explains).entitlements()
-        return only.map { only in whole.filter { only.contains($0.trainee) } } ?? whole
+        all += only == nil ? whole : whole.filter { wanted($0.trainee) }
+        return
       }
       let rules = CatalogRules(ruleset: ruleset, approval: approval, explains: explains)
-      guard only != nil else { return facts.trainees.map(rules.entitlement) }
-      return facts.trainees.filter(wanted).map(rules.entitlement)
+      // Field by field: a trainee's facts copied whole (a retain and a release of each of
+      // their strings and lists) were a fifth of the cost.
+      for place in facts.trainees.indices where wanted(facts.trainees[place].enrolment.trainee) {
+        all.append(
+          rules.entitlement(
+            of: facts.trainees[place].enrolment.trainee, exam: facts.trainees[place].exam,
+            uiBenefit: facts.trainees[place].enrolment.uiBenefit))
+      }
     }
   }
 }
@@ -57,10 +65,16 @@ extension Entitlement {
   static func start(_ trainee: TraineeFacts, _ approval: ClassApproved, ruleset: Ruleset?, explained: Bool)
     -> Entitlement
   {
+    start(trainee.enrolment.trainee, exam: trainee.exam, approval, ruleset: ruleset, explained: explained)
+  }
+
+  static func start(
+    _ trainee: ResidentID, exam: ExamFact?, _ approval: ClassApproved, ruleset: Ruleset?, explained: Bool
+  ) -> Entitlement {
     Entitlement(
-      trainee: trainee.enrolment.trainee, classID: approval.classID, status: .pending, amount: nil,
+      trainee: trainee, classID: approval.classID, status: .pending, amount: nil,
       fund: nil, reasons: [], rules: [], arithmetic: "", ruleset: ruleset?.id,
-      rulesetSHA256: ruleset?.sha256, exam: trainee.exam, occupation: approval.occupation,
+      rulesetSHA256: ruleset?.sha256, exam: exam, occupation: approval.occupation,
       level: approval.level, explained: explained)
   }
 
@@ -85,13 +99,26 @@ extension Entitlement {
 
   /// SPEC §7.4: a trainee receiving UI benefits is paid from unemployment insurance, anyone
   /// else from the class's funding (default: the employment subsidy fund).
-  mutating func routeFund(_ trainee: TraineeFacts, _ approval: ClassApproved, _ ruleset: Ruleset) {
-    if trainee.enrolment.uiBenefit {
-      fund = Fund(rawValue: ruleset.parameters.string("funds.ui_benefit") ?? "") ?? .unemploymentInsurance
-      cite(ruleset.parameters.reference("funds.ui_benefit"))
+  mutating func routeFund(uiBenefit: Bool, _ funds: ClassFunds) {
+    if uiBenefit {
+      fund = funds.uiBenefit
+      cite(funds.uiBenefitReference)
     } else {
-      fund = approval.funding ?? Fund(rawValue: ruleset.parameters.string("funds.default") ?? "")
-        ?? .employmentSubsidy
+      fund = funds.others
     }
+  }
+}
+
+/// Where a class's trainees are paid from (`Entitlement.routeFund`), read from the ruleset's
+/// parameters once for the class rather than once a trainee.
+struct ClassFunds {
+  let uiBenefit: Fund
+  let uiBenefitReference: String?
+  let others: Fund
+
+  init(_ approval: ClassApproved, _ ruleset: Ruleset) {
+    uiBenefit = Fund(rawValue: ruleset.parameters.string("funds.ui_benefit") ?? "") ?? .unemploymentInsurance
+    uiBenefitReference = ruleset.parameters.reference("funds.ui_benefit")
+    others = approval.funding ?? Fund(rawValue: ruleset.parameters.string("funds.default") ?? "") ?? .employmentSubsidy
   }
 }
