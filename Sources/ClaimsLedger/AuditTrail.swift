@@ -67,7 +67,7 @@ public struct AuditTrail: Sendable {
         for (claimID, claim) in state.claims where claim.submission.classID == id { addClaim(claimID, state) }
         for trainee in state.traineesOfClass[id] ?? [] { pairs.insert(EnrolmentKey(classID: id, trainee: trainee)) }
       case .trainee(let trainee):
-        for classID in state.classesOfTrainee[trainee] ?? [] {
+        for classID in state.classes(ofTrainee: trainee) {
           pairs.insert(EnrolmentKey(classID: classID, trainee: trainee))
           classIDs.insert(classID)
         }

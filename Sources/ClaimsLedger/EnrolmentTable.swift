@@ -179,3 +179,33 @@ extension EnrolmentTable: BinaryFastCodable {
     }
   }
 }
+
+/// The rosters (classes) a trainee was ever enrolled in, by number: most trainees are in one,
+/// held inline, where a set of class names per trainee was an allocation and a string hashed
+/// on every enrolment.
+public struct TraineeRosters: Codable, Equatable, Sendable {
+  private var first = -1
+  private var more: [Int] = []
+
+  public init() {}
+
+  /// In the order of their first enrolments.
+  public var numbers: [Int] { first < 0 ? [] : [first] + more }
+
+  mutating func insert(_ number: Int) {
+    if first < 0 {
+      first = number
+    } else if first != number, !more.contains(number) {
+      more.append(number)
+    }
+  }
+}
+
+extension TraineeRosters: BinaryFastCodable {
+  public func writeBinary(to output: BinaryOutput) throws {
+    try output.field(first)
+    try output.field(more)
+  }
+
+  public init(binary input: BinaryInput) throws { (first, more) = (try input.field(), try input.field()) }
+}

@@ -63,9 +63,9 @@ extension LedgerState {
     // One trainee's attendance in every class, by day: sorted in one reused list and walked a
     // day at a time, with no table of days per trainee.
     var entries: [(classID: String, ceiling: Int?, fact: AttendanceFact)] = []
-    for (trainee, classIDs) in classesOfTrainee {
+    for trainee in traineesSeen {
       entries.removeAll(keepingCapacity: true)
-      for classID in classIDs {
+      for classID in classes(ofTrainee: trainee) {
         let classCeiling = ceiling(classID)
         for fact in enrolments[EnrolmentKey(classID: classID, trainee: trainee)]?.attendance ?? [] {
           entries.append((classID, classCeiling, fact))

@@ -46,7 +46,7 @@ extension LedgerState {
       let key = EnrolmentKey(classID: e.classID, trainee: e.trainee)
       enrolments[key] = EnrolmentRecord(eventID: event.id, seq: seq, enrolment: e)
       enrolmentsBySeq.append(key, at: seq)
-      classesOfTrainee[e.trainee, default: []].insert(e.classID)
+      rostersOfTrainee[e.trainee, default: TraineeRosters()].insert(enrolments.rosterNumber(for: e.classID))
     case .claimSubmitted(let e):
       claims[e.claim] = ClaimRecord(
         submission: e, submittedBy: event.actor, submittedOn: event.date, eventID: event.id)

@@ -32,7 +32,7 @@ extension LedgerState: BinaryFastCodable {
     try output.field(general: fundLedger)
     try output.field(claimMoney)
     try output.field(employmentSubjects)
-    try output.field(classesOfTrainee)
+    try output.field(rostersOfTrainee)
   }
 
   public init(binary input: BinaryInput) throws {
@@ -59,7 +59,7 @@ extension LedgerState: BinaryFastCodable {
     fundLedger = try input.field(general: FundLedger.self)
     claimMoney = try input.field()
     employmentSubjects = try input.field()
-    classesOfTrainee = try input.field()
+    rostersOfTrainee = try input.field()
   }
 }
 extension EnrolmentKey: BinaryFastCodable {
@@ -95,14 +95,13 @@ extension ClaimMoney: BinaryFastCodable {
   public func writeBinary(to output: BinaryOutput) throws {
     try output.field(region)
     try output.field(approved)
-    try output.field(approvedByTrainee)
     try output.field(paid)
     try output.field(ordered)
     try output.field(orderedByTrainee)
   }
   public init(binary input: BinaryInput) throws {
     self.init(
-      region: try input.field(), approved: try input.field(), approvedByTrainee: try input.field(),
+      region: try input.field(), approved: try input.field(),
       paid: try input.field(), ordered: try input.field(), orderedByTrainee: try input.field())
   }
 }

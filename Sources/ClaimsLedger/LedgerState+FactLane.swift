@@ -52,7 +52,7 @@ extension LedgerState {
         EnrolmentRecord(eventID: String(decoding: fact.id(in: line), as: UTF8.self), seq: seq, enrolment: enrolment),
         of: fact.trainee, to: roster)
       enrolmentsBySeq.append(EnrolmentKey(classID: memo.classID, trainee: fact.trainee), at: seq)
-      classesOfTrainee[fact.trainee, default: []].insert(memo.classID)
+      rostersOfTrainee[fact.trainee, default: TraineeRosters()].insert(roster)
     case .attendanceRecorded:
       guard let position, window.start <= fact.date, fact.date <= window.end else { return false }
       // One access to the record, in place.

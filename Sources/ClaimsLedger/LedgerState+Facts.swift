@@ -27,7 +27,7 @@ extension LedgerState {
   /// The facts that bear on the given trainees' entitlements: every class any of them attended
   /// (the limits look at a trainee's whole history).
   public func classFacts(forTrainees trainees: some Sequence<ResidentID>, only: Set<ResidentID>? = nil) -> [ClassFacts] {
-    classFacts(trainees.flatMap { classesOfTrainee[$0] ?? [] }, only: only)
+    classFacts(trainees.flatMap { classes(ofTrainee: $0) }, only: only)
   }
 
   /// Every trainee's entitlements, or those of `trainees` alone: the engine judges them on the

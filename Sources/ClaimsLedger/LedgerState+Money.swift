@@ -68,7 +68,7 @@ extension LedgerState {
       return nil
     case .recoveryOrdered(let e):
       let money = claimMoney[e.claim] ?? ClaimMoney(region: "")
-      let approved = money.approvedByTrainee[e.trainee]?[e.fund] ?? .zero
+      let approved = self.approved(onClaim: e.claim, trainee: e.trainee)[e.fund] ?? .zero
       let orderedForTrainee = money.orderedByTrainee[e.trainee]?[e.fund] ?? .zero
       guard e.amount <= approved - orderedForTrainee else {
         return Refusal(
@@ -101,7 +101,6 @@ extension LedgerState {
       var money = ClaimMoney(region: region)
       for line in decision.lines where line.amount.fen > 0 {
         money.approved[line.fund, default: .zero] += line.amount
-        money.approvedByTrainee[line.trainee, default: [:]][line.fund, default: .zero] += line.amount
       }
       // Booked once per fund, the lines' sum: a claim's lines mostly share one fund.
       for (fund, amount) in money.approved {
@@ -134,6 +133,17 @@ extension LedgerState {
 
   mutating func book(_ key: FundKey, on date: CivilDate, _ change: (inout FundBalance) -> Void) {
     fundLedger.book(key, on: date, change)
+  }
+
+  /// What a claim's approval gave a trainee, by fund: the ceiling of a recovery order. Read from
+  /// the approval's lines when a recovery asks (a table of it per claim cost an allocation per
+  /// approved trainee on every replay).
+  public func approved(onClaim claim: String, trainee: ResidentID) -> [Fund: Money] {
+    var approved: [Fund: Money] = [:]
+    for line in claims[claim]?.decision?.lines ?? [] where line.trainee == trainee && line.amount.fen > 0 {
+      approved[line.fund, default: .zero] += line.amount
+    }
+    return approved
   }
 
   /// The balances as of the end of `date` (`FundLedger.balances(asOf:)`).

@@ -35,13 +35,19 @@ public struct LedgerState: Codable, Equatable, Sendable {
   public var funds: [FundKey: FundBalance] { fundLedger.balances }
   public internal(set) var claimMoney: [String: ClaimMoney] = [:]
   var employmentSubjects: [String: ResidentID] = [:]
-  /// The classes each trainee was ever enrolled in.
-  public internal(set) var classesOfTrainee: [ResidentID: Set<String>] = [:]
+  /// The classes each trainee was ever enrolled in, by their rosters in `enrolments`
+  /// (`classes(ofTrainee:)` names them).
+  public internal(set) var rostersOfTrainee: [ResidentID: TraineeRosters] = [:]
   /// The trainees enrolled (and not voided) in each class: the enrolments' rosters.
   public var traineesOfClass: EnrolmentTable.Rosters { enrolments.rosterSets }
-  /// Every trainee ever enrolled: the keys of `classesOfTrainee` (`contains` and `count` look
+  /// Every trainee ever enrolled: the keys of `rostersOfTrainee` (`contains` and `count` look
   /// up the table; nothing is copied).
-  public var traineesSeen: Dictionary<ResidentID, Set<String>>.Keys { classesOfTrainee.keys }
+  public var traineesSeen: Dictionary<ResidentID, TraineeRosters>.Keys { rostersOfTrainee.keys }
+
+  /// The classes a trainee was ever enrolled in, in the order of their first enrolments.
+  public func classes(ofTrainee trainee: ResidentID) -> [String] {
+    rostersOfTrainee[trainee]?.numbers.map { enrolments.classIDs[$0] } ?? []
+  }
 
   public init() {}
 }

@@ -68,9 +68,8 @@ public struct Posting: Equatable, Sendable {
 /// What a claim has committed and paid, by fund, and what was ordered back.
 public struct ClaimMoney: Codable, Equatable, Sendable {
   public var region: String
+  /// Approved per fund. Per trainee, it is the approval's lines (`LedgerState.approved(onClaim:trainee:)`).
   public var approved: [Fund: Money] = [:]
-  /// Approved per trainee and fund: the ceiling of a recovery order.
-  public var approvedByTrainee: [ResidentID: [Fund: Money]] = [:]
   /// Payments less returns.
   public var paid: [Fund: Money] = [:]
   public var ordered: [Fund: Money] = [:]

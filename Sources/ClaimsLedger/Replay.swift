@@ -104,7 +104,7 @@ struct LineFolder {
     guard cut.includes(date: event.date) else { return }
     // A date cut leaves out events that later ones may refer to; every line was checked
     // when it was appended, so a cut replay folds without re-checking.
-    if cut.asOf == nil, let refusal = state.pointee.admit(event, recorded: frame.recorded, rules: rules) {
+    if cut.asOf == nil, let refusal = LedgerState.admit(event, recorded: frame.recorded, rules: rules, to: &state.pointee) {
       throw .integrity(line: frame.seq, reason: "the ledger refuses this event: \(refusal)")
     }
     beforeApply?(frame, event, state.pointee)
@@ -146,6 +146,12 @@ extension LedgerState {
     }
     if let refusal = admit(decided, recorded: recorded, rules: rules) { return .failure(refusal) }
     return .success(decided)
+  }
+
+  /// `admit` on a state read where it lies: called on a pointer's `pointee`, the state was
+  /// copied (a retain and a release of each of its tables) for every line of the general way.
+  static func admit(_ event: Event, recorded: Timestamp, rules: any RuleBook, to state: inout LedgerState) -> Refusal? {
+    state.admit(event, recorded: recorded, rules: rules)
   }
 
   /// The checks an event must pass to enter the journal at `recorded`: it happened no later than

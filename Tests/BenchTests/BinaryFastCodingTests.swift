@@ -25,7 +25,7 @@ import Testing
     #expect(state.enrolments.values.contains { !$0.attendance.isEmpty && !$0.exams.isEmpty })
     #expect(state.claims.values.contains { $0.decision != nil })
     #expect(state.claims.values.contains { $0.decision == nil })
-    #expect(state.claimMoney.values.contains { !$0.approvedByTrainee.isEmpty })
+    #expect(state.claimMoney.values.contains { !$0.orderedByTrainee.isEmpty })
     let fast = try BinaryEncoder().encode(state)
     let containers = try BinaryEncoder(fastPaths: false).encode(state)
     // The first byte that differs, rather than megabytes of both.

@@ -115,15 +115,16 @@ extension WorkloadYear {
   /// what was paid on the claim. Six in ten are repaid in full, a quarter in half, the rest not.
   func orderRecovery(_ number: Int) {
     let claim = claims[number]
-    guard let money = state?.claimMoney[claim.id] else { return }
+    guard let state, let money = state.claimMoney[claim.id] else { return }
     let planned = classes[claim.classIndex]
     let offset = random.below(claim.trainees.count)
     for step in claim.trainees.indices {
       let text = planned.traineeIDs[claim.trainees[(offset + step) % claim.trainees.count]]
       let trainee = ResidentID(text)!
+      let approved = state.approved(onClaim: claim.id, trainee: trainee)
       for fund in Fund.inOrder {
         let ownFen =
-          (money.approvedByTrainee[trainee]?[fund]?.fen ?? 0)
+          (approved[fund]?.fen ?? 0)
           - (money.orderedByTrainee[trainee]?[fund]?.fen ?? 0)
         let claimFen = (money.paid[fund]?.fen ?? 0) - (money.ordered[fund]?.fen ?? 0)
         let fen = min(ownFen, claimFen)

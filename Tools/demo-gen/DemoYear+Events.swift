@@ -207,8 +207,7 @@ extension DemoYear {
   ) {
     let id = nextID("rco")
     timeline.compute(day) { state, _ in
-      let approved =
-        state.claimMoney[claim]?.approvedByTrainee[ResidentID(trainee.person.id)!] ?? [:]
+      let approved = state.approved(onClaim: claim, trainee: ResidentID(trainee.person.id)!)
       return approved.keys.sorted().prefix(1).map { fund in
         eventLine(
           "recovery.ordered", id, day, reviewer,
