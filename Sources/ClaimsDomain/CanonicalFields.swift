@@ -95,6 +95,13 @@ struct CanonicalFields: EventFields {
     String(decoding: try identifierBytes(key), as: UTF8.self)
   }
 
+  /// Compared as bytes first: an equal value makes no new string.
+  mutating func identifier(_ key: StaticString, reusing previous: String?) throws(EventDecodingError) -> String {
+    let value = try identifierBytes(key)
+    if let previous, previous.utf8.elementsEqual(value) { return previous }
+    return String(decoding: value, as: UTF8.self)
+  }
+
   /// The bytes of an identifier (`FieldReader.isPlainIdentifier`: 1–128 visible ASCII
   /// characters) read in one pass: any other byte, a quote or backslash included, ends the
   /// canonical reading.

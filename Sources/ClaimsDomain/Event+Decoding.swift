@@ -256,12 +256,16 @@ extension Event {
 
   static func decodeDecision<R: EventFields>(_ r: inout R) throws(EventDecodingError) -> ApprovalDecision? {
     guard r.has("lines") || r.has("total") else { return nil }
+    // A claim's lines mostly share a ruleset: its hash is then one string, not one a line.
+    var previous: ApprovedLine?
     let lines = try r.objectList("lines") { (line: inout R) throws(EventDecodingError) in
-      ApprovedLine(
+      let decoded = ApprovedLine(
         trainee: try line.residentID("trainee"), amount: try line.money("amount", allowZero: true),
-        fund: try line.code("fund", as: Fund.self), ruleset: try line.identifier("ruleset"),
-        rulesetSHA256: try line.identifier("ruleset_sha256"),
+        fund: try line.code("fund", as: Fund.self), ruleset: try line.identifier("ruleset", reusing: previous?.ruleset),
+        rulesetSHA256: try line.identifier("ruleset_sha256", reusing: previous?.rulesetSHA256),
         reasons: line.has("reasons") ? try line.stringList("reasons") { $0 } : [])
+      previous = decoded
+      return decoded
     }
     return ApprovalDecision(lines: lines, total: try r.money("total", allowZero: true))
   }

@@ -5,6 +5,9 @@
 protocol EventFields {
   mutating func text(_ key: StaticString) throws(EventDecodingError) -> String
   mutating func identifier(_ key: StaticString) throws(EventDecodingError) -> String
+  /// The identifier, as `previous` itself when they are equal: lines that repeat a value (an
+  /// approval's ruleset hash on each of its lines) then share one string.
+  mutating func identifier(_ key: StaticString, reusing previous: String?) throws(EventDecodingError) -> String
   mutating func region(_ key: StaticString) throws(EventDecodingError) -> String
   mutating func integer(_ key: StaticString, in range: ClosedRange<Int>) throws(EventDecodingError) -> Int
   mutating func bool(_ key: StaticString) throws(EventDecodingError) -> Bool
@@ -23,6 +26,11 @@ protocol EventFields {
 }
 
 extension EventFields {
+  mutating func identifier(_ key: StaticString, reusing previous: String?) throws(EventDecodingError) -> String {
+    let value = try identifier(key)
+    return value == previous ? previous! : value
+  }
+
   mutating func money(_ key: StaticString) throws(EventDecodingError) -> Money { try money(key, allowZero: false) }
 
   mutating func optionalText(_ key: StaticString) throws(EventDecodingError) -> String? {
