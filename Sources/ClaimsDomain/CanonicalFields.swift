@@ -98,7 +98,11 @@ struct CanonicalFields: EventFields {
   /// Compared as bytes first: an equal value makes no new string.
   mutating func identifier(_ key: StaticString, reusing previous: String?) throws(EventDecodingError) -> String {
     let value = try identifierBytes(key)
-    if let previous, previous.utf8.elementsEqual(value) { return previous }
+    if let previous,
+      previous.utf8.withContiguousStorageIfAvailable({ UnsafeRawBufferPointer($0).sameBytes(as: value) }) == true
+    {
+      return previous
+    }
     return String(decoding: value, as: UTF8.self)
   }
 
