@@ -20,6 +20,21 @@ public struct BinaryEncoder {
     try output.encodeSlot(value)
     return output.bytes
   }
+
+  /// The same bytes, handed to `sink` in parts of about `partSize` as they are written, in
+  /// order: a large form (a checkpoint) goes to its file without ever being whole in memory.
+  public func encode<Value: Encodable>(
+    _ value: Value, partSize: Int = 4 << 20, sink: (UnsafeRawBufferPointer) throws -> Void
+  ) throws {
+    try withoutActuallyEscaping(sink) { sink in
+      let output = BinaryOutput(fastPaths: fastPaths)
+      output.bytes.reserveCapacity(partSize + partSize / 4)
+      (output.sink, output.partSize) = (sink, partSize)
+      defer { output.sink = nil }
+      try output.encodeSlot(value)
+      try output.bytes.withUnsafeBytes(sink)
+    }
+  }
 }
 
 /// Dictionaries and sets iterate in hash order, which differs from one process to the next
@@ -90,6 +105,14 @@ public final class BinaryOutput {
   /// per level of tables within tables).
   @exclusivity(unchecked) public var spareBuffers: [[UInt8]] = []
   let fastPaths: Bool
+  /// Where the form goes in parts when it is not kept whole (`BinaryEncoder.encode(_:partSize:sink:)`).
+  @usableFromInline var sink: ((UnsafeRawBufferPointer) throws -> Void)?
+  @usableFromInline var partSize = Int.max
+  /// Tables being sorted (their entries written aside) and values written through the
+  /// `Codable` containers (whose lists patch their counts): while any is open, the bytes so
+  /// far must stay.
+  @exclusivity(unchecked) @usableFromInline var openTables = 0
+  @exclusivity(unchecked) @usableFromInline var openContainers = 0
 
   init(fastPaths: Bool) { self.fastPaths = fastPaths }
 
@@ -132,8 +155,19 @@ public final class BinaryOutput {
     switch way(of: Value.self) {
     case .fast(let fast): try fast.write(value, to: self)
     case .unordered(let unordered): try unordered.write(value, to: self)
-    case .containers: try value.encode(to: BinaryValueEncoder(output: self))
+    case .containers:
+      openContainers += 1
+      defer { openContainers -= 1 }
+      try value.encode(to: BinaryValueEncoder(output: self))
     }
+  }
+
+  /// Hands the bytes written so far to the sink, when there is one, they make a part, and no
+  /// table or container is open (see `openTables`).
+  public func flushIfFull() throws {
+    guard let sink, bytes.count >= partSize, openTables == 0, openContainers == 0 else { return }
+    try bytes.withUnsafeBytes(sink)
+    bytes.removeAll(keepingCapacity: true)
   }
 
   /// A dictionary: its count, then each pair's key and value slots, in the order of the keys'
@@ -168,6 +202,7 @@ public final class BinaryOutput {
     var form = spareBuffers.popLast() ?? []
     form.removeAll(keepingCapacity: true)
     swap(&form, &bytes)
+    openTables += 1
     var spans: [(start: Int, keyEnd: Int, end: Int)] = []
     spans.reserveCapacity(entries.underestimatedCount)
     do {
@@ -178,17 +213,22 @@ public final class BinaryOutput {
       }
     } catch {
       swap(&form, &bytes)
+      openTables -= 1
       throw error
     }
     swap(&form, &bytes)
+    openTables -= 1
     let written = form
-    written.withUnsafeBytes { written in
+    try written.withUnsafeBytes { written in
       func key(_ span: (start: Int, keyEnd: Int, end: Int)) -> UnsafeRawBufferPointer {
         UnsafeRawBufferPointer(rebasing: written[span.start..<span.keyEnd])
       }
       spans.sort { key($0).bytesPrecede(key($1)) }
-      bytes.reserveCapacity(bytes.count + written.count)
-      for span in spans { bytes.append(contentsOf: written[span.start..<span.end]) }
+      if sink == nil { bytes.reserveCapacity(bytes.count + written.count) }
+      for span in spans {
+        bytes.append(contentsOf: written[span.start..<span.end])
+        if bytes.count >= partSize { try flushIfFull() }
+      }
     }
     spareBuffers.append(written)
   }

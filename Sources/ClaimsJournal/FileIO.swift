@@ -200,15 +200,29 @@ public enum FilePaths {
   /// The same with the new content in parts, written one after another: a large file need not
   /// be assembled in memory first.
   public static func replaceAtomically(_ path: String, withParts parts: [[UInt8]]) throws(FileError) {
+    do {
+      try replaceAtomically(path) { (file: borrowing OpenFile) throws(FileError) in
+        var offset = 0
+        for part in parts {
+          try file.write(part, at: offset)
+          offset += part.count
+        }
+      }
+    } catch let error as FileError {
+      throw error
+    } catch {
+      preconditionFailure("only file errors are thrown here")
+    }
+  }
+
+  /// The same with the new content written by `write`, at whatever offsets it likes: a file
+  /// can be written as it is made, never whole in memory.
+  public static func replaceAtomically(_ path: String, writing write: (borrowing OpenFile) throws -> Void) throws {
     let temporary = path + ".tmp"
     unlink(temporary)
     do {
       let file = try OpenFile(creating: temporary)
-      var offset = 0
-      for part in parts {
-        try file.write(part, at: offset)
-        offset += part.count
-      }
+      try write(file)
       try file.sync()
     }
     guard rename(temporary, path) == 0 else {

@@ -22,3 +22,43 @@ extension SHA256 {
     bytes.withUnsafeBytes { hashOfPieces($0) }
   }
 }
+
+/// `SHA256.hashOfPieces` of bytes that arrive in parts (a checkpoint written as it is encoded):
+/// whole pieces are hashed side by side as they come, the rest waits for the next part.
+public struct SHA256PiecesHasher {
+  private var digests: [SHA256Digest] = []
+  private var partial: [UInt8] = []
+
+  public init() {}
+
+  public mutating func add(_ bytes: UnsafeRawBufferPointer) {
+    let pieceSize = SHA256.pieceSize
+    var rest = bytes
+    if !partial.isEmpty {
+      let taken = min(pieceSize - partial.count, rest.count)
+      partial.append(contentsOf: UnsafeRawBufferPointer(rebasing: rest[..<taken]))
+      rest = UnsafeRawBufferPointer(rebasing: rest[taken...])
+      guard partial.count == pieceSize else { return }
+      partial.withUnsafeBytes { digests.append(SHA256.hash($0)) }
+      partial.removeAll(keepingCapacity: true)
+    }
+    let whole = rest.count / pieceSize
+    if whole > 0 {
+      let first = digests.count
+      digests += repeatElement(SHA256.hash([]), count: whole)
+      digests.withUnsafeMutableBufferPointer { out in
+        SHA256.hashEach(count: whole, into: out.baseAddress! + first) { index in
+          UnsafeRawBufferPointer(rebasing: rest[(index * pieceSize)..<((index + 1) * pieceSize)])
+        }
+      }
+    }
+    partial.append(contentsOf: UnsafeRawBufferPointer(rebasing: rest[(whole * pieceSize)...]))
+  }
+
+  /// The hash of everything added: the last, short piece counts (an empty whole is one empty piece).
+  public func finish() -> SHA256Digest {
+    var all = digests
+    if !partial.isEmpty || all.isEmpty { all.append(partial.withUnsafeBytes { SHA256.hash($0) }) }
+    return SHA256.hash(all.flatMap(\.bytes))
+  }
+}

@@ -26,6 +26,17 @@ extension Checkpoint {
           ])))
     }
 
+    /// The key line's length in the file, newline included: room reserved before the state is
+    /// written, filled when its hash is known.
+    static let lineLength = 1024
+
+    /// The key as its line: the JSON, spaces up to `lineLength`, a newline.
+    var line: [UInt8] {
+      let json = self.json
+      precondition(json.count < Self.lineLength, "a checkpoint key longer than its line")
+      return json + [UInt8](repeating: 0x20, count: Self.lineLength - 1 - json.count) + [0x0A]
+    }
+
     init(foldVersion: Int, point: ChainPoint, rules: String, statePiecesSHA256: String, moneyLength: Int, moneySHA256: String) {
       (self.foldVersion, self.point, self.rules, self.statePiecesSHA256) = (foldVersion, point, rules, statePiecesSHA256)
       (self.moneyLength, self.moneySHA256) = (moneyLength, moneySHA256)

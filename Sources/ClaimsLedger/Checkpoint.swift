@@ -192,17 +192,30 @@ public struct Checkpoint {
 
   /// Replaces the checkpoint file atomically (mode 0640, like the journal): the key line, the
   /// money section, the whole state. Returns the state's hash (`Key.statePiecesSHA256`).
+  ///
+  /// The state goes to the file as it is encoded, a few megabytes at a time, hashed on the way
+  /// (at ten million events it is most of a gigabyte, which built whole in fresh memory cost
+  /// as much as encoding it). The key, which names that hash, is written last, over the room
+  /// left for it at the start: its line is padded with spaces to `Key.lineLength`.
   @discardableResult
   public func write(forJournal journal: String) throws -> String {
     let money = try BinaryEncoder().encode(MoneySection(lastSeq: state.lastSeq, funds: state.fundLedger))
-    // As large as the checkpoint it replaces, or about a hundred bytes a line.
-    let previous = (try? OpenFile(path: Self.path(forJournal: journal), writable: false).size()) ?? 0
-    let payload = try BinaryEncoder().encode(state, capacity: max(previous, state.lastSeq * 100) + (1 << 20))
-    let key = Key(
-      foldVersion: Self.foldVersion, point: point, rules: rules, statePiecesSHA256: SHA256.hashOfPieces(payload).hex,
-      moneyLength: money.count, moneySHA256: SHA256.hash(money).hex)
-    try FilePaths.replaceAtomically(Self.path(forJournal: journal), withParts: [key.json + [0x0A], money, payload])
-    return key.statePiecesSHA256
+    var statePieces = SHA256PiecesHasher()
+    var key: Key?
+    try FilePaths.replaceAtomically(Self.path(forJournal: journal)) { file in
+      try file.write(money, at: Key.lineLength)
+      var offset = Key.lineLength + money.count
+      try BinaryEncoder().encode(state) { part in
+        try file.write(part, at: offset)
+        offset += part.count
+        statePieces.add(part)
+      }
+      key = Key(
+        foldVersion: Self.foldVersion, point: point, rules: rules, statePiecesSHA256: statePieces.finish().hex,
+        moneyLength: money.count, moneySHA256: SHA256.hash(money).hex)
+      try file.write(key!.line, at: 0)
+    }
+    return key!.statePiecesSHA256
   }
 }
 

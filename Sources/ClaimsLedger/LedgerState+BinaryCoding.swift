@@ -14,6 +14,9 @@ extension LedgerState: BinaryFastCodable {
     try output.field(lastRecorded)
     try output.field(admin)
     try output.field(events)
+    // The event index is the state's largest piece not in a sorted table (whose entries flush
+    // as they are placed): a part of a checkpoint written as it is encoded.
+    try output.flushIfFull()
     try output.field(voided)
     try output.field(general: actors)
     try output.field(general: institutions)

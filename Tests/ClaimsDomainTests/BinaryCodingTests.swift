@@ -52,6 +52,38 @@ import Testing
     #expect(try BinaryEncoder().encode(decoded) == BinaryEncoder().encode(nested))
   }
 
+  /// Handed out in parts as it is written, a value gives the bytes it gives whole: here lists
+  /// (whose counts are patched as elements come) of records holding tables that would hand
+  /// out parts of their own — a part cut while a count waits would lose it.
+  @Test func writtenInPartsIsWrittenWhole() throws {
+    struct Holder: Codable { var table: [String: Int]; var tags: Set<String> }
+    var random = SplitMix64(seed: 0xFA27)
+    var lists: [[Holder]] = []
+    for _ in 0..<6 {
+      var list: [Holder] = []
+      for _ in 0..<40 {
+        var table: [String: Int] = [:]
+        for key in 0..<30 { table["k\(key)"] = Int(random.next() % 1000) }
+        var tags: Set<String> = []
+        for _ in 0..<10 { tags.insert("t\(random.next() % 100)") }
+        list.append(Holder(table: table, tags: tags))
+      }
+      lists.append(list)
+    }
+    let whole = try BinaryEncoder().encode(lists)
+    for partSize in [1, 64, 1000] {
+      var parts: [[UInt8]] = []
+      try BinaryEncoder().encode(lists, partSize: partSize) { parts.append(Array($0)) }
+      #expect(Array(parts.joined()) == whole, "parts of \(partSize)")
+    }
+    // Through the fast paths alone (tables of tables), parts are handed out on the way.
+    let tables = Dictionary(uniqueKeysWithValues: (0..<50).map { ("c\($0)", Dictionary(uniqueKeysWithValues: (0..<20).map { ("k\($0)", $0) })) })
+    var parts: [[UInt8]] = []
+    try BinaryEncoder().encode(tables, partSize: 64) { parts.append(Array($0)) }
+    #expect(parts.count > 10)
+    #expect(Array(parts.joined()) == (try BinaryEncoder().encode(tables)))
+  }
+
   @Test func readsBackWhatItWrote() throws {
     let bytes = try BinaryEncoder().encode(Self.sample)
     #expect(try BinaryDecoder().decode(Sample.self, from: bytes) == Self.sample)

@@ -144,4 +144,24 @@ private enum Environment {
       #expect(SHA256.hashOfPieces(changed) != SHA256.hashOfPieces(bytes))
     }
   }
+
+  /// The same hash of the bytes handed over in parts (a checkpoint written as it is encoded):
+  /// parts that end inside a piece, on its end, and span several pieces at once.
+  @Test(arguments: [0, 1, SHA256.pieceSize, SHA256.pieceSize + 1, 5 * SHA256.pieceSize + 77])
+  func inPartsIsTheHashOfTheWhole(size: Int) {
+    let bytes = (0..<size).map { UInt8(truncatingIfNeeded: $0 &* 31 &+ $0 >> 9) }
+    for partSizes in [[1000], [SHA256.pieceSize], [7, SHA256.pieceSize - 7, 3 * SHA256.pieceSize + 5]] {
+      var hasher = SHA256PiecesHasher()
+      var start = 0
+      var turn = 0
+      bytes.withUnsafeBytes { all in
+        while start < size {
+          let end = min(size, start + partSizes[turn % partSizes.count])
+          hasher.add(UnsafeRawBufferPointer(rebasing: all[start..<end]))
+          (start, turn) = (end, turn + 1)
+        }
+      }
+      #expect(hasher.finish() == SHA256.hashOfPieces(bytes), "parts of \(partSizes)")
+    }
+  }
 }
