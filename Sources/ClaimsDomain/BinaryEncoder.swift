@@ -175,20 +175,49 @@ public final class BinaryOutput {
   @inlinable public func pairs<Key, Value>(
     _ dictionary: [Key: Value], key: (Key) throws -> Void, value: (Value) throws -> Void
   ) throws {
-    try pairs(dictionary, count: dictionary.count, key: key, value: value)
+    let places = Array(dictionary.indices)
+    try pairs(count: places.count, key: { try key(dictionary[places[$0]].key) }, value: { try value(dictionary[places[$0]].value) })
   }
 
-  /// The same for `count` pairs of a table that is not a `Dictionary` but is saved as one.
-  @inlinable public func pairs<Pairs: Sequence, Key, Value>(
-    _ entries: Pairs, count: Int, key: (Key) throws -> Void, value: (Value) throws -> Void
-  ) throws where Pairs.Element == (key: Key, value: Value) {
+  /// The same for a table that is not a `Dictionary` but is saved as one: `count` pairs, the
+  /// pair numbered `i` written by `key(i)` and `value(i)`, asked for in any order.
+  @inlinable public func pairs(count: Int, key: (Int) throws -> Void, value: (Int) throws -> Void) throws {
     append(UInt64(count))
-    try sorted(entries) { pair in
-      try key(pair.key)
-      let keyEnd = bytes.count
-      try value(pair.value)
-      return keyEnd
+    // The keys are written aside and sorted; then each pair goes straight into the form, its
+    // key copied and its value written in place: a table's values (most of a checkpoint) are
+    // never held aside, which cost as much fresh memory as the table's bytes.
+    var keys = spareBuffers.popLast() ?? []
+    keys.removeAll(keepingCapacity: true)
+    swap(&keys, &bytes)
+    openTables += 1
+    var spans: [(start: Int, end: Int, pair: Int)] = []
+    spans.reserveCapacity(count)
+    do {
+      for pair in 0..<count {
+        let start = bytes.count
+        try key(pair)
+        spans.append((start, bytes.count, pair))
+      }
+    } catch {
+      swap(&keys, &bytes)
+      openTables -= 1
+      throw error
     }
+    swap(&keys, &bytes)
+    openTables -= 1
+    let written = keys
+    try written.withUnsafeBytes { written in
+      func key(_ span: (start: Int, end: Int, pair: Int)) -> UnsafeRawBufferPointer {
+        UnsafeRawBufferPointer(rebasing: written[span.start..<span.end])
+      }
+      spans.sort { key($0).bytesPrecede(key($1)) }
+      for span in spans {
+        bytes.append(contentsOf: key(span))
+        try value(span.pair)
+        if bytes.count >= partSize { try flushIfFull() }
+      }
+    }
+    spareBuffers.append(written)
   }
 
   /// Writes `entries` with `write`, which returns where the entry's sort key ends (a pair's

@@ -69,6 +69,10 @@ public struct EnrolmentTable: Sendable {
     roster(of: key.classID).flatMap { position(in: $0, of: key.trainee) }
   }
 
+  func key(at position: Position) -> EnrolmentKey {
+    EnrolmentKey(classID: classIDs[position.roster], trainee: rosters[position.roster].trainees[position.place])
+  }
+
   /// The record at `position`, read or changed in place.
   subscript(position: Position) -> EnrolmentRecord {
     get { rosters[position.roster].records[position.place] }
@@ -135,8 +139,8 @@ public struct EnrolmentTable: Sendable {
   /// Every enrolment with its key, class by class.
   public var pairs: some Sequence<(key: EnrolmentKey, value: EnrolmentRecord)> {
     rosters.indices.lazy.flatMap { number in
-      zip(rosters[number].trainees, rosters[number].records).lazy.map { trainee, record in
-        (key: EnrolmentKey(classID: classIDs[number], trainee: trainee), value: record)
+      rosters[number].trainees.indices.lazy.map { place in
+        (key: key(at: Position(roster: number, place: place)), value: rosters[number].records[place])
       }
     }
   }
@@ -167,7 +171,9 @@ extension EnrolmentTable: Codable {
 
 extension EnrolmentTable: BinaryFastCodable {
   public func writeBinary(to output: BinaryOutput) throws {
-    try output.pairs(pairs, count: count, key: { try output.field($0) }, value: { try output.field($0) })
+    let positions = rosters.indices.flatMap { roster in rosters[roster].trainees.indices.map { Position(roster: roster, place: $0) } }
+    try output.pairs(
+      count: positions.count, key: { try output.field(key(at: positions[$0])) }, value: { try output.field(self[positions[$0]]) })
   }
 
   public init(binary input: BinaryInput) throws {

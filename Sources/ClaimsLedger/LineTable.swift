@@ -53,7 +53,7 @@ extension LineTable: Codable where Value: Codable {
 
 extension LineTable: BinaryFastCodable where Value: BinaryFastCodable {
   public func writeBinary(to output: BinaryOutput) throws {
-    try output.pairs(pairs, count: count, key: { try output.field($0) }, value: { try output.field($0) })
+    try output.pairs(count: count, key: { try output.field(seqs[$0]) }, value: { try output.field(values[$0]) })
   }
 
   public init(binary input: BinaryInput) throws {
