@@ -189,14 +189,26 @@ extension EnrolmentTable: BinaryFastCodable {
 /// The rosters (classes) a trainee was ever enrolled in, by number: most trainees are in one,
 /// held inline, where a set of class names per trainee was an allocation and a string hashed
 /// on every enrolment.
-public struct TraineeRosters: Codable, Equatable, Sendable {
+public struct TraineeRosters: Codable, Equatable, Sendable, Sequence {
   private var first = -1
   private var more: [Int] = []
 
   public init() {}
 
-  /// In the order of their first enrolments.
-  public var numbers: [Int] { first < 0 ? [] : [first] + more }
+  /// The numbers in the order of their first enrolments, none copied.
+  public struct Iterator: IteratorProtocol {
+    let rosters: TraineeRosters
+    /// -1 for `first`, then places in `more`.
+    var place: Int
+
+    public mutating func next() -> Int? {
+      defer { place += 1 }
+      if place < 0 { return rosters.first }
+      return place < rosters.more.count ? rosters.more[place] : nil
+    }
+  }
+
+  public func makeIterator() -> Iterator { Iterator(rosters: self, place: first < 0 ? more.count : -1) }
 
   mutating func insert(_ number: Int) {
     if first < 0 {

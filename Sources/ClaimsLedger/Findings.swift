@@ -49,27 +49,27 @@ extension LedgerState {
   /// One trainee in two classes on one day; more hours in a day than the ruleset allows.
   /// Trainee by trainee, so that only one trainee's days are held at a time.
   func attendanceFindings(_ library: RuleLibrary) -> [Finding] {
-    // Each class's ceiling, looked up once per class rather than once per day attended.
-    var ceilings: [String: Int?] = [:]
-    func ceiling(_ classID: String) -> Int? {
-      if let known = ceilings[classID] { return known }
-      let found = classes[classID].flatMap { record in
+    // Each class's ceiling, by its roster's number, looked up once per class rather than once
+    // per day attended.
+    var ceilings = [Int??](repeating: nil, count: enrolments.classIDs.count)
+    func ceiling(_ roster: Int) -> Int? {
+      if let known = ceilings[roster] { return known }
+      let found = classes[enrolments.classIDs[roster]].flatMap { record in
         try? library.ruleset(forRegion: record.approval.region, on: record.approval.start).get()
       }?.parameters.int("findings.hours_per_day_max")
-      ceilings[classID] = found
+      ceilings[roster] = .some(found)
       return found
     }
     var found: [Finding] = []
     // One trainee's attendance in every class, by day: sorted in one reused list and walked a
     // day at a time, with no table of days per trainee.
-    var entries: [(classID: String, ceiling: Int?, fact: AttendanceFact)] = []
-    for trainee in traineesSeen {
+    var entries: [(roster: Int, ceiling: Int?, fact: AttendanceFact)] = []
+    for (trainee, rosters) in rostersOfTrainee {
       entries.removeAll(keepingCapacity: true)
-      for classID in classes(ofTrainee: trainee) {
-        let classCeiling = ceiling(classID)
-        for fact in enrolments[EnrolmentKey(classID: classID, trainee: trainee)]?.attendance ?? [] {
-          entries.append((classID, classCeiling, fact))
-        }
+      for roster in rosters {
+        guard let position = enrolments.position(in: roster, of: trainee) else { continue }
+        let classCeiling = ceiling(roster)
+        for fact in enrolments[position].attendance { entries.append((roster, classCeiling, fact)) }
       }
       entries.sort { $0.fact.date < $1.fact.date }
       var first = 0
@@ -80,8 +80,8 @@ extension LedgerState {
         let day = entries[first..<end]
         first = end
         // Most days hold one class and few hours: judged without building anything.
-        let firstClass = day.first!.classID
-        let twoClasses = day.contains { $0.classID != firstClass }
+        let firstClass = day.first!.roster
+        let twoClasses = day.contains { $0.roster != firstClass }
         let hours = day.reduce(0) { $0 + $1.fact.hours }
         let maximum = day.reduce(nil as Int?) { lowest, entry in
           guard let ceiling = entry.ceiling else { return lowest }
@@ -90,7 +90,7 @@ extension LedgerState {
         guard twoClasses || hours > maximum else { continue }
         let lines = day.map(\.fact.seq).sorted()
         if twoClasses {
-          let classIDs = Set(day.map(\.classID)).sorted()
+          let classIDs = Set(day.map { enrolments.classIDs[$0.roster] }).sorted()
           found.append(
             Finding(
               code: "double-attendance", subject: trainee.value,

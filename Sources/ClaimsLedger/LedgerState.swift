@@ -46,7 +46,7 @@ public struct LedgerState: Codable, Equatable, Sendable {
 
   /// The classes a trainee was ever enrolled in, in the order of their first enrolments.
   public func classes(ofTrainee trainee: ResidentID) -> [String] {
-    rostersOfTrainee[trainee]?.numbers.map { enrolments.classIDs[$0] } ?? []
+    rostersOfTrainee[trainee]?.map { enrolments.classIDs[$0] } ?? []
   }
 
   public init() {}

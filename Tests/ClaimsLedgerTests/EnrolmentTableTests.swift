@@ -73,4 +73,21 @@ import Testing
       }
     }
   }
+
+  /// A trainee's rosters: each number once, in the order first given, however often and
+  /// however many; saved and read back the same in both codings.
+  @Test func aTraineesRostersHoldEachNumberOnceInOrder() throws {
+    var rosters = TraineeRosters()
+    #expect(Array(rosters) == [])
+    for number in [7, 7, 3, 7, 0, 3, 12] { rosters.insert(number) }
+    #expect(Array(rosters) == [7, 3, 0, 12])
+    var one = TraineeRosters()
+    one.insert(5)
+    #expect(Array(one) == [5])
+    for value in [rosters, one, TraineeRosters()] {
+      let saved = try BinaryEncoder().encode(value)
+      #expect(saved == (try BinaryEncoder(fastPaths: false).encode(value)))
+      #expect(try BinaryDecoder().decode(TraineeRosters.self, from: saved) == value)
+    }
+  }
 }
