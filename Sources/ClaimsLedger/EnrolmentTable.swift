@@ -146,42 +146,70 @@ public struct EnrolmentTable: Sendable {
   }
 }
 
-/// Equal when they hold the same enrolments, in whatever order they came.
+/// Equal when they number the same classes alike and hold the same enrolments, in whatever
+/// order they came.
 extension EnrolmentTable: Equatable {
   public static func == (lhs: EnrolmentTable, rhs: EnrolmentTable) -> Bool {
-    lhs.count == rhs.count && lhs.pairs.allSatisfy { rhs[$0.key] == $0.value }
+    lhs.classIDs == rhs.classIDs && lhs.count == rhs.count && lhs.pairs.allSatisfy { rhs[$0.key] == $0.value }
   }
 }
 
-/// Saved as the dictionary it stands for, in both codings: checkpoints written before it read
-/// back unchanged.
+/// Saved as its classes in the order of their rosters' numbers, then the dictionary of
+/// enrolments it stands for, in both codings. The numbers are kept because the state holds them
+/// elsewhere (`LedgerState.rostersOfTrainee`): a table rebuilt from the dictionary alone numbers
+/// its classes in the order of their names, not of their first enrolments.
 extension EnrolmentTable: Codable {
+  enum CodingKeys: String, CodingKey { case classes, enrolments }
+
   public init(from decoder: Decoder) throws {
-    self.init()
-    for (key, record) in try decoder.singleValueContainer().decode([EnrolmentKey: EnrolmentRecord].self) {
-      self[key] = record
-    }
+    let container = try decoder.container(keyedBy: CodingKeys.self)
+    try self.init(
+      classes: try container.decode([String].self, forKey: .classes),
+      enrolments: try container.decode([EnrolmentKey: EnrolmentRecord].self, forKey: .enrolments))
   }
 
   public func encode(to encoder: Encoder) throws {
-    var container = encoder.singleValueContainer()
-    try container.encode(Dictionary(uniqueKeysWithValues: pairs.map { ($0.key, $0.value) }))
+    var container = encoder.container(keyedBy: CodingKeys.self)
+    try container.encode(classIDs, forKey: .classes)
+    try container.encode(Dictionary(uniqueKeysWithValues: pairs.map { ($0.key, $0.value) }), forKey: .enrolments)
+  }
+
+  init(classes: [String], enrolments: [EnrolmentKey: EnrolmentRecord]) throws {
+    try self.init(classes: classes)
+    for (key, record) in enrolments { try addSaved(record, key) }
+  }
+
+  /// An empty table whose rosters are numbered in the order of `classes`, each named once.
+  init(classes: [String]) throws {
+    self.init()
+    for classID in classes { _ = rosterNumber(for: classID) }
+    guard rosters.count == classes.count else { throw BinaryDecodingError("a class twice in the rosters' order") }
+  }
+
+  /// A saved enrolment, of a class the saved order names, once.
+  mutating func addSaved(_ record: EnrolmentRecord, _ key: EnrolmentKey) throws {
+    guard let roster = roster(of: key.classID), position(in: roster, of: key.trainee) == nil else {
+      throw BinaryDecodingError("an enrolment of a class not in the rosters' order, or twice")
+    }
+    append(record, of: key.trainee, to: roster)
   }
 }
 
 extension EnrolmentTable: BinaryFastCodable {
   public func writeBinary(to output: BinaryOutput) throws {
+    try output.field(classIDs)
+    output.bytes.append(1)  // the enrolments' slot
     let positions = rosters.indices.flatMap { roster in rosters[roster].trainees.indices.map { Position(roster: roster, place: $0) } }
     try output.pairs(
       count: positions.count, key: { try output.field(key(at: positions[$0])) }, value: { try output.field(self[positions[$0]]) })
   }
 
   public init(binary input: BinaryInput) throws {
-    self.init()
-    let count = try input.size()
-    for _ in 0..<count {
+    try self.init(classes: try input.field())
+    guard try input.byte() != 0 else { throw BinaryDecodingError("nil where a value was expected") }
+    for _ in 0..<(try input.size()) {
       let key: EnrolmentKey = try input.field()
-      self[key] = try input.field() as EnrolmentRecord
+      try addSaved(try input.field(), key)
     }
   }
 }

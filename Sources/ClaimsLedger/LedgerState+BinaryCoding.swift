@@ -63,6 +63,10 @@ extension LedgerState: BinaryFastCodable {
     claimMoney = try input.field()
     employmentSubjects = try input.field()
     rostersOfTrainee = try input.field()
+    // Roster numbers are places in the enrolments' table: one beyond it would trap when read.
+    guard rostersOfTrainee.values.allSatisfy({ $0.allSatisfy { (0..<enrolments.classIDs.count).contains($0) } }) else {
+      throw BinaryDecodingError("a trainee's roster number beyond the enrolments' classes")
+    }
   }
 }
 extension EnrolmentKey: BinaryFastCodable {

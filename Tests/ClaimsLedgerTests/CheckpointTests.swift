@@ -53,6 +53,29 @@ import Testing
     #expect(throws: JournalError.self) { try JournalSnapshot.read(path: ledger.path) }
   }
 
+  /// A class enrolled after another that sorts after it: the state keeps its classes by the
+  /// order of their first enrolments (each trainee's as numbers), and a checkpoint must give
+  /// them back in that order, not in the order of their names. (Read back by name, the
+  /// second trainee's class became the first's, and their entitlements vanished.)
+  @Test func classesEnrolledOutOfNameOrderReadBackTheSame() throws {
+    let ledger = try LedgerFixture()
+    try ledger.append([
+      Bureau.classApproved("B-0", id: "cls-2"), Bureau.enrol(Bureau.trainee1, id: "enr-3", classID: "B-0"),
+    ])
+    let replayed = try fullReplay(ledger)
+    #expect(replayed.classes(ofTrainee: ResidentID(Bureau.trainee2)!) == [Bureau.classID])
+    _ = try Checkpoint.currentState(path: ledger.path, library: library, linesBetween: 1)
+    let (_, loaded, outcome) = try Checkpoint.currentState(path: ledger.path, library: library)
+    #expect(outcome == .used(seq: replayed.lastSeq))
+    #expect(loaded == replayed)
+    for trainee in [Bureau.trainee1, Bureau.trainee2].compactMap(ResidentID.init) {
+      #expect(loaded.classes(ofTrainee: trainee) == replayed.classes(ofTrainee: trainee))
+      let entitlements = loaded.entitlements(library: library, of: [trainee])
+      #expect(!entitlements.isEmpty)
+      #expect(entitlements == replayed.entitlements(library: library, of: [trainee]))
+    }
+  }
+
   /// The same journal gives the same checkpoint, byte for byte, however the state's tables
   /// happen to be laid out: a state read back from the checkpoint (new tables, other hash
   /// order) writes the same file, and so does a replay of the journal.
