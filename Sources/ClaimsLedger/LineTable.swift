@@ -32,36 +32,37 @@ public struct LineTable<Value: Equatable & Sendable>: Equatable, Sendable {
     zip(seqs, values).lazy.map { (key: $0, value: $1) }
   }
 
-  /// A table of the pairs in any order (a saved dictionary's): sorted by line.
-  init(unordered: some Sequence<(key: Int, value: Value)>) {
-    for (seq, value) in unordered.sorted(by: { $0.key < $1.key }) { append(value, at: seq) }
+  /// A saved table: its lines must rise, one value each.
+  init(seqs: [Int], values: [Value]) throws {
+    guard seqs.count == values.count, zip(seqs, seqs.dropFirst()).allSatisfy({ $0 < $1 }) else {
+      throw BinaryDecodingError("a table's lines out of order, or without their values")
+    }
+    (self.seqs, self.values) = (seqs, values)
   }
 }
 
-/// Saved as the dictionary it stands for, in both codings.
+/// Saved as its two lists, lines in journal order: read back without sorting or hashing.
 extension LineTable: Codable where Value: Codable {
+  enum CodingKeys: String, CodingKey { case seqs, values }
+
   public init(from decoder: Decoder) throws {
-    let dictionary = try decoder.singleValueContainer().decode([Int: Value].self)
-    self.init(unordered: dictionary.lazy.map { (key: $0.key, value: $0.value) })
+    let container = try decoder.container(keyedBy: CodingKeys.self)
+    try self.init(
+      seqs: try container.decode([Int].self, forKey: .seqs), values: try container.decode([Value].self, forKey: .values))
   }
 
   public func encode(to encoder: Encoder) throws {
-    var container = encoder.singleValueContainer()
-    try container.encode(Dictionary(uniqueKeysWithValues: pairs.map { ($0.key, $0.value) }))
+    var container = encoder.container(keyedBy: CodingKeys.self)
+    try container.encode(seqs, forKey: .seqs)
+    try container.encode(values, forKey: .values)
   }
 }
 
 extension LineTable: BinaryFastCodable where Value: BinaryFastCodable {
   public func writeBinary(to output: BinaryOutput) throws {
-    try output.pairs(count: count, key: { try output.field(seqs[$0]) }, value: { try output.field(values[$0]) })
+    try output.field(seqs)
+    try output.field(values)
   }
 
-  public init(binary input: BinaryInput) throws {
-    let count = try input.size()
-    var pairs: [(key: Int, value: Value)] = []
-    pairs.reserveCapacity(count)
-    for _ in 0..<count { pairs.append((try input.field(), try input.field())) }
-    guard Set(pairs.lazy.map(\.key)).count == count else { throw BinaryDecodingError("a line twice in a table") }
-    self.init(unordered: pairs)
-  }
+  public init(binary input: BinaryInput) throws { try self.init(seqs: try input.field(), values: try input.field()) }
 }
