@@ -220,9 +220,10 @@ public final class BinaryOutput {
     spareBuffers.append(written)
   }
 
-  /// Writes `entries` with `write`, which returns where the entry's sort key ends (a pair's
-  /// key, or a whole element), then puts the entries in the order of those bytes. The keys of
-  /// a dictionary or set are distinct values, and so distinct bytes.
+  /// Writes `entries` (a set's elements) with `write`, which returns where the entry's sort key
+  /// ends, then puts the entries in the order of those bytes. A set's elements are distinct
+  /// values, and so distinct bytes. (Tables of pairs go through `pairs`, which keeps only
+  /// their keys aside.)
   @inlinable public func sorted<Entries: Sequence>(_ entries: Entries, _ write: (Entries.Element) throws -> Int) throws {
     // The entries go to a buffer of their own (`bytes`, while the form so far waits aside),
     // then into the form in order: each byte is copied once, where writing them in place

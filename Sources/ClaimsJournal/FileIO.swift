@@ -194,24 +194,12 @@ public enum FilePaths {
   /// Replaces `path` atomically: write a temporary file, fsync, rename over, fsync the folder.
   /// A reader sees the old content or the new, never a mixture.
   public static func replaceAtomically(_ path: String, with bytes: [UInt8]) throws(FileError) {
-    try replaceAtomically(path, withParts: [bytes])
-  }
-
-  /// The same with the new content in parts, written one after another: a large file need not
-  /// be assembled in memory first.
-  public static func replaceAtomically(_ path: String, withParts parts: [[UInt8]]) throws(FileError) {
     do {
-      try replaceAtomically(path) { (file: borrowing OpenFile) throws(FileError) in
-        var offset = 0
-        for part in parts {
-          try file.write(part, at: offset)
-          offset += part.count
-        }
-      }
+      try replaceAtomically(path) { (file: borrowing OpenFile) throws(FileError) in try file.write(bytes, at: 0) }
     } catch let error as FileError {
       throw error
     } catch {
-      preconditionFailure("only file errors are thrown here")
+      preconditionFailure("the writer throws only file errors")
     }
   }
 
