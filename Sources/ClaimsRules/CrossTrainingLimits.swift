@@ -29,23 +29,18 @@ struct CrossTrainingLimits {
     // entitlement is read only to weigh it against earlier ones — out of order, each read of
     // these large values was a cache miss.
     var rulesets: [(id: String, limits: Limits?)] = []
-    var trainings: [(trainee: ResidentID, date: CivilDate, seq: Int, index: Int, ruleset: Int)] = []
     var last = -1
+    func number(ofRuleset id: String) -> Int {
+      if last < 0 || rulesets[last].id != id {
+        last = rulesets.firstIndex { $0.id == id } ?? rulesets.count
+        if last == rulesets.count { rulesets.append((id, library.ruleset(id: id).map { Limits($0.parameters) })) }
+      }
+      return last
+    }
+    var trainings: [(trainee: ResidentID, date: CivilDate, seq: Int, index: Int, ruleset: Int)] = []
     for index in result.indices where result[index].status == .eligible {
       let exam = result[index].exam!
-      if let id = result[index].ruleset {
-        if last < 0 || rulesets[last].id != id {
-          if let known = rulesets.firstIndex(where: { $0.id == id }) {
-            last = known
-          } else {
-            rulesets.append((id, library.ruleset(id: id).map { Limits($0.parameters) }))
-            last = rulesets.count - 1
-          }
-        }
-        trainings.append((result[index].trainee, exam.date, exam.seq, index, last))
-      } else {
-        trainings.append((result[index].trainee, exam.date, exam.seq, index, -1))
-      }
+      trainings.append((result[index].trainee, exam.date, exam.seq, index, result[index].ruleset.map(number) ?? -1))
     }
     trainings.sort { ($0.trainee, $0.date, $0.seq) < ($1.trainee, $1.date, $1.seq) }
     // The earlier subsidised trainings of the trainee, by their places in `result`.
