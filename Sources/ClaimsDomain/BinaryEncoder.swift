@@ -89,10 +89,8 @@ extension Set: BinaryUnordered where Element: Encodable {
   func binaryEncode(_ output: BinaryOutput) throws {
     precondition(count < 1 << 32, "a set of over 4 G elements")
     output.bytes.append(contentsOf: (0..<4).map { UInt8(truncatingIfNeeded: count >> (8 * $0)) })
-    try output.sorted(self) { element in
-      try output.encodeSlot(element)
-      return output.bytes.count
-    }
+    let elements = Array(self)
+    try output.inKeyOrder(count: elements.count, key: { try output.encodeSlot(elements[$0]) }, value: { _ in })
   }
 }
 
@@ -183,20 +181,27 @@ public final class BinaryOutput {
   /// pair numbered `i` written by `key(i)` and `value(i)`, asked for in any order.
   @inlinable public func pairs(count: Int, key: (Int) throws -> Void, value: (Int) throws -> Void) throws {
     append(UInt64(count))
-    // The keys are written aside and sorted; then each pair goes straight into the form, its
-    // key copied and its value written in place: a table's values (most of a checkpoint) are
-    // never held aside, which cost as much fresh memory as the table's bytes.
+    try inKeyOrder(count: count, key: key, value: value)
+  }
+
+  /// Writes `count` entries in the order of their keys' bytes (the keys of a dictionary or the
+  /// elements of a set: distinct values, so distinct bytes), entry `i` as `key(i)` then
+  /// `value(i)`. The keys are written aside and sorted; then each entry goes straight into the
+  /// form, its key copied and its value written in place: a table's values (most of a
+  /// checkpoint) are never held aside, which cost as much fresh memory as the table's bytes.
+  @inlinable public func inKeyOrder(count: Int, key: (Int) throws -> Void, value: (Int) throws -> Void) throws {
     var keys = spareBuffers.popLast() ?? []
     keys.removeAll(keepingCapacity: true)
+    // While the form waits aside, no part of it may be handed out (`flushIfFull`).
     swap(&keys, &bytes)
     openTables += 1
-    var spans: [(start: Int, end: Int, pair: Int)] = []
+    var spans: [(start: Int, end: Int, entry: Int)] = []
     spans.reserveCapacity(count)
     do {
-      for pair in 0..<count {
+      for entry in 0..<count {
         let start = bytes.count
-        try key(pair)
-        spans.append((start, bytes.count, pair))
+        try key(entry)
+        spans.append((start, bytes.count, entry))
       }
     } catch {
       swap(&keys, &bytes)
@@ -207,61 +212,19 @@ public final class BinaryOutput {
     openTables -= 1
     let written = keys
     try written.withUnsafeBytes { written in
-      func key(_ span: (start: Int, end: Int, pair: Int)) -> UnsafeRawBufferPointer {
+      func key(_ span: (start: Int, end: Int, entry: Int)) -> UnsafeRawBufferPointer {
         UnsafeRawBufferPointer(rebasing: written[span.start..<span.end])
       }
       spans.sort { key($0).bytesPrecede(key($1)) }
       for span in spans {
         bytes.append(contentsOf: key(span))
-        try value(span.pair)
+        try value(span.entry)
         if bytes.count >= partSize { try flushIfFull() }
       }
     }
     spareBuffers.append(written)
   }
 
-  /// Writes `entries` (a set's elements) with `write`, which returns where the entry's sort key
-  /// ends, then puts the entries in the order of those bytes. A set's elements are distinct
-  /// values, and so distinct bytes. (Tables of pairs go through `pairs`, which keeps only
-  /// their keys aside.)
-  @inlinable public func sorted<Entries: Sequence>(_ entries: Entries, _ write: (Entries.Element) throws -> Int) throws {
-    // The entries go to a buffer of their own (`bytes`, while the form so far waits aside),
-    // then into the form in order: each byte is copied once, where writing them in place
-    // and moving them out and back copied the section twice (at 10 M events, most of a
-    // checkpoint's gigabyte).
-    var form = spareBuffers.popLast() ?? []
-    form.removeAll(keepingCapacity: true)
-    swap(&form, &bytes)
-    openTables += 1
-    var spans: [(start: Int, keyEnd: Int, end: Int)] = []
-    spans.reserveCapacity(entries.underestimatedCount)
-    do {
-      for entry in entries {
-        let entryStart = bytes.count
-        let keyEnd = try write(entry)
-        spans.append((entryStart, keyEnd, bytes.count))
-      }
-    } catch {
-      swap(&form, &bytes)
-      openTables -= 1
-      throw error
-    }
-    swap(&form, &bytes)
-    openTables -= 1
-    let written = form
-    try written.withUnsafeBytes { written in
-      func key(_ span: (start: Int, keyEnd: Int, end: Int)) -> UnsafeRawBufferPointer {
-        UnsafeRawBufferPointer(rebasing: written[span.start..<span.keyEnd])
-      }
-      spans.sort { key($0).bytesPrecede(key($1)) }
-      if sink == nil { bytes.reserveCapacity(bytes.count + written.count) }
-      for span in spans {
-        bytes.append(contentsOf: written[span.start..<span.end])
-        if bytes.count >= partSize { try flushIfFull() }
-      }
-    }
-    spareBuffers.append(written)
-  }
   public func append(_ text: String) {
     append(UInt64(text.utf8.count))
     bytes.append(contentsOf: text.utf8)

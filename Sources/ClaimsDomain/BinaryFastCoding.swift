@@ -214,7 +214,7 @@ extension BinaryInput {
 /// Lists, sets and dictionaries of such values code themselves too, in the forms their own
 /// codings take here: a list a 4-byte count and a slot per element; a set the same, its
 /// elements in the order of their bytes; a dictionary a varint count and key and value slots,
-/// in the order of the keys' bytes (`BinaryOutput.sorted`). Inlinable, so that a record's
+/// in the order of the keys' bytes (`BinaryOutput.inKeyOrder`). Inlinable, so that a record's
 /// coder reads its tables specialized to their types, not through the generic ones.
 extension Array: BinaryFastCodable where Element: BinaryFastCodable {
   @inlinable public func writeBinary(to output: BinaryOutput) throws {
@@ -235,10 +235,8 @@ extension Set: BinaryFastCodable where Element: BinaryFastCodable {
   @inlinable public func writeBinary(to output: BinaryOutput) throws {
     precondition(count < 1 << 32, "a set of over 4 G elements")
     output.appendCount32(count)
-    try output.sorted(self) { element in
-      try output.field(element)
-      return output.bytes.count
-    }
+    let elements = Array(self)
+    try output.inKeyOrder(count: elements.count, key: { try output.field(elements[$0]) }, value: { _ in })
   }
   @inlinable public init(binary input: BinaryInput) throws {
     let count = try input.count32()
