@@ -63,6 +63,10 @@ public struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertible
     self.init(valid: yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day)
   }
 
+  /// The days a journal's dates can name (years 1 to 9999, as they are read), by
+  /// `daysSinceEpoch`: what a saved day must fall within.
+  public static let journalDays = CivilDate(year: 1, month: 1, day: 1)!.daysSinceEpoch...CivilDate(year: 9999, month: 12, day: 31)!.daysSinceEpoch
+
   /// 1 = Monday … 7 = Sunday (ISO 8601).
   public var isoWeekday: Int {
     let weekday = (daysSinceEpoch + 3) % 7  // 1970-01-01 was a Thursday

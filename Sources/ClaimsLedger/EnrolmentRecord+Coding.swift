@@ -48,14 +48,13 @@ extension EnrolmentRecord {
     return try stride(from: 0, to: raw.count, by: 16).map { offset in
       let seq = Int(Int64(littleEndian: raw.loadUnaligned(fromByteOffset: offset, as: Int64.self)))
       let value = Int(Int32(littleEndian: raw.loadUnaligned(fromByteOffset: offset + 12, as: Int32.self)))
-      // What the journal's checks let in, so that the compact in-memory forms can hold it.
-      guard (1...Int(UInt32.max)).contains(seq), Fact.valueRange.contains(value) else {
+      let day = Int(Int32(littleEndian: raw.loadUnaligned(fromByteOffset: offset + 8, as: Int32.self)))
+      // What the journal's checks let in, so that the compact in-memory forms can hold it (a
+      // day beyond the years a date is read in would trap when made a date).
+      guard (1...Int(UInt32.max)).contains(seq), Fact.valueRange.contains(value), CivilDate.journalDays.contains(day) else {
         throw BinaryDecodingError("a packed fact out of range")
       }
-      return Fact(
-        seq: seq,
-        date: CivilDate(daysSinceEpoch: Int(Int32(littleEndian: raw.loadUnaligned(fromByteOffset: offset + 8, as: Int32.self)))),
-        packedValue: value)
+      return Fact(seq: seq, date: CivilDate(daysSinceEpoch: day), packedValue: value)
     }
   }
 }

@@ -61,6 +61,28 @@ import Testing
     #expect(try BinaryDecoder(fastPaths: false).decode(LedgerState.self, from: bytes) == state)
   }
 
+  /// A checkpoint's state with a byte damaged anywhere (a flip, or eight bytes at once) reads
+  /// back or throws, and never traps. A damaged checkpoint does not reach the reader (its
+  /// hash is checked first); this holds the reader to refusing what it cannot hold anyway.
+  @Test func aDamagedStateNeverCrashesTheReader() throws {
+    let (_, state) = try Self.workloadState()
+    let bytes = try BinaryEncoder().encode(state)
+    var random = SplitMix64(seed: 0xDA3A)
+    var refused = 0
+    for round in 0..<400 {
+      var damaged = bytes
+      let place = Int(random.next() % UInt64(bytes.count))
+      if round % 3 == 0 {
+        // Eight bytes at once: a count or a length made huge, not just off by a bit.
+        for offset in place..<min(bytes.count, place + 8) { damaged[offset] = UInt8(truncatingIfNeeded: random.next()) }
+      } else {
+        damaged[place] ^= UInt8(1 + random.next() % 255)
+      }
+      if (try? BinaryDecoder().decode(LedgerState.self, from: damaged)) == nil { refused += 1 }
+    }
+    #expect(refused > 150, "much of the damage should be refused")
+  }
+
   /// Cut short anywhere in a record, the fast reader throws, as the containers do.
   @Test func aTruncatedRecordThrows() throws {
     let (_, state) = try Self.workloadState()

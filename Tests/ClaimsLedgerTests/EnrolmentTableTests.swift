@@ -59,19 +59,27 @@ import Testing
     #expect(try BinaryDecoder().decode(EnrolmentTable.self, from: saved) == table)
   }
 
-  /// A saved attendance whose hours or line the journal would never have let in (hours 0, 25 or
-  /// 300, which the record's one byte of hours cannot hold; a line 0 or past 4 G) is refused
-  /// when read back, not trapped on.
+  /// A saved attendance whose hours, line or day the journal would never have let in (hours 0,
+  /// 25 or 300, which the record's one byte of hours cannot hold; a line 0 or past 4 G; a day
+  /// before year 1 or after 9999, which makes no date) is refused when read back, not trapped on.
   @Test func packedFactsOutOfRangeAreRefused() throws {
-    func packed(seq: Int64, hours: Int32) -> [UInt8] {
+    func packed(seq: Int64, day: Int32 = 20_000, hours: Int32) -> [UInt8] {
       withUnsafeBytes(of: seq.littleEndian, Array.init)
-        + withUnsafeBytes(of: Int32(20_000).littleEndian, Array.init) + withUnsafeBytes(of: hours.littleEndian, Array.init)
+        + withUnsafeBytes(of: day.littleEndian, Array.init) + withUnsafeBytes(of: hours.littleEndian, Array.init)
     }
     let good: [AttendanceFact] = try packed(seq: 3, hours: 8).withUnsafeBytes { try EnrolmentRecord.unpack($0) }
     #expect(good == [AttendanceFact(seq: 3, date: CivilDate(daysSinceEpoch: 20_000), hours: 8)])
-    for (seq, hours) in [(3, 0), (3, 25), (3, 300), (0, 8), (1 << 32, 8)] as [(Int64, Int32)] {
+    let edges = [CivilDate.journalDays.lowerBound, CivilDate.journalDays.upperBound].map { Int32($0) }
+    for day in edges {
+      let _: [AttendanceFact] = try packed(seq: 3, day: day, hours: 8).withUnsafeBytes { try EnrolmentRecord.unpack($0) }
+    }
+    let bad: [(Int64, Int32, Int32)] = [
+      (3, 20_000, 0), (3, 20_000, 25), (3, 20_000, 300), (0, 20_000, 8), (1 << 32, 20_000, 8),
+      (3, edges[0] - 1, 8), (3, edges[1] + 1, 8), (3, Int32.max, 8), (3, Int32.min, 8),
+    ]
+    for (seq, day, hours) in bad {
       #expect(throws: (any Error).self) {
-        let _: [AttendanceFact] = try packed(seq: seq, hours: hours).withUnsafeBytes { try EnrolmentRecord.unpack($0) }
+        let _: [AttendanceFact] = try packed(seq: seq, day: day, hours: hours).withUnsafeBytes { try EnrolmentRecord.unpack($0) }
       }
     }
   }
