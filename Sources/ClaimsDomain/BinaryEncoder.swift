@@ -99,14 +99,14 @@ public final class BinaryOutput {
   /// Unchecked: one encoding runs on one thread, and the runtime's check of every access to a
   /// class's property cost more than the writes themselves.
   @exclusivity(unchecked) public var bytes: [UInt8] = []
-  /// Buffers `sorted` wrote entries into, kept for the next table with their capacity (one
+  /// Buffers `inKeyOrder` wrote keys into, kept for the next table with their capacity (one
   /// per level of tables within tables).
   @exclusivity(unchecked) public var spareBuffers: [[UInt8]] = []
   let fastPaths: Bool
   /// Where the form goes in parts when it is not kept whole (`BinaryEncoder.encode(_:partSize:sink:)`).
   @usableFromInline var sink: ((UnsafeRawBufferPointer) throws -> Void)?
   @usableFromInline var partSize = Int.max
-  /// Tables being sorted (their entries written aside) and values written through the
+  /// Tables being sorted (their keys written aside) and values written through the
   /// `Codable` containers (whose lists patch their counts): while any is open, the bytes so
   /// far must stay.
   @exclusivity(unchecked) @usableFromInline var openTables = 0
