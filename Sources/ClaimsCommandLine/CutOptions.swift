@@ -23,7 +23,7 @@ enum CutOptions {
   }
 
   /// Streams the journal (warning about an incomplete tail) and folds the selected part, for
-  /// the commands that need only the state. Given its rules as `checkpointRules`, a command on
+  /// the commands that need only the state (from a checkpoint, without the id index). Given its rules as `checkpointRules`, a command on
   /// the whole journal starts from `JOURNAL.checkpoint` when that matches. A command that needs
   /// only money passes `datesFromMovements`: without `--known-at` it gets the whole state and
   /// reads a date from `LedgerState.funds(asOf:)`.
@@ -37,7 +37,7 @@ enum CutOptions {
     let state: LedgerState
     if let library = checkpointRules, cut == ReplayCut() {
       let outcome: Checkpoint.Outcome
-      (end, state, outcome) = try Checkpoint.currentState(path: path, library: library)
+      (end, state, outcome) = try Checkpoint.currentState(path: path, library: library, index: .toFoldLines)
       if case .discarded(let why) = outcome {
         // Worth knowing: the cache no longer matched the journal, the rulesets or this build.
         terminal.err("claims \(command): note: \(Checkpoint.path(forJournal: path)) was set aside (\(why)); replayed from line 1")

@@ -12,8 +12,13 @@ public struct BinaryDecoder {
 
   /// The same, from bytes in place (a mapped file).
   public func decode<Value: Decodable>(_ type: Value.Type, from buffer: UnsafeRawBufferPointer) throws -> Value {
+    try decode(from: buffer) { try $0.decodeSlot(Value.self) }
+  }
+
+  /// What `body` reads, which must be every byte: the reader of `BinaryEncoder.encode(writing:)`.
+  public func decode<Value>(from buffer: UnsafeRawBufferPointer, reading body: (BinaryInput) throws -> Value) throws -> Value {
     let input = BinaryInput(buffer, fastPaths: fastPaths)
-    let value = try input.decodeSlot(Value.self)
+    let value = try body(input)
     guard input.position == buffer.count else { throw BinaryDecodingError("bytes after the value") }
     return value
   }

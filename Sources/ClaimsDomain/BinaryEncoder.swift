@@ -26,12 +26,20 @@ public struct BinaryEncoder {
   public func encode<Value: Encodable>(
     _ value: Value, partSize: Int = 4 << 20, sink: (UnsafeRawBufferPointer) throws -> Void
   ) throws {
+    try encode(partSize: partSize, sink: sink) { try $0.encodeSlot(value) }
+  }
+
+  /// What `body` writes, handed to `sink` in parts as above: for a form that is not one value's
+  /// slot (a part of the state, `LedgerState.writeBinaryWithoutIndex`).
+  public func encode(
+    partSize: Int = 4 << 20, sink: (UnsafeRawBufferPointer) throws -> Void, writing body: (BinaryOutput) throws -> Void
+  ) throws {
     try withoutActuallyEscaping(sink) { sink in
       let output = BinaryOutput(fastPaths: fastPaths)
       output.bytes.reserveCapacity(partSize + partSize / 4)
       (output.sink, output.partSize) = (sink, partSize)
       defer { output.sink = nil }
-      try output.encodeSlot(value)
+      try body(output)
       try output.bytes.withUnsafeBytes(sink)
     }
   }

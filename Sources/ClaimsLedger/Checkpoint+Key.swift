@@ -9,6 +9,9 @@ extension Checkpoint {
     var rules: String
     /// The state's hash: `SHA256.hashOfPieces`, the SHA-256 of its 1 MiB pieces' SHA-256s.
     var statePiecesSHA256: String
+    /// The state's length; the id index follows it, to the end of the file, with its own hash.
+    var stateLength: Int
+    var indexPiecesSHA256: String
     /// The money section (`FundLedger`) that comes first: its length and SHA-256.
     var moneyLength: Int
     var moneySHA256: String
@@ -21,7 +24,8 @@ extension Checkpoint {
             ("line_offset", .number(String(point.lineOffset))), ("end_offset", .number(String(point.endOffset))),
             ("line_sha256", .string(point.lineHash.hex)), ("recorded", .string(point.recorded.description)),
             ("batch_first_seq", .number(String(point.batchFirstSeq))), ("rules", .string(rules)),
-            ("state_pieces_sha256", .string(statePiecesSHA256)), ("money_length", .number(String(moneyLength))),
+            ("state_pieces_sha256", .string(statePiecesSHA256)), ("state_length", .number(String(stateLength))),
+            ("index_pieces_sha256", .string(indexPiecesSHA256)), ("money_length", .number(String(moneyLength))),
             ("money_sha256", .string(moneySHA256)),
           ])))
     }
@@ -37,10 +41,16 @@ extension Checkpoint {
       return json + [UInt8](repeating: 0x20, count: Self.lineLength - 1 - json.count) + [0x0A]
     }
 
-    init(foldVersion: Int, point: ChainPoint, rules: String, statePiecesSHA256: String, moneyLength: Int, moneySHA256: String) {
-      (self.foldVersion, self.point, self.rules, self.statePiecesSHA256) = (foldVersion, point, rules, statePiecesSHA256)
+    init(
+      foldVersion: Int, point: ChainPoint, rules: String, sections: SectionHashes, stateLength: Int, moneyLength: Int,
+      moneySHA256: String
+    ) {
+      (self.foldVersion, self.point, self.rules) = (foldVersion, point, rules)
+      (self.statePiecesSHA256, self.indexPiecesSHA256, self.stateLength) = (sections.state, sections.index, stateLength)
       (self.moneyLength, self.moneySHA256) = (moneyLength, moneySHA256)
     }
+
+    var sections: SectionHashes { SectionHashes(state: statePiecesSHA256, index: indexPiecesSHA256) }
 
     struct Unreadable: Error {}
 
@@ -62,8 +72,17 @@ extension Checkpoint {
         recorded: recorded, batchFirstSeq: try int("batch_first_seq"))
       rules = try text("rules")
       statePiecesSHA256 = try text("state_pieces_sha256")
+      stateLength = try int("state_length")
+      indexPiecesSHA256 = try text("index_pieces_sha256")
       moneyLength = try int("money_length")
       moneySHA256 = try text("money_sha256")
     }
+  }
+
+  /// The hashes (`SHA256.hashOfPieces`) of a checkpoint's two large sections: the state without
+  /// its id index, and the index.
+  public struct SectionHashes: Equatable, Sendable {
+    public var state: String
+    public var index: String
   }
 }

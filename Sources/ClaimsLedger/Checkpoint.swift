@@ -9,11 +9,13 @@ import ClaimsRules
 /// every line before it) — and its own hashes are checked before its state is decoded. Anything
 /// that does not match is discarded and the state is rebuilt from line 1.
 ///
-/// The file: one JSON line (the key) and then the state in `BinaryEncoder`'s form.
+/// The file: one JSON line (the key), the money (`MoneySection`), the state without its id
+/// index, and the index, each in `BinaryEncoder`'s form with its SHA-256 in the key. A command
+/// that only reads loads the index only when lines after the checkpoint are to be folded.
 public struct Checkpoint {
   /// Bumped whenever `check` or `apply` change what a fold produces, or the state its saved
   /// form, so old caches are dropped.
-  public static let foldVersion = 11
+  public static let foldVersion = 12
   /// A command saves a new checkpoint once this many lines lie beyond the last one.
   public static let linesBetween = 10_000
 
@@ -36,25 +38,50 @@ public struct Checkpoint {
     case discarded(String)
   }
 
+  /// Whether a caller needs the state's id index (`LedgerState.events`).
+  public enum IndexNeed: Sendable {
+    /// It checks or appends events: the index is loaded.
+    case always
+    /// It only reads the state: the index is loaded only to fold lines after the checkpoint;
+    /// when none follow, the state's index is empty.
+    case toFoldLines
+  }
+
   /// The state of the whole journal (its complete prefix): from the checkpoint when it matches,
   /// else from line 1; saves a new checkpoint when `linesBetween` lines lie beyond the old one.
   /// The journal is streamed (`Replay.stream`), never held whole; the end says what the read found.
   public static func currentState(
-    path journal: String, library: RuleLibrary, linesBetween: Int = linesBetween
+    path journal: String, library: RuleLibrary, linesBetween: Int = linesBetween, index: IndexNeed = .always
   ) throws(JournalError) -> (end: JournalStreamEnd, state: LedgerState, outcome: Outcome) {
     let rules = rulesKey(library)
     var outcome = Outcome.absent
     var resumed: (JournalStreamEnd, LedgerState)?
-    switch load(forJournal: journal, rules: rules) {
+    switch load(forJournal: journal, rules: rules, index: index) {
     case .failure(let reason): outcome = reason
-    case .success(let checkpoint):
+    case .success(let (checkpoint, file)):
       var state = checkpoint.state
-      if let end = try Replay.stream(path: journal, resumingAfter: checkpoint.point, into: &state) {
-        resumed = (end, state)
-        outcome = .used(seq: checkpoint.point.seq)
-      } else {
-        outcome = .discarded(
-          "the journal no longer holds line \(checkpoint.point.seq) as the checkpoint saw it, or its head is older")
+      var indexUnreadable = false
+      // Read the first time a line is to be folded (at once when `index` is `.always`).
+      let loadIndex = { (state: inout LedgerState) throws(JournalError) in
+        guard state.events.count == 0, state.lastSeq > 0 else { return }
+        guard let events = Self.index(in: file) else {
+          indexUnreadable = true
+          throw .integrity(line: checkpoint.point.seq, reason: "the checkpoint's id index")
+        }
+        state.events = events
+      }
+      do throws(JournalError) {
+        if index == .always { try loadIndex(&state) }
+        if let end = try Replay.stream(path: journal, resumingAfter: checkpoint.point, into: &state, beforeFirstLine: loadIndex) {
+          resumed = (end, state)
+          outcome = .used(seq: checkpoint.point.seq)
+        } else {
+          outcome = .discarded(
+            "the journal no longer holds line \(checkpoint.point.seq) as the checkpoint saw it, or its head is older")
+        }
+      } catch {
+        guard indexUnreadable else { throw error }
+        outcome = .discarded("its id index does not match its SHA-256 or cannot be read")
       }
     }
     let end: JournalStreamEnd
@@ -83,7 +110,7 @@ public struct Checkpoint {
     let rules = rulesKey(library)
     var old: Key?
     var verdict = "there was no checkpoint"
-    switch verifiedFile(forJournal: journal, rules: rules) {
+    switch verifiedFile(forJournal: journal, rules: rules, index: .always) {
     case .failure(.absent), .failure(.used): break
     case .failure(.discarded(let why)): verdict = "the old checkpoint was discarded: \(why)"
     case .success(let file): old = file.key
@@ -92,14 +119,14 @@ public struct Checkpoint {
     var atOld: LedgerState?
     let look = old.map { old in (seq: old.point.seq, at: { (state: LedgerState) in atOld = state }) }
     let end = try Replay.stream(path: journal, into: &state, lookAfter: look)!
-    var saved: String?
+    var saved: SectionHashes?
     if let point = end.endPoint {
       saved = try Checkpoint(point: point, rules: rules, state: state).write(forJournal: journal)
     }
     if let old {
       if let atOld {
-        let hash = atOld.lastSeq == state.lastSeq ? saved : nil
-        let agrees = try (hash ?? SHA256.hashOfPieces(BinaryEncoder().encode(atOld)).hex) == old.statePiecesSHA256
+        let hashes = atOld.lastSeq == state.lastSeq ? saved : nil
+        let agrees = try (hashes ?? sectionHashes(of: atOld)) == old.sections
         verdict =
           agrees
           ? "the old checkpoint at line \(old.point.seq) agrees with the replay"
@@ -112,34 +139,61 @@ public struct Checkpoint {
     return (end, state, verdict)
   }
 
-  /// The checkpoint beside `journal` if it is whole and keyed for this fold and these rules.
+  /// The checkpoint beside `journal` if it is whole and keyed for this fold and these rules,
+  /// with its state's id index.
   static func load(forJournal journal: String, rules: String) -> Result<Checkpoint, Outcome> {
-    let file: VerifiedFile
-    switch verifiedFile(forJournal: journal, rules: rules) {
-    case .failure(let outcome): return .failure(outcome)
-    case .success(let verified): file = verified
+    load(forJournal: journal, rules: rules, index: .always).flatMap { (checkpoint, file) in
+      var checkpoint = checkpoint
+      guard let events = index(in: file) else {
+        return .failure(.discarded("its id index does not match its SHA-256 or cannot be read"))
+      }
+      checkpoint.state.events = events
+      return .success(checkpoint)
     }
-    guard let state = try? BinaryDecoder().decode(LedgerState.self, from: file.state),
-      state.lastSeq == file.key.point.seq
-    else {
-      return .failure(.discarded("its state cannot be read"))
+  }
+
+  /// The checkpoint with its state's id index left empty, and the file it came from, mapped
+  /// (`index(in:)` reads the index from it). `index` says whether the index's hash is checked
+  /// now, with the rest, or when it is read.
+  static func load(forJournal journal: String, rules: String, index: IndexNeed)
+    -> Result<(Checkpoint, VerifiedFile), Outcome>
+  {
+    verifiedFile(forJournal: journal, rules: rules, index: index).flatMap { file in
+      guard
+        let state = try? BinaryDecoder().decode(from: file.state, reading: { try LedgerState(binaryWithoutIndex: $0) }),
+        state.lastSeq == file.key.point.seq
+      else {
+        return .failure(.discarded("its state cannot be read"))
+      }
+      return .success((Checkpoint(point: file.key.point, rules: file.key.rules, state: state), file))
     }
-    return .success(Checkpoint(point: file.key.point, rules: file.key.rules, state: state))
+  }
+
+  /// The id index a verified file holds, when its bytes match their hash and can be read.
+  static func index(in file: VerifiedFile) -> EventIndex? {
+    guard file.indexChecked || SHA256.hashOfPieces(file.index).hex == file.key.indexPiecesSHA256 else { return nil }
+    return try? BinaryDecoder().decode(EventIndex.self, from: file.index)
   }
 
   /// A checkpoint file mapped into memory (not copied: at ten million events it is near a
-  /// gigabyte), its key read and both sections checked against their SHA-256s.
+  /// gigabyte), its key read and its sections checked against their SHA-256s.
   struct VerifiedFile {
     let key: Key
     let mapped: MappedFile
     let stateRange: Range<Int>
-    /// The state's bytes, valid while this lives.
+    let indexRange: Range<Int>
+    /// Whether the index's hash was checked with the rest.
+    let indexChecked: Bool
+    /// The state's bytes (without the id index), valid while this lives.
     var state: UnsafeRawBufferPointer { UnsafeRawBufferPointer(rebasing: mapped.bytes[stateRange]) }
+    /// The id index's bytes, valid while this lives.
+    var index: UnsafeRawBufferPointer { UnsafeRawBufferPointer(rebasing: mapped.bytes[indexRange]) }
   }
 
-  /// The checkpoint's key and its state's bytes, when it is whole, keyed for this fold and
-  /// these rules, and both sections match their SHA-256s; the state is not decoded.
-  static func verifiedFile(forJournal journal: String, rules: String) -> Result<VerifiedFile, Outcome> {
+  /// The checkpoint's key and its sections' bytes, when it is whole, keyed for this fold and
+  /// these rules, and its sections match their SHA-256s (the id index's only when `index` is
+  /// `.always`); nothing is decoded.
+  static func verifiedFile(forJournal journal: String, rules: String, index: IndexNeed) -> Result<VerifiedFile, Outcome> {
     let path = path(forJournal: journal)
     guard FilePaths.exists(path), let mapped = try? OpenFile(path: path, writable: false).map() else {
       return .failure(.absent)
@@ -154,9 +208,16 @@ public struct Checkpoint {
     guard SHA256.hash(UnsafeRawBufferPointer(rebasing: bytes[(newline + 1)..<stateStart])).hex == key.moneySHA256 else {
       return .failure(.discarded("its money section does not match its SHA-256"))
     }
-    let file = VerifiedFile(key: key, mapped: mapped, stateRange: stateStart..<bytes.count)
+    let indexStart = stateStart + key.stateLength
+    guard key.stateLength >= 0, indexStart <= bytes.count else { return .failure(.discarded("it is cut short")) }
+    let file = VerifiedFile(
+      key: key, mapped: mapped, stateRange: stateStart..<indexStart, indexRange: indexStart..<bytes.count,
+      indexChecked: index == .always)
     guard SHA256.hashOfPieces(file.state).hex == key.statePiecesSHA256 else {
       return .failure(.discarded("its state does not match its SHA-256"))
+    }
+    guard index != .always || SHA256.hashOfPieces(file.index).hex == key.indexPiecesSHA256 else {
+      return .failure(.discarded("its id index does not match its SHA-256"))
     }
     return .success(file)
   }
@@ -191,31 +252,58 @@ public struct Checkpoint {
   }
 
   /// Replaces the checkpoint file atomically (mode 0640, like the journal): the key line, the
-  /// money section, the whole state. Returns the state's hash (`Key.statePiecesSHA256`).
+  /// money section, the state without its id index, the index. Returns the two sections' hashes.
   ///
-  /// The state goes to the file as it is encoded, a few megabytes at a time, hashed on the way
-  /// (at ten million events it is most of a gigabyte, which built whole in fresh memory cost
-  /// as much as encoding it). The key, which names that hash, is written last, over the room
-  /// left for it at the start: its line is padded with spaces to `Key.lineLength`.
+  /// The sections go to the file as they are encoded, a few megabytes at a time, hashed on the
+  /// way (at ten million events they are most of a gigabyte, which built whole in fresh memory
+  /// cost as much as encoding it). The key, which names their hashes, is written last, over the
+  /// room left for it at the start: its line is padded with spaces to `Key.lineLength`.
   @discardableResult
-  public func write(forJournal journal: String) throws -> String {
+  public func write(forJournal journal: String) throws -> SectionHashes {
+    // A state without its index (`IndexNeed.toFoldLines`) must never be saved as whole.
+    precondition(state.events.count > 0 || state.lastSeq == 0, "a checkpoint of a state without its id index")
     let money = try BinaryEncoder().encode(MoneySection(lastSeq: state.lastSeq, funds: state.fundLedger))
-    var statePieces = SHA256PiecesHasher()
     var key: Key?
     try FilePaths.replaceAtomically(Self.path(forJournal: journal)) { file in
       try file.write(money, at: Key.lineLength)
-      var offset = Key.lineLength + money.count
-      try BinaryEncoder().encode(state) { part in
+      let stateStart = Key.lineLength + money.count
+      var offset = stateStart
+      let hashes = try Self.sectionHashes(of: state) { part in
         try file.write(part, at: offset)
         offset += part.count
-        statePieces.add(part)
       }
       key = Key(
-        foldVersion: Self.foldVersion, point: point, rules: rules, statePiecesSHA256: statePieces.finish().hex,
-        moneyLength: money.count, moneySHA256: SHA256.hash(money).hex)
+        foldVersion: Self.foldVersion, point: point, rules: rules, sections: hashes.sections,
+        stateLength: hashes.stateLength, moneyLength: money.count, moneySHA256: SHA256.hash(money).hex)
       try file.write(key!.line, at: 0)
     }
-    return key!.statePiecesSHA256
+    return key!.sections
+  }
+
+  /// Encodes the state's two sections, the state without its id index and then the index,
+  /// handing their bytes to `sink` in parts; returns their hashes and the first's length.
+  static func sectionHashes(of state: LedgerState, sink: (UnsafeRawBufferPointer) throws -> Void) throws
+    -> (sections: SectionHashes, stateLength: Int)
+  {
+    var pieces = SHA256PiecesHasher()
+    var length = 0
+    try BinaryEncoder().encode(sink: { part in
+      try sink(part)
+      pieces.add(part)
+      length += part.count
+    }) { try state.writeBinaryWithoutIndex(to: $0) }
+    let stateHash = pieces.finish().hex
+    pieces = SHA256PiecesHasher()
+    try BinaryEncoder().encode(state.events) { part in
+      try sink(part)
+      pieces.add(part)
+    }
+    return (SectionHashes(state: stateHash, index: pieces.finish().hex), length)
+  }
+
+  /// The hashes the state's sections would be saved with.
+  static func sectionHashes(of state: LedgerState) throws -> SectionHashes {
+    try sectionHashes(of: state) { _ in }.sections
   }
 }
 

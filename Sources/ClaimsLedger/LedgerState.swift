@@ -8,8 +8,6 @@ public struct LedgerState: Codable, Equatable, Sendable {
   public internal(set) var lastSeq = 0
   public internal(set) var lastRecorded: Timestamp?
   public internal(set) var admin: String?
-  /// Every event id in the journal: the idempotency keys.
-  public internal(set) var events = EventIndex()
   public internal(set) var voided: Set<String> = []
   public internal(set) var actors: [String: ActorRecord] = [:]
   public internal(set) var institutions: [String: InstitutionRegistered] = [:]
@@ -38,6 +36,9 @@ public struct LedgerState: Codable, Equatable, Sendable {
   /// The classes each trainee was ever enrolled in, by their rosters in `enrolments`
   /// (`classes(ofTrainee:)` names them).
   public internal(set) var rostersOfTrainee: [ResidentID: TraineeRosters] = [:]
+  /// Every event id in the journal: the idempotency keys. The one table that grows with
+  /// events; last, so that a checkpoint can keep it apart (`writeBinaryWithoutIndex`).
+  public internal(set) var events = EventIndex()
   /// The trainees enrolled (and not voided) in each class: the enrolments' rosters.
   public var traineesOfClass: EnrolmentTable.Rosters { enrolments.rosterSets }
   /// Every trainee ever enrolled: the keys of `rostersOfTrainee` (`contains` and `count` look

@@ -39,12 +39,15 @@ public enum Replay {
   /// file) and folds its lines into `state`: from line 1, or after `point` when `state` is a
   /// checkpoint's. Nil when the journal no longer holds `point`.
   /// `look` sees the state after line `seq` (`claims rebuild` compares it with the old
-  /// checkpoint's at that line).
+  /// checkpoint's at that line); `beforeFirstLine` may change it before a line is folded (a
+  /// checkpoint's id index is read only then).
   public static func stream(
     path: String, resumingAfter point: ChainPoint? = nil, into state: inout LedgerState,
     cut: ReplayCut = ReplayCut(), factLane: Bool = true, lookAfter look: (seq: Int, at: (LedgerState) -> Void)? = nil,
-    beforeGeneralApply: ((LineFrame, Event, LedgerState) -> Void)? = nil
+    beforeGeneralApply: ((LineFrame, Event, LedgerState) -> Void)? = nil,
+    beforeFirstLine: ((inout LedgerState) throws(JournalError) -> Void)? = nil
   ) throws(JournalError) -> JournalStreamEnd? {
+    var beforeFirstLine = beforeFirstLine
     var folder = LineFolder(cut: cut, factLane: factLane)
     folder.beforeApply = beforeGeneralApply
     if state.events.count == 0, let size = try? OpenFile(path: path, writable: false).size() {
@@ -54,6 +57,10 @@ public enum Replay {
     }
     return try withUnsafeMutablePointer(to: &state) { (state) throws(JournalError) in
       try JournalSnapshot.stream(path: path, resumingAfter: point) { (frame, bytes) throws(JournalError) in
+        if let first = beforeFirstLine {
+          beforeFirstLine = nil
+          try first(&state.pointee)
+        }
         try folder.fold(frame, bytes, into: state)
         if let look, frame.seq == look.seq { look.at(state.pointee) }
       }

@@ -23,20 +23,22 @@ import Testing
     #expect(try ClaimsBinary.run(["rebuild", ledger.path]).out.contains("agrees with the replay"))
 
     // A damaged checkpoint: set aside, with a note, and the same answer. Balances read only the
-    // money section, which comes first; the other commands read the state after it.
+    // money section, which comes first; the other commands read the state after it, and the id
+    // index after that only when lines follow the checkpoint.
     let path = Checkpoint.path(forJournal: ledger.path)
     let saved = TemporaryFolder.bytes(path)
-    var bytes = saved
-    bytes[bytes.count - 2] ^= 0x20
-    TemporaryFolder.writeBytes(path, bytes)
+    TemporaryFolder.writeBytes(path, try CheckpointSections.damaged(saved, in: \.state))
     let damaged = try ClaimsBinary.run(["entitlements", ledger.path, "--format", "json"])
     #expect(damaged.status == 0)
     #expect(damaged.out == coldEntitlements.out)
     #expect(damaged.err.contains("was set aside (its state does not match its SHA-256); replayed from line 1"))
 
-    bytes = saved
-    bytes[bytes.firstIndex(of: 0x0A)! + 3] ^= 0x20
-    TemporaryFolder.writeBytes(path, bytes)
+    TemporaryFolder.writeBytes(path, try CheckpointSections.damaged(saved, in: \.index))
+    let unreadIndex = try ClaimsBinary.run(["entitlements", ledger.path, "--format", "json"])
+    #expect(unreadIndex.out == coldEntitlements.out)
+    #expect(unreadIndex.err.isEmpty)
+
+    TemporaryFolder.writeBytes(path, try CheckpointSections.damaged(saved, in: \.money))
     let damagedMoney = try ClaimsBinary.run(["balances", ledger.path, "--format", "json"])
     #expect(damagedMoney.out == cold.out)
     #expect(damagedMoney.err.contains("was set aside (its money section does not match its SHA-256); replayed from line 1"))

@@ -97,12 +97,54 @@ import Testing
   @Test func aCheckpointWhoseBytesWereDamagedIsDiscarded() throws {
     let ledger = try journalWithCheckpoint()
     let path = Checkpoint.path(forJournal: ledger.path)
-    var bytes = TemporaryFolder.bytes(path)
-    bytes[bytes.count - 3] ^= 0x01
-    TemporaryFolder.writeBytes(path, bytes)
+    let saved = TemporaryFolder.bytes(path)
+    TemporaryFolder.writeBytes(path, try CheckpointSections.damaged(saved, in: \.state))
+    for index in [Checkpoint.IndexNeed.always, .toFoldLines] {
+      let (_, state, outcome) = try Checkpoint.currentState(path: ledger.path, library: library, index: index)
+      #expect(outcome == .discarded("its state does not match its SHA-256"))
+      #expect(state == (try fullReplay(ledger)))
+    }
+    TemporaryFolder.writeBytes(path, try CheckpointSections.damaged(saved, in: \.index))
     let (_, state, outcome) = try Checkpoint.currentState(path: ledger.path, library: library)
-    #expect(outcome == .discarded("its state does not match its SHA-256"))
+    #expect(outcome == .discarded("its id index does not match its SHA-256"))
     #expect(state == (try fullReplay(ledger)))
+  }
+
+  /// A command that only reads starts from the checkpoint without its id index; it reads the
+  /// index (and checks its hash) only when lines after the checkpoint are to be folded.
+  @Test func aReadingCommandLoadsTheIdIndexOnlyToFoldLines() throws {
+    let ledger = try journalWithCheckpoint()
+    let path = Checkpoint.path(forJournal: ledger.path)
+    let seq = try fullReplay(ledger).lastSeq
+    var withoutIndex = try fullReplay(ledger)
+    withoutIndex.events = EventIndex()
+    let (_, state, outcome) = try Checkpoint.currentState(path: ledger.path, library: library, index: .toFoldLines)
+    #expect(outcome == .used(seq: seq))
+    #expect(state.events.count == 0)
+    #expect(state == withoutIndex)
+
+    // A damaged index is never read when no line follows; the answer is the same.
+    let saved = TemporaryFolder.bytes(path)
+    TemporaryFolder.writeBytes(path, try CheckpointSections.damaged(saved, in: \.index))
+    let (_, unread, unreadOutcome) = try Checkpoint.currentState(path: ledger.path, library: library, index: .toFoldLines)
+    #expect(unreadOutcome == .used(seq: seq))
+    #expect(unread == withoutIndex)
+
+    // With a line after it, the index is read: a damaged one sends the read to line 1, a whole
+    // one is the state of a full replay.
+    TemporaryFolder.writeBytes(path, saved)
+    try ledger.append([Bureau.paymentReturned("PAY-1", id: "ret-1")], at: "2024-10-11T00:00:00.000Z")
+    #expect(TemporaryFolder.bytes(path) == saved)
+    TemporaryFolder.writeBytes(path, try CheckpointSections.damaged(saved, in: \.index))
+    let (_, replayed, damagedOutcome) = try Checkpoint.currentState(
+      path: ledger.path, library: library, linesBetween: 100, index: .toFoldLines)
+    #expect(damagedOutcome == .discarded("its id index does not match its SHA-256 or cannot be read"))
+    #expect(replayed == (try fullReplay(ledger)))
+    TemporaryFolder.writeBytes(path, saved)
+    let (_, folded, foldedOutcome) = try Checkpoint.currentState(
+      path: ledger.path, library: library, linesBetween: 100, index: .toFoldLines)
+    #expect(foldedOutcome == .used(seq: seq))
+    #expect(folded == (try fullReplay(ledger)))
   }
 
   @Test func aCheckpointForAnotherJournalOrOtherRulesIsDiscarded() throws {
@@ -181,9 +223,7 @@ import Testing
   @Test func rebuildDiscardsACheckpointWhoseStateDoesNotMatchItsHash() throws {
     let ledger = try journalWithCheckpoint()
     let path = Checkpoint.path(forJournal: ledger.path)
-    var bytes = TemporaryFolder.bytes(path)
-    bytes[bytes.count - 3] ^= 0x01
-    TemporaryFolder.writeBytes(path, bytes)
+    TemporaryFolder.writeBytes(path, try CheckpointSections.damaged(TemporaryFolder.bytes(path), in: \.state))
     let verdict = try Checkpoint.rebuild(path: ledger.path, library: library).verdict
     #expect(verdict.contains("the old checkpoint was discarded: its state does not match its SHA-256"), "\(verdict)")
   }
