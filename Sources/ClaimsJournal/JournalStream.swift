@@ -71,6 +71,38 @@ extension JournalSnapshot {
       scan: scan, endPoint: endPoint, warnings: warnings(path: path, scan: scan))
   }
 
+  /// How a stream that may stop early ended.
+  public enum StreamStop: Sendable {
+    /// The journal no longer holds the point (as `stream`'s nil).
+    case pointGone
+    /// `body` asked to stop: lines after the one it saw last were not read.
+    case stopped
+    /// Every complete line was delivered.
+    case ended(JournalStreamEnd)
+  }
+
+  /// Streams as `stream` does while `body` returns true: a reader that needs only the lines up
+  /// to some seq reads no further.
+  public static func streamPrefix(
+    path: String, resumingAfter point: ChainPoint? = nil,
+    while body: (_ frame: LineFrame, _ line: UnsafeRawBufferPointer) throws(JournalError) -> Bool
+  ) throws(JournalError) -> StreamStop {
+    var stopped = false
+    do {
+      let end = try stream(path: path, resumingAfter: point, threads: 0, body: { (frame, line) throws(JournalError) in
+        guard try body(frame, line) else {
+          stopped = true
+          // The scanner stops only on an error: this one is caught below.
+          throw .integrity(line: frame.seq, reason: "the reader stopped here")
+        }
+      })
+      return end.map(StreamStop.ended) ?? .pointGone
+    } catch {
+      if stopped { return .stopped }
+      throw error
+    }
+  }
+
   /// Whether the journal still holds `point`'s line, unchanged, at its offset.
   static func holds(_ point: ChainPoint, _ file: borrowing OpenFile) throws(JournalError) -> Bool {
     let lineLength = point.endOffset - point.lineOffset

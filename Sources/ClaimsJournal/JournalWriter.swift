@@ -3,10 +3,9 @@ import ClaimsDomain
 /// Exclusive write access to one journal: the lock is held from opening until the writer is
 /// released, so that what was read, validated and appended is one consistent step.
 ///
-/// The writer keeps the journal's bytes only as read at opening, and only until the first
-/// append: after that it knows the end of the journal (`end`) and reads the file again in the
-/// rare case that needs the lines (`snapshot()`), so that a long import does not hold the whole
-/// journal in memory.
+/// The writer never holds the journal's bytes: opening streams them (a chunk at a time) to the
+/// caller, which folds them; after that it knows the end of the journal (`end`), and a reader
+/// that needs lines again streams the file. Memory does not grow with the journal.
 public final class JournalWriter {
   public let path: String
   let file: OpenFile
@@ -15,42 +14,47 @@ public final class JournalWriter {
   public private(set) var end: JournalScan
   /// What opening had to do, for the user: a recovered tail, a head brought up to date.
   public private(set) var notices: [String] = []
-  /// The journal as read at opening (after any recovery), until the first append.
-  private var opened: JournalSnapshot?
+  /// The point opening resumed after (only the lines after it were read), if it did.
+  public let resumedAfter: ChainPoint?
   /// Batches being written behind the caller's back (`appendWithoutWaiting`).
   private var background: BackgroundDisk?
   /// `JOURNAL.head`, written after each batch.
   private let head: HeadSlots
 
-  /// Opens an existing journal for append: lock, read, verify, and recover an incomplete tail by
-  /// moving its bytes to `JOURNAL.torn-<now>` and truncating to the last complete batch.
+  /// Opens an existing journal for append: lock, then stream, verify, and recover an incomplete
+  /// tail by moving its bytes to `JOURNAL.torn-<now>` and truncating to the last complete batch.
+  /// `eachLine` gets every line of the complete prefix, verified, in order (as
+  /// `JournalSnapshot.stream` delivers them).
   ///
-  /// Given `resumingAfter` (a checkpoint's point), it reads and verifies only the lines after it,
-  /// once the journal still holds that line unchanged at its place and the head is not older;
-  /// else the whole journal, as without it. `resumed` says which.
-  public init(path: String, now: Timestamp, resumingAfter point: ChainPoint? = nil) throws(JournalError) {
+  /// Given `resumingAfter` (a checkpoint's point), it streams only the lines after it, once the
+  /// journal still holds that line unchanged at its place and the head is not older; else the
+  /// whole journal from line 1, as without it (`eachLine` then sees line 1 first). `resumed`
+  /// says which.
+  public init(
+    path: String, now: Timestamp, resumingAfter point: ChainPoint? = nil,
+    eachLine: (_ frame: LineFrame, _ line: UnsafeRawBufferPointer) throws(JournalError) -> Void
+  ) throws(JournalError) {
     guard FilePaths.exists(path) else {
       throw .notAJournal(path: path, reason: "there is no such file (create one with claims init)")
     }
-    let snapshot: JournalSnapshot
     do {
       file = try OpenFile(path: path, writable: true)
       try file.lockExclusive()
       self.path = path
-      let reading = try JournalHead.reading(forJournal: path)
-      self.head = HeadSlots(journal: path, current: reading.slot)
-      var resumed: JournalSnapshot?
-      if let point {
-        resumed = try JournalSnapshot.resumed(
-          path: path, bytes: try file.read(from: point.lineOffset), head: reading.head, after: point)
-      }
-      snapshot = try resumed ?? JournalSnapshot(path: path, bytes: try file.readAll(), head: reading.head, threads: 0)
+      self.head = HeadSlots(journal: path, current: try JournalHead.reading(forJournal: path).slot)
     } catch let error as FileError { throw .file(error) } catch let error as JournalError {
       throw error
     } catch { fatalError("unreachable: \(error)") }
-    opened = snapshot
-    end = snapshot.scan
-    if let tail = snapshot.scan.tail { try recover(tail, in: snapshot, now: now) }
+    // Under the lock: no writer changes the file between the point's check and the read.
+    var read: JournalStreamEnd?
+    if let point { read = try JournalSnapshot.stream(path: path, resumingAfter: point, body: eachLine) }
+    resumedAfter = read == nil ? nil : point
+    if read == nil { read = try JournalSnapshot.stream(path: path, body: eachLine) }
+    end = read!.scan
+    if let tail = end.tail {
+      // A resumed read that found no complete batch after its point ends at that point.
+      try recover(tail, keepingThrough: read!.endPoint ?? resumedAfter!, now: now)
+    }
     if case .oneBatchBehind = end.head {
       notices.append("\(JournalHead.path(forJournal: path)) was one batch behind; brought up to date")
       try writeHead(seq: end.lineCount, hash: end.lastHash)
@@ -59,11 +63,7 @@ public final class JournalWriter {
   }
 
   /// Whether opening read only the lines after the point it was given.
-  public var resumed: Bool { (opened?.baseOffset ?? 0) > 0 }
-
-  /// The lines read at opening, until the first append: the whole journal, or only those after
-  /// the point it resumed after (`resumed`).
-  public var openedLines: JournalSnapshot? { opened }
+  public var resumed: Bool { resumedAfter != nil }
 
   /// Creates a new journal whose line 1 is `opened`. Refuses if the file exists.
   public static func create(path: String, opened: Event, recorded: Timestamp) throws(JournalError) {
@@ -80,48 +80,30 @@ public final class JournalWriter {
     try JournalHead(seq: 1, lastLineHash: SHA256.hash(line)).write(forJournal: path)
   }
 
-  func recover(_ tail: IncompleteTail, in snapshot: JournalSnapshot, now: Timestamp) throws(JournalError) {
+  /// Moves the tail's bytes aside and truncates the journal to the complete prefix, which ends
+  /// with `last`'s line; `end` is then the scan of what is kept.
+  func recover(_ tail: IncompleteTail, keepingThrough last: ChainPoint, now: Timestamp) throws(JournalError) {
     var tornPath = "\(path).torn-\(now.compactString)"
     var attempt = 1
     while FilePaths.exists(tornPath) {
       attempt += 1
       tornPath = "\(path).torn-\(now.compactString)-\(attempt)"
     }
-    let kept = tail.range.lowerBound
-    // The snapshot's bytes start at its base offset in the file (after a resumed point).
-    let base = snapshot.baseOffset
     do {
-      try FilePaths.createDurably(tornPath, with: Array(snapshot.bytes[(tail.range.lowerBound - base)..<(tail.range.upperBound - base)]))
-      try file.truncate(to: kept)
+      try FilePaths.createDurably(tornPath, with: try file.read(from: tail.range.lowerBound, upTo: tail.range.upperBound))
+      try file.truncate(to: tail.range.lowerBound)
       try file.sync()
-      let head = try JournalHead.read(forJournal: path)
-      let bytes = Array(snapshot.bytes[..<(kept - base)])
-      let recovered =
-        try snapshot.resumedAfter.map { point in
-          try JournalSnapshot(path: path, bytes: bytes, head: head, threads: 0, resumingAfter: point)
-        } ?? JournalSnapshot(path: path, bytes: bytes, head: head, threads: 0)
-      opened = recovered
-      end = recovered.scan
-    } catch let error as FileError { throw .file(error) } catch let error as JournalError {
-      throw error
-    } catch { fatalError("unreachable: \(error)") }
+    } catch { throw .file(error) }
+    // The kept prefix's scan, judged against the head as it now stands: read from its last line.
+    guard let kept = try JournalSnapshot.read(path: path, resumingAfter: last) else {
+      throw .integrity(line: last.seq, reason: "the journal changed while its incomplete tail was recovered")
+    }
+    end = kept.scan
     notices.append(
       "recovered \(path): moved \(tail.range.count) bytes of an incomplete batch (\(tail.reason)) "
         + "to \(tornPath); the journal now ends at line \(end.lineCount)")
   }
 
-  /// The journal as it now stands, lines included: as read at opening if nothing was appended
-  /// since, else read again from the file (under the lock, once every batch is on disk).
-  public func snapshot() throws(JournalError) -> JournalSnapshot {
-    try waitUntilDurable()
-    if let opened, opened.baseOffset == 0 { return opened }
-    do {
-      return try JournalSnapshot(
-        path: path, bytes: try file.readAll(), head: try JournalHead.read(forJournal: path), threads: 0)
-    } catch let error as FileError { throw .file(error) } catch let error as JournalError {
-      throw error
-    } catch { fatalError("unreachable: \(error)") }
-  }
 
   /// Appends `events` as one batch stamped `recorded`: one write, one fsync, then the head.
   /// Returns the seqs written. Durable when it returns.
@@ -134,12 +116,12 @@ public final class JournalWriter {
   @discardableResult
   public func append(_ events: [BatchEvent], recorded: Timestamp) throws(JournalError) -> ClosedRange<Int>? {
     try waitUntilDurable()
-    let (endBefore, openedBefore) = (end, opened)
+    let endBefore = end
     guard let batch = prepare(events, recorded: recorded) else { return nil }
     try head.whileLocked { () throws(JournalError) in
       do throws(JournalError) { try Self.writeLines(batch, to: file) } catch {
         // Taken back: the journal ends where it did.
-        (end, opened) = (endBefore, openedBefore)
+        end = endBefore
         throw error
       }
       try writeHead(after: batch)
@@ -189,7 +171,6 @@ public final class JournalWriter {
     let batch = EncodedBatch(
       bytes: bytes, offset: end.completeLength, seqs: first...(first + events.count - 1), lastHash: lastHash)
     // The batch was built here from a verified chain; extend the scan rather than rescan.
-    opened = nil
     end.lineCount = batch.seqs.upperBound
     end.completeLength += bytes.count
     end.lastHash = lastHash

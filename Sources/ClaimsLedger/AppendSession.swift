@@ -25,10 +25,20 @@ public final class AppendSession {
     {
       checkpoint = found
     }
+    // The writer streams the lines after the checkpoint, or all from line 1 when it no longer
+    // matches, and each is folded as it comes (`Replay.stream`'s way): the journal is never
+    // held whole.
+    var state = checkpoint?.state ?? LedgerState()
+    var folder = LineFolder(cut: ReplayCut(), factLane: true)
     do {
-      writer = try JournalWriter(path: path, now: clock, resumingAfter: checkpoint?.point)
-      state = try Self.state(of: writer, checkpoint: checkpoint)
+      writer = try withUnsafeMutablePointer(to: &state) { (state) throws(JournalError) in
+        try JournalWriter(path: path, now: clock, resumingAfter: checkpoint?.point) { (frame, line) throws(JournalError) in
+          if frame.seq == 1 { state.pointee = Replay.emptyState(forJournal: path) }
+          try folder.fold(frame, line, into: state)
+        }
+      }
     } catch { throw .journal(error) }
+    self.state = state
     self.rules = rules
     self.checkpointRules = checkpointRules
   }
@@ -38,16 +48,6 @@ public final class AppendSession {
 
   /// What opened from a checkpoint was given, to fold again after a refusal.
   let checkpointRules: RuleLibrary?
-
-  /// The state of the journal the writer opened: the checkpoint's with the lines after it, when
-  /// the writer read only those, else a replay of the whole.
-  static func state(of writer: JournalWriter, checkpoint: Checkpoint?) throws(JournalError) -> LedgerState {
-    guard writer.resumed, var state = checkpoint?.state, let lines = writer.openedLines else {
-      return try Replay.state(of: writer.snapshot())
-    }
-    try Replay.fold(lines, into: &state)
-    return state
-  }
 
   /// Validates `input` event by event against the state extended by the batch's earlier events,
   /// then writes it as one batch, durable when this returns. A refusal leaves the journal and
@@ -94,7 +94,7 @@ public final class AppendSession {
   func rewound() throws(JournalError) -> LedgerState {
     try writer.waitUntilDurable()
     if let checkpointRules { return try Checkpoint.currentState(path: writer.path, library: checkpointRules).state }
-    return try Replay.state(of: writer.snapshot())
+    return try Replay.state(ofJournal: writer.path).state
   }
 
   func appendInPlace(
@@ -141,7 +141,7 @@ public final class AppendSession {
           (seq, content) = (last + ref.seq - batchStart, accepted[ref.seq - batchStart - 1].event.inputContent)
         } else {
           if stored == nil {
-            do { stored = try Appender.storedEvents(for: input, in: working, snapshot: writer.snapshot) } catch {
+            do { stored = try Appender.storedEvents(for: input, in: working, journal: writer) } catch {
               throw .journal(error)
             }
           }

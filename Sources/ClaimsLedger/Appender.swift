@@ -85,22 +85,28 @@ public struct Appender {
     return clock
   }
 
-  /// The journal lines whose ids the batch repeats: seq and input content by id, read in one
-  /// pass over the journal (duplicates are rare; the state keeps no event contents, and the
-  /// journal's lines are read only when there is one).
+  /// The journal lines whose ids the batch repeats: seq and input content by id, streamed from
+  /// the file up to the last of them (duplicates are rare; the state keeps no event contents,
+  /// and the journal's lines are read only when there is one) — from the point the writer
+  /// resumed after when they all lie beyond it, else from line 1.
   static func storedEvents(
-    for input: [InputEvent], in state: LedgerState,
-    snapshot: () throws(JournalError) -> JournalSnapshot
+    for input: [InputEvent], in state: LedgerState, journal writer: JournalWriter
   ) throws(JournalError) -> [String: (seq: Int, content: Event)] {
     let wanted = Set(input.compactMap { state.events[$0.event.id]?.seq })
-    guard !wanted.isEmpty else { return [:] }
+    guard let first = wanted.min(), let last = wanted.max() else { return [:] }
+    try writer.waitUntilDurable()
     var found: [String: (seq: Int, content: Event)] = [:]
-    try snapshot().forEachLine { frame, bytes in
-      guard wanted.contains(frame.seq),
-        let line = try? JournalLine.decode(bytes, frame: frame)
-      else { return }
-      found[line.event.id] = (frame.seq, line.event.inputContent)
+    let collect = { (frame: LineFrame, bytes: UnsafeRawBufferPointer) throws(JournalError) -> Bool in
+      if wanted.contains(frame.seq), let line = try? JournalLine.decode(bytes, frame: frame) {
+        found[line.event.id] = (frame.seq, line.event.inputContent)
+      }
+      return frame.seq < last
     }
+    var read = JournalSnapshot.StreamStop.pointGone
+    if let point = writer.resumedAfter, first > point.seq {
+      read = try JournalSnapshot.streamPrefix(path: writer.path, resumingAfter: point, while: collect)
+    }
+    if case .pointGone = read { _ = try JournalSnapshot.streamPrefix(path: writer.path, while: collect) }
     return found
   }
 }

@@ -61,7 +61,7 @@ public struct Checkpoint {
     case .success(let (checkpoint, file)):
       var state = checkpoint.state
       var indexUnreadable = false
-      // Read the first time a line is to be folded (at once when `index` is `.always`).
+      // Read the first time a line is to be folded (with `.always` it was read with the state).
       let loadIndex = { (state: inout LedgerState) throws(JournalError) in
         guard state.events.count == 0, state.lastSeq > 0 else { return }
         guard let events = Self.index(in: file) else {
@@ -71,7 +71,6 @@ public struct Checkpoint {
         state.events = events
       }
       do throws(JournalError) {
-        if index == .always { try loadIndex(&state) }
         if let end = try Replay.stream(path: journal, resumingAfter: checkpoint.point, into: &state, beforeFirstLine: loadIndex) {
           resumed = (end, state)
           outcome = .used(seq: checkpoint.point.seq)
@@ -142,29 +141,30 @@ public struct Checkpoint {
   /// The checkpoint beside `journal` if it is whole and keyed for this fold and these rules,
   /// with its state's id index.
   static func load(forJournal journal: String, rules: String) -> Result<Checkpoint, Outcome> {
-    load(forJournal: journal, rules: rules, index: .always).flatMap { (checkpoint, file) in
-      var checkpoint = checkpoint
-      guard let events = index(in: file) else {
-        return .failure(.discarded("its id index does not match its SHA-256 or cannot be read"))
-      }
-      checkpoint.state.events = events
-      return .success(checkpoint)
-    }
+    load(forJournal: journal, rules: rules, index: .always).map(\.0)
   }
 
-  /// The checkpoint with its state's id index left empty, and the file it came from, mapped
-  /// (`index(in:)` reads the index from it). `index` says whether the index's hash is checked
-  /// now, with the rest, or when it is read.
+  /// The checkpoint, and the file it came from, mapped. With `.always` the state holds its id
+  /// index; with `.toFoldLines` the index is left empty, its hash unchecked, for `index(in:)`
+  /// to read from the file when a line is to be folded.
   static func load(forJournal journal: String, rules: String, index: IndexNeed)
     -> Result<(Checkpoint, VerifiedFile), Outcome>
   {
     verifiedFile(forJournal: journal, rules: rules, index: index).flatMap { file in
+      // The index first: the room its placing takes for a moment is given back before the
+      // rest of the state is read, not added to it at the peak.
+      var events = EventIndex()
+      if index == .always {
+        guard let read = Self.index(in: file) else { return .failure(.discarded("its id index cannot be read")) }
+        events = read
+      }
       guard
-        let state = try? BinaryDecoder().decode(from: file.state, reading: { try LedgerState(binaryWithoutIndex: $0) }),
+        var state = try? BinaryDecoder().decode(from: file.state, reading: { try LedgerState(binaryWithoutIndex: $0) }),
         state.lastSeq == file.key.point.seq
       else {
         return .failure(.discarded("its state cannot be read"))
       }
+      state.events = events
       return .success((Checkpoint(point: file.key.point, rules: file.key.rules, state: state), file))
     }
   }
@@ -322,16 +322,8 @@ extension Checkpoint {
     -> (end: JournalStreamEnd, funds: FundLedger)?
   {
     guard let (point, section) = loadMoney(forJournal: journal, rules: rulesKey(library)) else { return nil }
-    var later = false
-    do {
-      let end = try JournalSnapshot.stream(path: journal, resumingAfter: point) { (_, _) throws(JournalError) in
-        later = true
-        throw .integrity(line: point.seq + 1, reason: "a line after the checkpoint")
-      }
-      return end.map { ($0, section.funds) }
-    } catch {
-      if later { return nil }
-      throw error
-    }
+    guard case .ended(let end) = try JournalSnapshot.streamPrefix(path: journal, resumingAfter: point, while: { (_, _) in false })
+    else { return nil }
+    return (end, section.funds)
   }
 }

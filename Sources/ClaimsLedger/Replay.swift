@@ -50,11 +50,7 @@ public enum Replay {
     var beforeFirstLine = beforeFirstLine
     var folder = LineFolder(cut: cut, factLane: factLane)
     folder.beforeApply = beforeGeneralApply
-    if state.events.count == 0, let size = try? OpenFile(path: path, writable: false).size() {
-      // A low guess at the line count (journal lines run 150 to 500 bytes and more), so that the
-      // id index grows once or twice instead of twenty times, and is never far too large.
-      state.events.reserveCapacity(size / 512)
-    }
+    if state.lastSeq == 0 { state = emptyState(forJournal: path) }
     return try withUnsafeMutablePointer(to: &state) { (state) throws(JournalError) in
       try JournalSnapshot.stream(path: path, resumingAfter: point) { (frame, bytes) throws(JournalError) in
         if let first = beforeFirstLine {
@@ -65,6 +61,15 @@ public enum Replay {
         if let look, frame.seq == look.seq { look.at(state.pointee) }
       }
     }
+  }
+
+  /// A state to fold a journal into from line 1, its id index sized for the file: a low guess
+  /// at the line count (journal lines run 150 to 500 bytes and more), so that the index grows
+  /// once or twice instead of twenty times, and is never far too large.
+  static func emptyState(forJournal path: String) -> LedgerState {
+    var state = LedgerState()
+    if let size = try? OpenFile(path: path, writable: false).size() { state.events.reserveCapacity(size / 512) }
+    return state
   }
 
   /// The whole journal, or the part a cut selects, streamed from line 1.

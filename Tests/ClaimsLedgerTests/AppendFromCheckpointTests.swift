@@ -77,6 +77,34 @@ import Testing
     #expect(session.state == (try ledger.state()))
   }
 
+  /// A batch sent again is acknowledged as duplicates wherever its lines lie: after the
+  /// checkpoint (read from the point the session resumed after) and before it (from line 1);
+  /// the same ids with other content are refused there too.
+  @Test func aRepeatedEventIsFoundOnEitherSideOfTheCheckpoint() throws {
+    let ledger = try ledgerWithCheckpoint()
+    let setUpLine = B.setup.count + 1  // after journal.opened
+    try ledger.append([B.exam(id: "exm-1")])
+    let session = try AppendSession(path: ledger.path, clock: stamp, checkpointRules: library)
+    #expect(session.startedFromCheckpoint)
+    let after = try session.append(try input([B.exam(id: "exm-1")]), recordedAt: stamp, clock: stamp)
+    #expect(after.duplicates.map(\.seq) == [setUpLine + 1])
+    let both = try session.append(try input([B.setup.last!, B.exam(id: "exm-1")]), recordedAt: stamp, clock: stamp)
+    #expect(both.duplicates.map(\.id) == ["enr-2", "exm-1"])
+    #expect(both.duplicates.map(\.seq) == [setUpLine, setUpLine + 1])
+    #expect(both.appended == nil)
+    let before = ledger.files
+    #expect(B.setup.last == B.enrol(B.trainee2, id: "enr-2"))
+    for changed in [B.exam(id: "exm-1", passed: false), B.enrol(B.trainee2, id: "enr-2", uiBenefit: true)] {
+      #expect {
+        try session.append(try input([changed]), recordedAt: stamp, clock: stamp)
+      } throws: { error in
+        guard case AppendError.refused(let refusal) = error else { return false }
+        return refusal.refusal.code == "id-conflict"
+      }
+    }
+    #expect(ledger.files == before)
+  }
+
   /// A batch refused at its second event, the first already folded in place: the state goes
   /// back to the journal's, from the checkpoint again.
   @Test func aBatchRefusedMidwayLeavesTheStateOfTheJournal() throws {
