@@ -66,13 +66,18 @@ enum ExportCommand: Subcommand {
           : BeancountExport.journal(money.lines, lineCount: money.lineCount))
       return 0
     }
-    let snapshot = try JournalSnapshot.read(path: path)
-    for warning in snapshot.warnings { terminal.err("claims \(name): warning: \(warning)") }
-    // Every event is a row: every line, decoded.
-    let (lines, state) = try PostingsReplay.lines(of: snapshot)
+    // Every event is a row: every line, decoded, streamed a second time after the whole
+    // journal's state (from the checkpoint when it matches) is known; rows go out as they are
+    // made. Lines a writer appends between the two reads are left out.
+    let (end, state) = try CutOptions.state(path, arguments, terminal, command: name, checkpointRules: library)
     let entitlements = EntitlementEngine(library: library).entitlements(
       of: state.allClassFacts, wages: state.minimumWages)
-    terminal.writeOut(EventsCSVExport.csv(lines, state: state, entitlements: entitlements))
+    var file = EventsCSVExport.File(state: state)
+    _ = try PostingsReplay.forEachLine(ofJournal: path) { line in
+      guard line.seq <= end.scan.lineCount, let part = file.add(line) else { return }
+      terminal.writeOut(part)
+    }
+    terminal.writeOut(file.finish(entitlements: entitlements))
     return 0
   }
 }

@@ -21,38 +21,31 @@ public enum PostingsReplay {
   public static func moneyLines(ofJournal path: String) throws(JournalError)
     -> (lines: [ReplayedLine], lineCount: Int, end: JournalStreamEnd)
   {
-    var state = LedgerState()
     var lines: [ReplayedLine] = []
-    let end = try Replay.stream(path: path, into: &state) { frame, event, state in
-      let postings = state.postings(for: event)
-      guard !postings.isEmpty else { return }
-      lines.append(ReplayedLine(seq: frame.seq, recorded: frame.recorded, event: event, postings: postings))
-    }!
+    let end = try stream(path, factLane: true) { line in
+      if !line.postings.isEmpty { lines.append(line) }
+    }
     return (lines, end.scan.lineCount, end)
   }
 
-  public static func lines(of snapshot: JournalSnapshot) throws(JournalError)
-    -> (lines: [ReplayedLine], state: LedgerState)
+  /// Every line with the postings it booked, handed to `body` in journal order as the journal
+  /// is streamed and folded: memory bounded by the state, not by the journal.
+  public static func forEachLine(ofJournal path: String, _ body: (ReplayedLine) -> Void) throws(JournalError)
+    -> JournalStreamEnd
   {
-    let rules = OpenRuleBook()
+    try stream(path, factLane: false, body)
+  }
+
+  /// The lines that take the general way (every line without the fact lane), each with the
+  /// postings it books, taken from the state it finds.
+  static func stream(_ path: String, factLane: Bool, _ body: (ReplayedLine) -> Void) throws(JournalError)
+    -> JournalStreamEnd
+  {
     var state = LedgerState()
-    var lines: [ReplayedLine] = []
-    var failure: JournalError?
-    snapshot.forEachLine { frame, bytes in
-      guard failure == nil else { return }
-      do throws(JournalError) {
-        let line = try JournalLine.decode(bytes, frame: frame)
-        if let refusal = state.admit(line.event, recorded: frame.recorded, rules: rules) {
-          throw .integrity(line: frame.seq, reason: "the ledger refuses this event: \(refusal)")
-        }
-        let postings = state.postings(for: line.event)
-        lines.append(
-          ReplayedLine(
-            seq: frame.seq, recorded: frame.recorded, event: line.event, postings: postings))
-        state.apply(line.event, seq: frame.seq, recorded: frame.recorded)
-      } catch { failure = error }
+    return try withoutActuallyEscaping(body) { (body) throws(JournalError) in
+      try Replay.stream(path: path, into: &state, factLane: factLane) { frame, event, state in
+        body(ReplayedLine(seq: frame.seq, recorded: frame.recorded, event: event, postings: state.postings(for: event)))
+      }!
     }
-    if let failure { throw failure }
-    return (lines, state)
   }
 }

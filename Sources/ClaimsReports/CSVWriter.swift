@@ -9,6 +9,12 @@ public struct CSVWriter {
     text += fields.map(Self.escape).joined(separator: ",") + "\n"
   }
 
+  /// The rows written so far, handed over and forgotten: a long file goes out in parts.
+  public mutating func takeText() -> String {
+    defer { text = "" }
+    return text
+  }
+
   public static func escape(_ field: String) -> String {
     var text = field
     // Over the contiguous bytes, not Characters ("\r\n" is one Character, equal to neither

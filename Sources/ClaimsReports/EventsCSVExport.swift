@@ -27,13 +27,27 @@ public enum EventsCSVExport {
     "class", "trainee", "claim", "payment", "recovery", "fund", "region", "amount", "bank_ref",
   ]
 
-  public static func csv(_ lines: [ReplayedLine], state: LedgerState, entitlements: [Entitlement])
-    -> String
-  {
-    var csv = CSVWriter(header: header)
-    for line in lines { csv.addRow(eventRow(line, state: state)) }
-    for entitlement in entitlements { csv.addRow(entitlementRow(entitlement, state: state)) }
-    return csv.text
+  /// The file made a row at a time and handed out in parts of about a megabyte: the event
+  /// rows as the journal's lines are streamed (`add`), then the entitlements (`finish`).
+  /// `state` is the whole journal's: a row's region may come from a class or claim that the
+  /// journal records after the row's line.
+  public struct File {
+    let state: LedgerState
+    var csv = CSVWriter(header: EventsCSVExport.header)
+
+    public init(state: LedgerState) { self.state = state }
+
+    /// The line's row; the rows so far when they make a part.
+    public mutating func add(_ line: ReplayedLine) -> String? {
+      csv.addRow(eventRow(line, state: state))
+      return csv.text.utf8.count >= 1 << 20 ? csv.takeText() : nil
+    }
+
+    /// The rest: the rows not yet handed out, then the entitlements'.
+    public mutating func finish(entitlements: [Entitlement]) -> String {
+      for entitlement in entitlements { csv.addRow(entitlementRow(entitlement, state: state)) }
+      return csv.takeText()
+    }
   }
 
   static func eventRow(_ line: ReplayedLine, state: LedgerState) -> [String] {
