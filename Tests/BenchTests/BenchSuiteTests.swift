@@ -83,6 +83,8 @@ import Testing
     #expect(!theirs.isEmpty)
     #expect(String(decoding: report.traineeEntitlements, as: UTF8.self) == EntitlementsReport.json(theirs))
     #expect(String(decoding: report.appendedOne, as: UTF8.self).contains("appended 1 event"))
+    #expect(String(decoding: report.appendedAgain, as: UTF8.self).contains("appended nothing"))
+    #expect(String(decoding: report.appendedCold, as: UTF8.self).contains("appended 1 event"))
 
     let table = BenchTable.markdown(reports)
     #expect(table.split(separator: "\n").count == 2 + report.steps.count)

@@ -157,15 +157,17 @@ struct BenchSuite {
       report.traineeEntitlements = one.out
       steps.append(BenchStep("entitlements --trainee, checkpoint", one, events: lines, bytes: bytes, runs: oneRuns))
     }
-    steps.append(try appendOne(to: journal, summary: summary, events: lines, bytes: bytes, report: &report))
+    steps += try appends(to: journal, summary: summary, events: lines, bytes: bytes, report: &report)
     report.steps = steps
     return report
   }
 
-  /// A clerk's append of one event to the journal, from its checkpoint: on a copy (journal,
-  /// head and checkpoint), so that the workload stays reusable.
-  func appendOne(to journal: String, summary: WorkloadSummary, events: Int, bytes: Int, report: inout BenchSizeReport)
-    throws -> BenchStep
+  /// A clerk's append of one event to the journal, from its checkpoint; the same event sent
+  /// again (acknowledged as a duplicate: its line is read back); another without a checkpoint
+  /// (from line 1). On a copy (journal, head and checkpoint), so that the workload stays
+  /// reusable.
+  func appends(to journal: String, summary: WorkloadSummary, events: Int, bytes: Int, report: inout BenchSizeReport)
+    throws -> [BenchStep]
   {
     let copy = "\(folder)/append-copy.journal"
     for suffix in ["", ".head", ".checkpoint"] {
@@ -173,15 +175,27 @@ struct BenchSuite {
       try FileManager.default.copyItem(atPath: journal + suffix, toPath: copy + suffix)
     }
     defer { for suffix in ["", ".head", ".checkpoint"] { try? FileManager.default.removeItem(atPath: copy + suffix) } }
-    let event = "{\"type\":\"plan.set\",\"id\":\"bench-plan\",\"date\":\"\(summary.lastDay)\",\"actor\":\"admin\","
-      + "\"region\":\"changchun\",\"year\":2030,\"target\":1,\"program\":\"benchmark\"}\n"
     let input = "\(folder)/append-one.jsonl"
-    try Data(event.utf8).write(to: URL(fileURLWithPath: input))
     defer { try? FileManager.default.removeItem(atPath: input) }
-    // Recorded at the end of the journal's last day, UTC: after its last line.
-    let run = try child(claims, ["append", copy, input, "--now", "\(summary.lastDay)T23:59:59.000Z"])
-    report.appendedOne = run.out
-    return BenchStep("append one event, checkpoint", run, events: events, bytes: bytes)
+    func append(id: String) throws -> ChildRun {
+      let event = "{\"type\":\"plan.set\",\"id\":\"\(id)\",\"date\":\"\(summary.lastDay)\",\"actor\":\"admin\","
+        + "\"region\":\"changchun\",\"year\":2030,\"target\":1,\"program\":\"benchmark\"}\n"
+      try Data(event.utf8).write(to: URL(fileURLWithPath: input))
+      // Recorded at the end of the journal's last day, UTC: after its last line.
+      return try child(claims, ["append", copy, input, "--now", "\(summary.lastDay)T23:59:59.000Z"])
+    }
+    let one = try append(id: "bench-plan")
+    report.appendedOne = one.out
+    let again = try append(id: "bench-plan")
+    report.appendedAgain = again.out
+    try FileManager.default.removeItem(atPath: copy + ".checkpoint")
+    let cold = try append(id: "bench-plan-2")
+    report.appendedCold = cold.out
+    return [
+      BenchStep("append one event, checkpoint", one, events: events, bytes: bytes),
+      BenchStep("append it again (a duplicate), checkpoint", again, events: events, bytes: bytes),
+      BenchStep("append one event, no checkpoint", cold, events: events, bytes: bytes),
+    ]
   }
 
   /// A trainee enrolled early in the journal, read from its first megabyte.
@@ -275,6 +289,8 @@ struct BenchSizeReport {
   /// append` of one event to a copy printed.
   var traineeEntitlements: [UInt8] = []
   var appendedOne: [UInt8] = []
+  var appendedAgain: [UInt8] = []
+  var appendedCold: [UInt8] = []
 }
 
 /// One row of the table: seconds, events and MB per second (journal lines and bytes, or for an
