@@ -88,11 +88,11 @@ public struct OpenFile: ~Copyable {
 
   /// The whole file mapped read-only, for reading a large input once: its pages come straight
   /// from the page cache, where a read into a new buffer first zeroes and then copies every page.
-  public func map() throws(FileError) -> MappedFile {
+  public func map(populate: Bool = true) throws(FileError) -> MappedFile {
     let count = try size()
     guard count > 0 else { return MappedFile(base: nil, count: 0) }
     #if os(Linux)
-      let flags = MAP_PRIVATE | MAP_POPULATE
+      let flags = populate ? MAP_PRIVATE | MAP_POPULATE : MAP_PRIVATE
     #else
       let flags = MAP_PRIVATE
     #endif
@@ -179,6 +179,37 @@ public final class MappedFile: @unchecked Sendable {
 
   /// The bytes, valid while this object lives.
   public var bytes: UnsafeRawBufferPointer { UnsafeRawBufferPointer(start: base, count: count) }
+
+  /// Maps the pages of `range` in at once, as `map(populate: true)` does for the whole file
+  /// (a page fault each as they are read costs more); a hint, which an older kernel ignores.
+  public func populate(_ range: Range<Int>) {
+    #if os(Linux)
+      let madvPopulateRead: Int32 = 22  // MADV_POPULATE_READ, Linux 5.14
+      pages(within: range, rounding: .outward).map { _ = madvise(base! + $0.lowerBound, $0.count, madvPopulateRead) }
+    #endif
+  }
+
+  /// Gives back the pages wholly within `range`, which the reader is done with: they are read
+  /// from the file again if touched. What a long read holds then does not grow with the file.
+  /// Returns where the pages given back end (a reader going front to back starts there next).
+  @discardableResult
+  public func release(_ range: Range<Int>) -> Int {
+    guard let pages = pages(within: range, rounding: .inward) else { return range.lowerBound }
+    _ = madvise(base! + pages.lowerBound, pages.count, MADV_DONTNEED)
+    return pages.upperBound
+  }
+
+  enum Rounding { case inward, outward }
+
+  /// `range` on page boundaries; nil when that leaves no page.
+  func pages(within range: Range<Int>, rounding: Rounding) -> Range<Int>? {
+    let page = Int(sysconf(Int32(_SC_PAGESIZE)))
+    let clamped = range.clamped(to: 0..<count)
+    let lower = rounding == .inward ? (clamped.lowerBound + page - 1) / page * page : clamped.lowerBound / page * page
+    let upper = rounding == .inward ? clamped.upperBound / page * page : min((clamped.upperBound + page - 1) / page * page, count)
+    guard base != nil, lower < upper else { return nil }
+    return lower..<upper
+  }
 }
 
 /// Operations on paths rather than open files.

@@ -195,7 +195,8 @@ public struct Checkpoint {
   /// `.always`); nothing is decoded.
   static func verifiedFile(forJournal journal: String, rules: String, index: IndexNeed) -> Result<VerifiedFile, Outcome> {
     let path = path(forJournal: journal)
-    guard FilePaths.exists(path), let mapped = try? OpenFile(path: path, writable: false).map() else {
+    // Mapped without its pages; those of the sections to be read are mapped in below.
+    guard FilePaths.exists(path), let mapped = try? OpenFile(path: path, writable: false).map(populate: false) else {
       return .failure(.absent)
     }
     let bytes = mapped.bytes
@@ -213,6 +214,8 @@ public struct Checkpoint {
     let file = VerifiedFile(
       key: key, mapped: mapped, stateRange: stateStart..<indexStart, indexRange: indexStart..<bytes.count,
       indexChecked: index == .always)
+    // An index not read takes no memory.
+    mapped.populate(stateStart..<(index == .always ? bytes.count : indexStart))
     guard SHA256.hashOfPieces(file.state).hex == key.statePiecesSHA256 else {
       return .failure(.discarded("its state does not match its SHA-256"))
     }

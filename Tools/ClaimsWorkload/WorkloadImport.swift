@@ -19,7 +19,9 @@ public enum WorkloadImport {
 
   public static func run(input: String, journal: String) throws -> Report {
     let mapped: MappedFile
-    do { mapped = try OpenFile(path: input, writable: false).map() } catch {
+    // Read once, front to back: the batches read are given back as the import goes on, so
+    // that what it holds does not grow with the input.
+    do { mapped = try OpenFile(path: input, writable: false).map(populate: false) } catch {
       throw WorkloadError("cannot read \(input): \(error)")
     }
     try JournalWriter.create(
@@ -27,7 +29,7 @@ public enum WorkloadImport {
     let session = try AppendSession(path: journal, clock: Workload.openedRecorded)
     let bytes = mapped.bytes
     var report = Report(inputBytes: bytes.count)
-    var start = 0
+    var (start, released) = (0, 0)
     while start < bytes.count {
       let end = batchEnd(bytes, from: start)
       let events = try AppendInput.parse(UnsafeRawBufferPointer(rebasing: bytes[start..<end]))
@@ -39,6 +41,7 @@ public enum WorkloadImport {
         report.batches += 1
         report.events += events.count
       }
+      released = mapped.release(released..<(end + 1))
       start = end + 1
     }
     do { try session.waitUntilDurable() } catch {

@@ -25,6 +25,9 @@ func seconds(_ body: () throws -> Void) rethrows -> Double {
 }
 
 
+// Top level, a thrown error would end in a crash report: a tool's failure is a message and a
+// status.
+do {
 switch command {
 case "verify":
   // `verify [JOURNAL ...] [--events N] [--runs N]`; see VerifyBench.swift.
@@ -76,6 +79,10 @@ default:
     "usage: claims-bench suite [--sizes 100k,1m] [--folder DIR] | verify [JOURNAL ...] [--events N] [--runs N] | replay JOURNAL | sha256 [MEGABYTES]"
   )
   exit(2)
+}
+} catch {
+  FileHandle.standardError.write(Data("claims-bench \(command): \(error)\n".utf8))
+  exit(1)
 }
 
 /// `suite [--sizes 100k,1m,10m] [--folder DIR] [--seed N] [--runs N] [--one-batch-max EVENTS]`
