@@ -114,7 +114,26 @@ extension ApprovalDecision: BinaryFastCodable {
     try output.field(lines)
     try output.field(total)
   }
-  public init(binary input: BinaryInput) throws { self.init(lines: try input.field(), total: try input.field()) }
+  /// The lines as the list `field()` reads, one by one, so that each shares its ruleset's two
+  /// strings with the line before when they are the same (they are on most lines: a checkpoint
+  /// holds a 64-character hash per approved trainee).
+  public init(binary input: BinaryInput) throws {
+    guard try input.byte() != 0 else { throw BinaryDecodingError("nil where a value was expected") }
+    let count = try input.count32()
+    guard count <= input.bytes.count - input.position else { throw BinaryDecodingError("a count beyond the end") }
+    var lines: [ApprovedLine] = []
+    lines.reserveCapacity(count)
+    for _ in 0..<count {
+      guard try input.byte() != 0 else { throw BinaryDecodingError("nil where a value was expected") }
+      let previous = lines.last
+      lines.append(
+        ApprovedLine(
+          trainee: try input.field(), amount: try input.field(), fund: try input.field(),
+          ruleset: try input.stringField(reusing: previous?.ruleset),
+          rulesetSHA256: try input.stringField(reusing: previous?.rulesetSHA256), reasons: try input.field()))
+    }
+    self.init(lines: lines, total: try input.field())
+  }
 }
 
 extension ApprovedLine: BinaryFastCodable {
@@ -154,6 +173,21 @@ extension BinaryOutput {
 }
 
 extension BinaryInput {
+  /// A string slot, as `previous` itself when it holds the same bytes: one string, shared,
+  /// where each slot would make its own.
+  public func stringField(reusing previous: String?) throws -> String {
+    guard try byte() != 0 else { throw BinaryDecodingError("nil where a value was expected") }
+    let length = try size()
+    let stored = UnsafeRawBufferPointer(rebasing: bytes[position..<(position + length)])
+    position += length
+    if let previous, previous.utf8.count == length,
+      previous.utf8.withContiguousStorageIfAvailable({ UnsafeRawBufferPointer($0).sameBytes(as: stored) }) == true
+    {
+      return previous
+    }
+    return String(decoding: stored, as: UTF8.self)
+  }
+
   /// The slot's bytes, in place.
   public func byteStringField() throws -> UnsafeRawBufferPointer {
     guard try byte() != 0 else { throw BinaryDecodingError("nil where bytes were expected") }

@@ -84,6 +84,28 @@ import Testing
     #expect(Array(parts.joined()) == (try BinaryEncoder().encode(tables)))
   }
 
+  /// An approval's lines share a ruleset's strings with the line before only when they are
+  /// the same: rulesets of equal length that differ, and the same ruleset again after another,
+  /// read back as written, on the fast path and through the containers.
+  @Test func approvalLinesReadBackTheirOwnRulesets() throws {
+    let trainee = ResidentID("110101199003074477")!
+    func line(_ ruleset: String, _ hash: String) -> ApprovedLine {
+      ApprovedLine(
+        trainee: trainee, amount: Money(fen: 100), fund: .employmentSubsidy, ruleset: ruleset, rulesetSHA256: hash,
+        reasons: [])
+    }
+    let a = String(repeating: "ab", count: 32)
+    let b = String(repeating: "ba", count: 32)
+    let decision = ApprovalDecision(
+      lines: [line("LC-2024", a), line("LC-2024", a), line("LC-2025", b), line("LC-2025", a), line("LC-2024", a), line("", "")],
+      total: Money(fen: 600))
+    for fastPaths in [true, false] {
+      let bytes = try BinaryEncoder(fastPaths: fastPaths).encode(decision)
+      #expect(bytes == (try BinaryEncoder(fastPaths: !fastPaths).encode(decision)))
+      #expect(try BinaryDecoder(fastPaths: fastPaths).decode(ApprovalDecision.self, from: bytes) == decision)
+    }
+  }
+
   @Test func readsBackWhatItWrote() throws {
     let bytes = try BinaryEncoder().encode(Self.sample)
     #expect(try BinaryDecoder().decode(Sample.self, from: bytes) == Self.sample)
