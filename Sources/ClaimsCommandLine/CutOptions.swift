@@ -23,13 +23,14 @@ enum CutOptions {
   }
 
   /// Streams the journal (warning about an incomplete tail) and folds the selected part, for
-  /// the commands that need only the state (from a checkpoint, without the id index). Given its rules as `checkpointRules`, a command on
+  /// the commands that need only the state. From a checkpoint the state comes without its event-id
+  /// index unless `index` is `.always` (findings name their lines by it). Given its rules as `checkpointRules`, a command on
   /// the whole journal starts from `JOURNAL.checkpoint` when that matches. A command that needs
   /// only money passes `datesFromMovements`: without `--known-at` it gets the whole state and
   /// reads a date from `LedgerState.funds(asOf:)`.
   static func state(
     _ path: String, _ arguments: Arguments, _ terminal: Terminal, command: String,
-    checkpointRules: RuleLibrary? = nil, datesFromMovements: Bool = false
+    checkpointRules: RuleLibrary? = nil, datesFromMovements: Bool = false, index: Checkpoint.IndexNeed = .toFoldLines
   ) throws -> (JournalStreamEnd, LedgerState) {
     var cut = try cut(arguments)
     if datesFromMovements, cut.knownAt == nil { cut.asOf = nil }
@@ -37,7 +38,7 @@ enum CutOptions {
     let state: LedgerState
     if let library = checkpointRules, cut == ReplayCut() {
       let outcome: Checkpoint.Outcome
-      (end, state, outcome) = try Checkpoint.currentState(path: path, library: library, index: .toFoldLines)
+      (end, state, outcome) = try Checkpoint.currentState(path: path, library: library, index: index)
       if case .discarded(let why) = outcome {
         // Worth knowing: the cache no longer matched the journal, the rulesets or this build.
         terminal.err("claims \(command): note: \(Checkpoint.path(forJournal: path)) was set aside (\(why)); replayed from line 1")

@@ -23,7 +23,9 @@ enum FindingsCommand: Subcommand {
     let path = try arguments.positional(0, "JOURNAL")
     let format = try RulesOption.format(arguments, ["table", "json"])
     let library = try RulesOption.library(arguments)
-    let (end, state) = try CutOptions.state(path, arguments, terminal, command: name, checkpointRules: library)
+    // The findings name the lines behind them, found by event id.
+    let (end, state) = try CutOptions.state(
+      path, arguments, terminal, command: name, checkpointRules: library, index: .always)
     let cut = try CutOptions.cut(arguments)
     let today = cut.asOf ?? (state.lastRecorded ?? end.scan.lastRecorded!).chinaDate
     let findings = state.findings(library: library, today: today)

@@ -63,7 +63,7 @@ public struct Checkpoint {
       var indexUnreadable = false
       // Read the first time a line is to be folded (with `.always` it was read with the state).
       let loadIndex = { (state: inout LedgerState) throws(JournalError) in
-        guard state.events.count == 0, state.lastSeq > 0 else { return }
+        guard !state.hasEventIndex else { return }
         guard let events = Self.index(in: file) else {
           indexUnreadable = true
           throw .integrity(line: checkpoint.point.seq, reason: "the checkpoint's id index")
@@ -264,7 +264,7 @@ public struct Checkpoint {
   @discardableResult
   public func write(forJournal journal: String) throws -> SectionHashes {
     // A state without its index (`IndexNeed.toFoldLines`) must never be saved as whole.
-    precondition(state.events.count > 0 || state.lastSeq == 0, "a checkpoint of a state without its id index")
+    precondition(state.hasEventIndex, "a checkpoint of a state without its id index")
     let money = try BinaryEncoder().encode(MoneySection(lastSeq: state.lastSeq, funds: state.fundLedger))
     var key: Key?
     try FilePaths.replaceAtomically(Self.path(forJournal: journal)) { file in

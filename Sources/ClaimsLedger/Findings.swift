@@ -44,7 +44,11 @@ extension LedgerState {
     return found.sorted { ($0.code, $0.subject, $0.lines.first ?? 0) < ($1.code, $1.subject, $1.lines.first ?? 0) }
   }
 
-  func seqs(_ eventIDs: [String]) -> [Int] { eventIDs.compactMap { events[$0]?.seq }.sorted() }
+  func seqs(_ eventIDs: [String]) -> [Int] {
+    // A state read from a checkpoint without its index would name no line, silently.
+    precondition(hasEventIndex, "findings of a state without its event-id index")
+    return eventIDs.compactMap { events[$0]?.seq }.sorted()
+  }
 
   /// One trainee in two classes on one day; more hours in a day than the ruleset allows.
   /// Trainee by trainee, so that only one trainee's days are held at a time.

@@ -39,6 +39,9 @@ public struct LedgerState: Codable, Equatable, Sendable {
   /// Every event id in the journal: the idempotency keys. The one table that grows with
   /// events; last, so that a checkpoint can keep it apart (`writeBinaryWithoutIndex`).
   public internal(set) var events = EventIndex()
+  /// Whether `events` holds the journal's ids: false only for a state read from a checkpoint
+  /// without them (`Checkpoint.IndexNeed.toFoldLines`); every line has an id.
+  public var hasEventIndex: Bool { lastSeq == 0 || events.count > 0 }
   /// The trainees enrolled (and not voided) in each class: the enrolments' rosters.
   public var traineesOfClass: EnrolmentTable.Rosters { enrolments.rosterSets }
   /// Every trainee ever enrolled: the keys of `rostersOfTrainee` (`contains` and `count` look

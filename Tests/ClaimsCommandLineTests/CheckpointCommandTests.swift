@@ -1,3 +1,4 @@
+import ClaimsJournal
 import ClaimsLedger
 import ClaimsTestSupport
 import Foundation
@@ -42,6 +43,38 @@ import Testing
     let damagedMoney = try ClaimsBinary.run(["balances", ledger.path, "--format", "json"])
     #expect(damagedMoney.out == cold.out)
     #expect(damagedMoney.err.contains("was set aside (its money section does not match its SHA-256); replayed from line 1"))
+  }
+
+  /// Every reading command prints from the checkpoint what it prints from line 1, on a journal
+  /// with findings (which name the lines behind them, found by event id), claims, payments, a
+  /// bank return and a recovery; the report's file is the same too.
+  @Test func everyReadingCommandGivesTheSameAnswerFromTheCheckpoint() throws {
+    let scenario = try ReportScenario.shared()
+    let folder = TemporaryFolder()
+    let path = folder.path("copy.journal")
+    TemporaryFolder.writeBytes(path, TemporaryFolder.bytes(scenario.path))
+    TemporaryFolder.writeBytes(
+      JournalHead.path(forJournal: path), TemporaryFolder.bytes(JournalHead.path(forJournal: scenario.path)))
+    let report = folder.path("report.html")
+    let commands = [
+      ["findings", path], ["findings", path, "--format", "json"], ["stats", path, "--year", "2024", "--format", "json"],
+      ["audit", path, ReportScenario.t(11)], ["audit", path, "LC-G"], ["audit", path, "CL-G"],
+      ["entitlements", path, "--format", "json"], ["balances", path, "--by", "region", "--format", "csv"], ["audit", path, "PAY-M"],
+      ["export", path, "--format", "csv"], ["report", path, "--html", report],
+    ]
+    func answers() throws -> [String] {
+      try commands.map { command in
+        let run = try ClaimsBinary.run(command)
+        #expect(run.status == 0, "\(command): \(run.err)")
+        return run.out + (command[0] == "report" ? String(decoding: TemporaryFolder.bytes(report), as: UTF8.self) : "")
+      }
+    }
+    let cold = try answers()
+    #expect(!FileManager.default.fileExists(atPath: Checkpoint.path(forJournal: path)), "too few lines to save one")
+    #expect(try ClaimsBinary.run(["rebuild", path]).status == 0)
+    let warm = try answers()
+    for (index, command) in commands.enumerated() { #expect(warm[index] == cold[index], "\(command)") }
+    #expect(cold[1].contains("\"lines\":[") && !cold[1].contains("\"lines\":[]"), "the findings name their lines")
   }
 
   /// `balances --as-of` reads the checkpoint's daily movements and prints what a cut replay
