@@ -15,7 +15,7 @@ import ClaimsRules
 public struct Checkpoint {
   /// Bumped whenever `check` or `apply` change what a fold produces, or the state its saved
   /// form, so old caches are dropped.
-  public static let foldVersion = 12
+  public static let foldVersion = 13
   /// A command saves a new checkpoint once this many lines lie beyond the last one.
   public static let linesBetween = 10_000
 
@@ -157,6 +157,8 @@ public struct Checkpoint {
       if index == .always {
         guard let read = Self.index(in: file) else { return .failure(.discarded("its id index cannot be read")) }
         events = read
+        // Its bytes, read, are given back: they would otherwise be held while the state is read.
+        file.mapped.release(file.indexRange)
       }
       guard
         var state = try? BinaryDecoder().decode(from: file.state, reading: { try LedgerState(binaryWithoutIndex: $0) }),

@@ -7,8 +7,8 @@ import ClaimsDomain
 /// A replay records an id on every line, and a slot at a random place in a table of millions is
 /// a cache miss each time. So the newest ids go into a small table that stays in cache, and when
 /// it fills they move to the big one all together, in the order of their slots: one sweep
-/// through the big table, which the memory system reads ahead of. A checkpoint's index is placed
-/// the same way when it is loaded.
+/// through the big table, which the memory system reads ahead of. A checkpoint saves the big
+/// table as one such pass over every id builds it (`savedSlots`), and a load copies it.
 public struct EventIndex: Sendable {
   struct Entry: Equatable, Sendable {
     var seq: UInt32
@@ -120,14 +120,28 @@ public struct EventIndex: Sendable {
     recent.withUnsafeMutableBufferPointer { $0.update(repeating: 0) }
   }
 
-  /// A new big table for at least `count` entries (a power of two, at least 4/3 as many
-  /// slots), holding every entry.
+  /// A new big table for at least `count` entries, holding every entry.
   mutating func grow(toHold count: Int) {
-    var capacity = 16
-    while capacity * 3 < 4 * max(count, entries.count, 8) { capacity *= 2 }
-    slots = Array(repeating: 0, count: capacity)
+    slots = Array(repeating: 0, count: Self.capacity(toHold: max(count, entries.count)))
     placed = 0
     placeRecent()
+  }
+
+  /// The slots of a big table for `count` entries: a power of two, at least 4/3 as many.
+  static func capacity(toHold count: Int) -> Int {
+    var capacity = 16
+    while capacity * 3 < 4 * max(count, 8) { capacity *= 2 }
+    return capacity
+  }
+
+  /// The big table as it is saved: every entry placed in one pass into a table of
+  /// `capacity(toHold:)` slots — what the same ids give whatever order the table grew in, so
+  /// that a checkpoint's bytes depend on the ids alone.
+  var savedSlots: [UInt32] {
+    var whole = EventIndex()
+    (whole.arena, whole.entries) = (arena, entries)
+    whole.grow(toHold: entries.count)
+    return whole.slots
   }
 
   /// Places entries in the big table sorted by the top bits of their home slots (one counting
@@ -182,35 +196,55 @@ extension EventIndex: Equatable {
 }
 
 extension EventIndex: Codable {
-  enum CodingKeys: String, CodingKey { case arena, entries }
+  enum CodingKeys: String, CodingKey { case arena, entries, slots }
 
-  /// The arena and the entries as two byte strings; the table is rebuilt on load.
+  /// The arena, the entries and the big table (`savedSlots`) as three byte strings: the table
+  /// is copied when read, not built again (at 10 M ids, placing them took most of a second).
   public func encode(to encoder: Encoder) throws {
     var container = encoder.container(keyedBy: CodingKeys.self)
     try container.encode(ByteString(arena), forKey: .arena)
     try container.encode(ByteString(entries.withUnsafeBytes { Array($0) }), forKey: .entries)
+    try container.encode(ByteString(savedSlots.withUnsafeBytes { Array($0) }), forKey: .slots)
   }
 
   public init(from decoder: Decoder) throws {
     let container = try decoder.container(keyedBy: CodingKeys.self)
     let arena = try container.decode(ByteString.self, forKey: .arena).bytes
     let packed = try container.decode(ByteString.self, forKey: .entries).bytes
-    self = try arena.withUnsafeBytes { arena in try packed.withUnsafeBytes { try Self(arena: arena, packedEntries: $0) } }
+    let slots = try container.decode(ByteString.self, forKey: .slots).bytes
+    self = try arena.withUnsafeBytes { arena in
+      try packed.withUnsafeBytes { packed in
+        try slots.withUnsafeBytes { try Self(arena: arena, packedEntries: packed, slots: $0) }
+      }
+    }
   }
 
-  /// An index of saved ids and entries, checked to hold together, with its table built.
-  init(arena: UnsafeRawBufferPointer, packedEntries packed: UnsafeRawBufferPointer) throws {
+  /// An index of saved ids, entries and table, checked to hold together: each entry's id in
+  /// the arena, a table of the size its entries call for, no slot beyond the entries. (That
+  /// the table finds every id is the writer's word, vouched for by the checkpoint's hash.)
+  init(arena: UnsafeRawBufferPointer, packedEntries packed: UnsafeRawBufferPointer, slots table: UnsafeRawBufferPointer)
+    throws
+  {
     self.init()
     let stride = MemoryLayout<Entry>.stride
     guard packed.count % stride == 0 else { throw BinaryDecodingError("torn entries") }
     self.arena = Array(arena)
-    entries = Array(unsafeUninitializedCapacity: packed.count / stride) { buffer, count in
-      UnsafeMutableRawBufferPointer(buffer).copyMemory(from: packed)
-      count = packed.count / stride
-    }
+    entries = Self.copied(packed, as: Entry.self)
     guard entries.allSatisfy({ Int($0.idStart) + Int($0.idLength) <= arena.count && Int($0.type) < Self.types.count })
     else { throw BinaryDecodingError("entries outside the arena") }
-    grow(toHold: entries.count)
+    guard table.count == 4 * Self.capacity(toHold: entries.count) else { throw BinaryDecodingError("a table of the wrong size") }
+    slots = Self.copied(table, as: UInt32.self)
+    guard slots.allSatisfy({ Int($0) <= entries.count }) else { throw BinaryDecodingError("a slot beyond the entries") }
+    placed = entries.count
+  }
+
+  /// Saved values of a plain type, copied from bytes whose length is a multiple of its stride.
+  static func copied<Value>(_ bytes: UnsafeRawBufferPointer, as: Value.Type) -> [Value] {
+    let count = bytes.count / MemoryLayout<Value>.stride
+    return Array(unsafeUninitializedCapacity: count) { buffer, initialized in
+      UnsafeMutableRawBufferPointer(buffer).copyMemory(from: bytes)
+      initialized = count
+    }
   }
 }
 
@@ -220,10 +254,12 @@ extension EventIndex: BinaryFastCodable {
   public func writeBinary(to output: BinaryOutput) throws {
     arena.withUnsafeBytes(output.byteStringField)
     entries.withUnsafeBytes(output.byteStringField)
+    savedSlots.withUnsafeBytes(output.byteStringField)
   }
 
   public init(binary input: BinaryInput) throws {
     let arena = try input.byteStringField()
-    self = try Self(arena: arena, packedEntries: try input.byteStringField())
+    let entries = try input.byteStringField()
+    self = try Self(arena: arena, packedEntries: entries, slots: try input.byteStringField())
   }
 }
