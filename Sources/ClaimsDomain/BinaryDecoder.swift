@@ -16,11 +16,21 @@ public struct BinaryDecoder {
   }
 
   /// What `body` reads, which must be every byte: the reader of `BinaryEncoder.encode(writing:)`.
-  public func decode<Value>(from buffer: UnsafeRawBufferPointer, reading body: (BinaryInput) throws -> Value) throws -> Value {
-    let input = BinaryInput(buffer, fastPaths: fastPaths)
-    let value = try body(input)
-    guard input.position == buffer.count else { throw BinaryDecodingError("bytes after the value") }
-    return value
+  /// `read`, if given, is told how far the reading has come, about every `partSize` bytes
+  /// (`BinaryInput.releaseReadIfFar`), so that the owner of mapped bytes can give back those
+  /// behind it.
+  public func decode<Value>(
+    from buffer: UnsafeRawBufferPointer, partSize: Int = 32 << 20, read: ((Int) -> Void)? = nil,
+    reading body: (BinaryInput) throws -> Value
+  ) throws -> Value {
+    try withoutActuallyEscaping(read ?? { _ in }) { told in
+      let input = BinaryInput(buffer, fastPaths: fastPaths)
+      if read != nil { (input.read, input.partSize) = (told, partSize) }
+      defer { input.read = nil }
+      let value = try body(input)
+      guard input.position == buffer.count else { throw BinaryDecodingError("bytes after the value") }
+      return value
+    }
   }
 }
 
@@ -38,7 +48,24 @@ public final class BinaryInput {
   @exclusivity(unchecked) var inNilSlot = false
   let fastPaths: Bool
 
+  /// Told the position now and then (`releaseReadIfFar`); nil when no one asked.
+  var read: ((Int) -> Void)?
+  @usableFromInline var partSize = Int.max
+  @usableFromInline var toldAt = 0
+
   init(_ bytes: UnsafeRawBufferPointer, fastPaths: Bool) { (self.bytes, self.fastPaths) = (bytes, fastPaths) }
+
+  /// Tells the owner of the bytes how far the reading has come, once `partSize` more lie
+  /// behind the position than last told: the reader's mirror of `BinaryOutput.flushIfFull`,
+  /// called where a long decoding passes (between a state's tables, every so many entries).
+  @inlinable public func releaseReadIfFar() {
+    if position - toldAt >= partSize { tellRead() }
+  }
+
+  @usableFromInline func tellRead() {
+    toldAt = position
+    read?(position)
+  }
 
   func need(_ count: Int) throws {
     guard !inNilSlot else { throw BinaryDecodingError("nil where a value was expected") }

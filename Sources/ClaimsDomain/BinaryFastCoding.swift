@@ -261,7 +261,10 @@ extension Array: BinaryFastCodable where Element: BinaryFastCodable {
     guard count <= input.bytes.count - input.position else { throw BinaryDecodingError("a count beyond the end") }
     self.init()
     reserveCapacity(count)
-    for _ in 0..<count { append(try input.field()) }
+    for _ in 0..<count {
+      append(try input.field())
+      input.releaseReadIfFar()
+    }
   }
 }
 
@@ -276,7 +279,10 @@ extension Set: BinaryFastCodable where Element: BinaryFastCodable {
     let count = try input.count32()
     guard count <= input.bytes.count - input.position else { throw BinaryDecodingError("a count beyond the end") }
     self.init(minimumCapacity: count)
-    for _ in 0..<count { insert(try input.field()) }
+    for _ in 0..<count {
+      insert(try input.field())
+      input.releaseReadIfFar()
+    }
   }
 }
 
@@ -290,6 +296,7 @@ extension Dictionary: BinaryFastCodable where Key: BinaryFastCodable, Value: Bin
     for _ in 0..<count {
       let key: Key = try input.field()
       self[key] = try input.field() as Value
+      input.releaseReadIfFar()
     }
   }
 }

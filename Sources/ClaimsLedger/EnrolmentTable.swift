@@ -210,6 +210,7 @@ extension EnrolmentTable: BinaryFastCodable {
     for _ in 0..<(try input.size()) {
       let key: EnrolmentKey = try input.field()
       try addSaved(try input.field(), key)
+      input.releaseReadIfFar()
     }
   }
 }

@@ -106,6 +106,23 @@ import Testing
     }
   }
 
+  /// A reader told how far it has come, about every `partSize` bytes, at the end of a table's
+  /// entries: positions that rise, never past the bytes, and the same value read.
+  @Test func aReaderIsToldHowFarItHasCome() throws {
+    let tables = Dictionary(uniqueKeysWithValues: (0..<50).map { ("c\($0)", Dictionary(uniqueKeysWithValues: (0..<20).map { ("k\($0)", $0) })) })
+    let bytes = try BinaryEncoder().encode(tables)
+    var told: [Int] = []
+    let read = try bytes.withUnsafeBytes { buffer in
+      try BinaryDecoder().decode(from: buffer, partSize: 64, read: { told.append($0) }) {
+        try $0.field(general: [String: [String: Int]].self)
+      }
+    }
+    #expect(read == tables)
+    #expect(told.count > 10)
+    #expect(zip(told, told.dropFirst()).allSatisfy { $1 - $0 >= 64 })
+    #expect(told.allSatisfy { $0 <= bytes.count })
+  }
+
   @Test func readsBackWhatItWrote() throws {
     let bytes = try BinaryEncoder().encode(Self.sample)
     #expect(try BinaryDecoder().decode(Sample.self, from: bytes) == Self.sample)
