@@ -28,7 +28,7 @@ public final class AppendSession {
     // The writer streams the lines after the checkpoint, or all from line 1 when it no longer
     // matches, and each is folded as it comes (`Replay.stream`'s way): the journal is never
     // held whole.
-    var state = checkpoint?.state ?? LedgerState()
+    var state = checkpoint?.takeState() ?? LedgerState()
     var folder = LineFolder(cut: ReplayCut(), factLane: true)
     do {
       writer = try withUnsafeMutablePointer(to: &state) { (state) throws(JournalError) in

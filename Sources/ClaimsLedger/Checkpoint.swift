@@ -25,6 +25,14 @@ public struct Checkpoint {
 
   public static func path(forJournal journal: String) -> String { journal + ".checkpoint" }
 
+  /// The state, taken out: the caller's copy is then the only one, and folding lines into it
+  /// changes its tables in place (a second reference made the first change of each table copy
+  /// it whole).
+  mutating func takeState() -> LedgerState {
+    defer { state = LedgerState() }
+    return state
+  }
+
   /// The key of a rule library: the SHA-256 of its rulesets' ids and hashes.
   public static func rulesKey(_ library: RuleLibrary) -> String {
     let text = library.rulesets.map { "\($0.id):\($0.sha256)" }.sorted().joined(separator: "\n")
@@ -58,8 +66,8 @@ public struct Checkpoint {
     var resumed: (JournalStreamEnd, LedgerState)?
     switch load(forJournal: journal, rules: rules, index: index) {
     case .failure(let reason): outcome = reason
-    case .success(let (checkpoint, file)):
-      var state = checkpoint.state
+    case .success(var (checkpoint, file)):
+      var state = checkpoint.takeState()
       var indexUnreadable = false
       // Read the first time a line is to be folded (with `.always` it was read with the state).
       let loadIndex = { (state: inout LedgerState) throws(JournalError) in
@@ -157,8 +165,6 @@ public struct Checkpoint {
       if index == .always {
         guard let read = Self.index(in: file) else { return .failure(.discarded("its id index cannot be read")) }
         events = read
-        // Its bytes, read, are given back: they would otherwise be held while the state is read.
-        file.mapped.release(file.indexRange)
       }
       // The state's bytes are given back as they are read: held whole beside the state they
       // become, they were a third of a command's peak at 10 M events.
@@ -177,8 +183,10 @@ public struct Checkpoint {
   }
 
   /// The id index a verified file holds, when its bytes match their hash and can be read.
+  /// Its bytes are given back once read: they would otherwise be held beside what they became.
   static func index(in file: VerifiedFile) -> EventIndex? {
     guard file.indexChecked || SHA256.hashOfPieces(file.index).hex == file.key.indexPiecesSHA256 else { return nil }
+    defer { file.mapped.release(file.indexRange) }
     return try? BinaryDecoder().decode(EventIndex.self, from: file.index)
   }
 
