@@ -182,12 +182,29 @@ public struct Checkpoint {
     }
   }
 
+  /// `SHA256.hashOfPieces` of a mapped section, its pages given back as they are hashed: a
+  /// section checked but not read whole holds no memory.
+  static func piecesHash(of range: Range<Int>, in mapped: MappedFile) -> String {
+    var hasher = SHA256PiecesHasher()
+    var start = range.lowerBound
+    while start < range.upperBound {
+      let end = min(range.upperBound, start + 64 * SHA256.pieceSize)
+      hasher.add(UnsafeRawBufferPointer(rebasing: mapped.bytes[start..<end]))
+      mapped.release(start..<end)
+      start = end
+    }
+    return hasher.finish().hex
+  }
+
   /// The id index a verified file holds, when its bytes match their hash and can be read.
-  /// Its bytes are given back once read: they would otherwise be held beside what they became.
+  /// Its ids stay in the file, looked up there (`SavedIds`); the pages its hash check mapped
+  /// in are given back, and only those a lookup reads come back.
   static func index(in file: VerifiedFile) -> EventIndex? {
-    guard file.indexChecked || SHA256.hashOfPieces(file.index).hex == file.key.indexPiecesSHA256 else { return nil }
+    guard file.indexChecked || piecesHash(of: file.indexRange, in: file.mapped) == file.key.indexPiecesSHA256 else {
+      return nil
+    }
     defer { file.mapped.release(file.indexRange) }
-    return try? BinaryDecoder().decode(EventIndex.self, from: file.index)
+    return try? EventIndex(savedIn: file.mapped, bytes: file.index)
   }
 
   /// A checkpoint file mapped into memory (not copied: at ten million events it is near a
@@ -229,12 +246,13 @@ public struct Checkpoint {
     let file = VerifiedFile(
       key: key, mapped: mapped, stateRange: stateStart..<indexStart, indexRange: indexStart..<bytes.count,
       indexChecked: index == .always)
-    // An index not read takes no memory.
-    mapped.populate(stateStart..<(index == .always ? bytes.count : indexStart))
+    // The state is read whole; the index is looked up in place (and its hash check gives its
+    // pages back as it goes).
+    mapped.populate(stateStart..<indexStart)
     guard SHA256.hashOfPieces(file.state).hex == key.statePiecesSHA256 else {
       return .failure(.discarded("its state does not match its SHA-256"))
     }
-    guard index != .always || SHA256.hashOfPieces(file.index).hex == key.indexPiecesSHA256 else {
+    guard index != .always || piecesHash(of: file.indexRange, in: mapped) == key.indexPiecesSHA256 else {
       return .failure(.discarded("its id index does not match its SHA-256"))
     }
     return .success(file)

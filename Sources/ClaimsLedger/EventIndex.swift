@@ -41,10 +41,12 @@ public struct EventIndex: Sendable {
   var placed = 0
   /// The entries from `placed` on, in a table of the same form.
   var recent: [UInt32] = Array(repeating: 0, count: 2 * EventIndex.recentLimit)
+  /// A checkpoint's ids, looked up in its file; the tables above hold the ids added since.
+  var saved: SavedIds?
 
   public init() {}
 
-  public var count: Int { entries.count }
+  public var count: Int { (saved?.count ?? 0) + entries.count }
 
   /// Where `id` was recorded, and its type; nil when the journal has no such event.
   public subscript(id: String) -> EventRef? {
@@ -64,7 +66,7 @@ public struct EventIndex: Sendable {
 
   func find(_ id: UnsafeRawBufferPointer) -> Entry? {
     let hash = Self.hash(id)
-    return find(id, hash: hash, in: recent) ?? find(id, hash: hash, in: slots)
+    return find(id, hash: hash, in: recent) ?? find(id, hash: hash, in: slots) ?? saved?.find(id, hash: hash)
   }
 
   private func find(_ id: UnsafeRawBufferPointer, hash: Int, in table: [UInt32]) -> Entry? {
@@ -137,7 +139,7 @@ public struct EventIndex: Sendable {
   /// The big table as it is saved: every entry placed in one pass into a table of
   /// `capacity(toHold:)` slots — what the same ids give whatever order the table grew in, so
   /// that a checkpoint's bytes depend on the ids alone.
-  var savedSlots: [UInt32] {
+  static func savedSlots(arena: [UInt8], entries: [Entry]) -> [UInt32] {
     var whole = EventIndex()
     (whole.arena, whole.entries) = (arena, entries)
     whole.grow(toHold: entries.count)
@@ -191,7 +193,8 @@ public struct EventIndex: Sendable {
 /// they are found, and depend on when the index grew.
 extension EventIndex: Equatable {
   public static func == (lhs: EventIndex, rhs: EventIndex) -> Bool {
-    lhs.arena == rhs.arena && lhs.entries == rhs.entries
+    let (left, right) = (lhs.whole, rhs.whole)
+    return left.arena == right.arena && left.entries == right.entries
   }
 }
 
@@ -201,10 +204,12 @@ extension EventIndex: Codable {
   /// The arena, the entries and the big table (`savedSlots`) as three byte strings: the table
   /// is copied when read, not built again (at 10 M ids, placing them took most of a second).
   public func encode(to encoder: Encoder) throws {
+    let (arena, entries) = whole
     var container = encoder.container(keyedBy: CodingKeys.self)
     try container.encode(ByteString(arena), forKey: .arena)
     try container.encode(ByteString(entries.withUnsafeBytes { Array($0) }), forKey: .entries)
-    try container.encode(ByteString(savedSlots.withUnsafeBytes { Array($0) }), forKey: .slots)
+    let slots = Self.savedSlots(arena: arena, entries: entries)
+    try container.encode(ByteString(slots.withUnsafeBytes { Array($0) }), forKey: .slots)
   }
 
   public init(from decoder: Decoder) throws {
@@ -252,9 +257,10 @@ extension EventIndex: Codable {
 /// each as a `ByteString` first: at 10 M events a few hundred megabytes).
 extension EventIndex: BinaryFastCodable {
   public func writeBinary(to output: BinaryOutput) throws {
+    let (arena, entries) = whole
     arena.withUnsafeBytes(output.byteStringField)
     entries.withUnsafeBytes(output.byteStringField)
-    savedSlots.withUnsafeBytes(output.byteStringField)
+    Self.savedSlots(arena: arena, entries: entries).withUnsafeBytes(output.byteStringField)
   }
 
   public init(binary input: BinaryInput) throws {

@@ -1,5 +1,7 @@
 import ClaimsDomain
+import ClaimsJournal
 @testable import ClaimsLedger
+import ClaimsTestSupport
 import Testing
 
 /// The event-id index behind idempotency and voids: every id found with its line and type
@@ -88,5 +90,74 @@ import Testing
     #expect(try BinaryEncoder().encode(read) == bytes)
     for (number, id) in ids.enumerated() { #expect(read[id]?.seq == number + 1) }
     #expect(read["e-absent"] == nil)
+  }
+
+  /// A saved index mapped from a file and looked up there: every id found, ids added after it
+  /// found too, and saved again it gives the bytes of an index that held them all from the start.
+  @Test func anIndexReadInPlaceFindsItsIdsAndThoseAddedSince() throws {
+    let ids = Self.ids(EventIndex.recentLimit + 900)
+    let (before, after) = (ids.prefix(2_000), ids.dropFirst(2_000))
+    let types = EventType.allCases
+    func insert(_ id: String, _ number: Int, into index: inout EventIndex) {
+      index.insert(id, seq: number + 1, type: types[number % types.count], subject: number % 5)
+    }
+    var flat = EventIndex()
+    var first = EventIndex()
+    for (number, id) in ids.enumerated() {
+      insert(id, number, into: &flat)
+      if number < before.count { insert(id, number, into: &first) }
+    }
+    let folder = TemporaryFolder()
+    let path = folder.path("index")
+    let bytes = try BinaryEncoder().encode(first)
+    TemporaryFolder.writeBytes(path, bytes)
+    let mapped = try OpenFile(path: path, writable: false).map(populate: false)
+    var index = try EventIndex(savedIn: mapped, bytes: mapped.bytes)
+    #expect(index.saved != nil)
+    #expect(index == first)
+    for (number, id) in after.enumerated() { insert(id, before.count + number, into: &index) }
+    #expect(index.count == ids.count)
+    for (number, id) in ids.enumerated() {
+      #expect(index[id] == EventRef(seq: number + 1, type: types[number % types.count]), "\(id)")
+      #expect(index.subject(of: id) == (number % 5 == 0 ? nil : number % 5))
+    }
+    for absent in ["", "e-", "E-1", String(ids[40].dropLast()) + "y"] { #expect(index[absent] == nil) }
+    #expect(index == flat)
+    #expect(try BinaryEncoder().encode(index) == (try BinaryEncoder().encode(flat)))
+    #expect(try BinaryEncoder(fastPaths: false).encode(index) == (try BinaryEncoder().encode(flat)))
+  }
+
+  /// Damaged bytes in place never send a lookup outside the file or round the table for ever:
+  /// a slot beyond the entries, an entry beyond the ids, a table with no empty slot.
+  @Test func damagedSavedIdsAreNeverFollowedOutOfBounds() throws {
+    var index = EventIndex()
+    let ids = Self.ids(300)
+    for (number, id) in ids.enumerated() { index.insert(id, seq: number + 1, type: .examRecorded) }
+    let bytes = try BinaryEncoder().encode(index)
+    let table = 4 * EventIndex.capacity(toHold: ids.count)
+    let tableStart = bytes.count - table
+    let entriesEnd = tableStart - 3
+    let folder = TemporaryFolder()
+    func lookUp(_ damaged: [UInt8]) throws -> [EventRef?] {
+      let path = folder.path("damaged")
+      TemporaryFolder.writeBytes(path, damaged)
+      let mapped = try OpenFile(path: path, writable: false).map()
+      let read = try EventIndex(savedIn: mapped, bytes: mapped.bytes)
+      return (ids + ["absent"]).map { read[$0] }
+    }
+    var beyond = bytes
+    for slot in stride(from: tableStart, to: bytes.count, by: 4) where bytes[slot..<(slot + 4)] != [0, 0, 0, 0] {
+      beyond.replaceSubrange(slot..<(slot + 4), with: [0xFF, 0xFF, 0, 0])
+    }
+    #expect(try lookUp(beyond).allSatisfy { $0 == nil })
+    var outside = bytes
+    for entry in stride(from: entriesEnd - 16 * ids.count, to: entriesEnd, by: 16) {
+      outside[entry + 4] = 0xFF  // idStart
+      outside[entry + 7] = 0xFF
+    }
+    #expect(try lookUp(outside).allSatisfy { $0 == nil })
+    var full = bytes
+    for slot in stride(from: tableStart, to: bytes.count, by: 4) { full.replaceSubrange(slot..<(slot + 4), with: [1, 0, 0, 0]) }
+    #expect(try lookUp(full).last! == nil)
   }
 }
