@@ -176,6 +176,28 @@ public final class BinaryOutput {
     bytes.removeAll(keepingCapacity: true)
   }
 
+  /// A byte string slot (as `byteStringField`) whose contents go to the sink as they are, in
+  /// parts, when there is one and no table or container is open: hundreds of megabytes of a
+  /// checkpoint's index are then never copied into the form first.
+  public func byteStringField(streaming contents: UnsafeRawBufferPointer) throws {
+    bytes.append(1)
+    append(UInt64(contents.count))
+    guard let sink, openTables == 0, openContainers == 0 else { return bytes.append(contentsOf: contents) }
+    // The part being made is filled first; then whole parts go straight from the contents, and
+    // the rest waits for the next part (every part but the last still holds `partSize`).
+    let filling = min(contents.count, max(0, partSize - bytes.count))
+    bytes.append(contentsOf: UnsafeRawBufferPointer(rebasing: contents[..<filling]))
+    guard bytes.count >= partSize else { return }
+    try bytes.withUnsafeBytes(sink)
+    bytes.removeAll(keepingCapacity: true)
+    var start = filling
+    while contents.count - start >= partSize {
+      try sink(UnsafeRawBufferPointer(rebasing: contents[start..<(start + partSize)]))
+      start += partSize
+    }
+    bytes.append(contentsOf: UnsafeRawBufferPointer(rebasing: contents[start...]))
+  }
+
   /// A dictionary: its count, then each pair's key and value slots, in the order of the keys'
   /// bytes.
   @inlinable public func pairs<Key, Value>(

@@ -258,9 +258,9 @@ extension EventIndex: Codable {
 extension EventIndex: BinaryFastCodable {
   public func writeBinary(to output: BinaryOutput) throws {
     let (arena, entries) = whole
-    arena.withUnsafeBytes(output.byteStringField)
-    entries.withUnsafeBytes(output.byteStringField)
-    Self.savedSlots(arena: arena, entries: entries).withUnsafeBytes(output.byteStringField)
+    try arena.withUnsafeBytes { try output.byteStringField(streaming: $0) }
+    try entries.withUnsafeBytes { try output.byteStringField(streaming: $0) }
+    try Self.savedSlots(arena: arena, entries: entries).withUnsafeBytes { try output.byteStringField(streaming: $0) }
   }
 
   public init(binary input: BinaryInput) throws {
