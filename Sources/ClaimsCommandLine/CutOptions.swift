@@ -23,11 +23,11 @@ enum CutOptions {
   }
 
   /// Streams the journal (warning about an incomplete tail) and folds the selected part, for
-  /// the commands that need only the state. From a checkpoint the state comes without its event-id
-  /// index unless `index` is `.always` (findings name their lines by it). Given its rules as `checkpointRules`, a command on
-  /// the whole journal starts from `JOURNAL.checkpoint` when that matches. A command that needs
-  /// only money passes `datesFromMovements`: without `--known-at` it gets the whole state and
-  /// reads a date from `LedgerState.funds(asOf:)`.
+  /// the commands that need only the state. Given its rules as `checkpointRules`, a command on
+  /// the whole journal starts from `JOURNAL.checkpoint` when that matches, its state without
+  /// the event-id index unless `index` is `.always` (findings name their lines by it). A
+  /// command that needs only money passes `datesFromMovements`: without `--known-at` it gets
+  /// the whole state and reads a date from `LedgerState.funds(asOf:)`.
   static func state(
     _ path: String, _ arguments: Arguments, _ terminal: Terminal, command: String,
     checkpointRules: RuleLibrary? = nil, datesFromMovements: Bool = false, index: Checkpoint.IndexNeed = .toFoldLines

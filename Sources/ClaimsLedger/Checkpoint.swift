@@ -159,8 +159,6 @@ public struct Checkpoint {
     -> Result<(Checkpoint, VerifiedFile), Outcome>
   {
     verifiedFile(forJournal: journal, rules: rules, index: index).flatMap { file in
-      // The index first: the room its placing takes for a moment is given back before the
-      // rest of the state is read, not added to it at the peak.
       var events = EventIndex()
       if index == .always {
         guard let read = Self.index(in: file) else { return .failure(.discarded("its id index cannot be read")) }
@@ -197,13 +195,12 @@ public struct Checkpoint {
   }
 
   /// The id index a verified file holds, when its bytes match their hash and can be read.
-  /// Its ids stay in the file, looked up there (`SavedIds`); the pages its hash check mapped
-  /// in are given back, and only those a lookup reads come back.
+  /// Its ids stay in the file, looked up there (`SavedIds`): only the pages a lookup reads are
+  /// mapped in (its hash check gave back those it read).
   static func index(in file: VerifiedFile) -> EventIndex? {
     guard file.indexChecked || piecesHash(of: file.indexRange, in: file.mapped) == file.key.indexPiecesSHA256 else {
       return nil
     }
-    defer { file.mapped.release(file.indexRange) }
     return try? EventIndex(savedIn: file.mapped, bytes: file.index)
   }
 

@@ -8,7 +8,8 @@ import ClaimsDomain
 /// a cache miss each time. So the newest ids go into a small table that stays in cache, and when
 /// it fills they move to the big one all together, in the order of their slots: one sweep
 /// through the big table, which the memory system reads ahead of. A checkpoint saves the big
-/// table as one such pass over every id builds it (`savedSlots`), and a load copies it.
+/// table as one such pass over every id builds it (`savedSlots`), and its index is then looked
+/// up where it lies in the file (`SavedIds`), the ids added later held in the tables here.
 public struct EventIndex: Sendable {
   struct Entry: Equatable, Sendable {
     var seq: UInt32

@@ -20,7 +20,7 @@ extension LedgerState: BinaryFastCodable {
   }
 
   /// Every field but the id index, which a checkpoint keeps in a section of its own: only
-  /// appends and folds read it, and at ten million events it is a third of the state.
+  /// appends, folds and findings read it, and at ten million events it is a third of the state.
   public func writeBinaryWithoutIndex(to output: BinaryOutput) throws {
     try output.field(lastSeq)
     try output.field(lastRecorded)
