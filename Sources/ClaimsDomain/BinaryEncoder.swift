@@ -176,8 +176,9 @@ public final class BinaryOutput {
     bytes.removeAll(keepingCapacity: true)
   }
 
-  /// A byte string slot (as `byteStringField`) whose contents go to the sink as they are, in
-  /// parts, when there is one and no table or container is open: hundreds of megabytes of a
+  /// A `ByteString` slot straight from the bytes it holds (a tag, the length, the bytes; read
+  /// back in place by `BinaryInput.byteStringField`). Its contents go to the sink as they are,
+  /// in parts, when there is one and no table or container is open: hundreds of megabytes of a
   /// checkpoint's index are then never copied into the form first.
   public func byteStringField(streaming contents: UnsafeRawBufferPointer) throws {
     bytes.append(1)

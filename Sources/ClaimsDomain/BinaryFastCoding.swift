@@ -162,16 +162,6 @@ extension Int: BinaryFastCodable {
   public init(binary input: BinaryInput) throws { self = Int(try input.signed()) }
 }
 
-/// Raw bytes: a length and a copy.
-/// A `ByteString` slot straight from and to the bytes it holds, without a `ByteString`.
-extension BinaryOutput {
-  public func byteStringField(_ contents: UnsafeRawBufferPointer) {
-    bytes.append(1)
-    append(UInt64(contents.count))
-    bytes.append(contentsOf: contents)
-  }
-}
-
 extension BinaryInput {
   /// A string slot, as `previous` itself when it holds the same bytes: one string, shared,
   /// where each slot would make its own.
