@@ -18,13 +18,15 @@ public struct BinaryDecoder {
   /// What `body` reads, which must be every byte: the reader of `BinaryEncoder.encode(writing:)`.
   /// `read`, if given, is told how far the reading has come, about every `partSize` bytes
   /// (`BinaryInput.releaseReadIfFar`), so that the owner of mapped bytes can give back those
-  /// behind it.
+  /// behind it. `owner`, if given, keeps `buffer` valid for as long as it lives: a table may
+  /// then leave parts of itself in the bytes, to be read when asked for (`BinaryInput.owner`).
   public func decode<Value>(
     from buffer: UnsafeRawBufferPointer, partSize: Int = 32 << 20, read: ((Int) -> Void)? = nil,
-    reading body: (BinaryInput) throws -> Value
+    owner: AnyObject? = nil, reading body: (BinaryInput) throws -> Value
   ) throws -> Value {
     try withoutActuallyEscaping(read ?? { _ in }) { told in
       let input = BinaryInput(buffer, fastPaths: fastPaths)
+      input.owner = owner
       if read != nil { (input.read, input.partSize) = (told, partSize) }
       defer { input.read = nil }
       let value = try body(input)
@@ -47,6 +49,10 @@ public final class BinaryInput {
   /// The slot being decoded is nil: only `Optional` may read it (through `decodeNil`).
   @exclusivity(unchecked) var inNilSlot = false
   let fastPaths: Bool
+
+  /// What keeps `bytes` valid beyond the decoding, when something does (a mapped file): a
+  /// reader may then keep pointers into them. Nil for bytes that end with the decoding.
+  public internal(set) var owner: AnyObject?
 
   /// Told the position now and then (`releaseReadIfFar`); nil when no one asked.
   var read: ((Int) -> Void)?

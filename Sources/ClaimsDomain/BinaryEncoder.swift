@@ -199,6 +199,25 @@ public final class BinaryOutput {
     bytes.append(contentsOf: UnsafeRawBufferPointer(rebasing: contents[start...]))
   }
 
+  /// A `ByteString` slot of what `body` writes (read back in place by
+  /// `BinaryInput.byteStringField`): the bytes are written aside, their length being wanted
+  /// first. For a part of a table to be read on its own, without the rest.
+  public func byteStringField(writing body: (BinaryOutput) throws -> Void) throws {
+    var contents = spareBuffers.popLast() ?? []
+    contents.removeAll(keepingCapacity: true)
+    // While the form waits aside, no part of it may be handed out (`flushIfFull`).
+    swap(&contents, &bytes)
+    openTables += 1
+    let written = Result { try body(self) }
+    swap(&contents, &bytes)
+    openTables -= 1
+    defer { spareBuffers.append(contents) }
+    try written.get()
+    bytes.append(1)
+    append(UInt64(contents.count))
+    bytes.append(contentsOf: contents)
+  }
+
   /// A dictionary: its count, then each pair's key and value slots, in the order of the keys'
   /// bytes.
   @inlinable public func pairs<Key, Value>(

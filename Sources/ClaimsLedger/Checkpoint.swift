@@ -15,7 +15,7 @@ import ClaimsRules
 public struct Checkpoint {
   /// Bumped whenever `check` or `apply` change what a fold produces, or the state its saved
   /// form, so old caches are dropped.
-  public static let foldVersion = 13
+  public static let foldVersion = 14
   /// A command saves a new checkpoint once this many lines lie beyond the last one.
   public static let linesBetween = 10_000
 
@@ -170,7 +170,7 @@ public struct Checkpoint {
       let read = { (position: Int) in released = file.mapped.release(released..<(file.stateRange.lowerBound + position)) }
       guard
         var state = try? BinaryDecoder().decode(
-          from: file.state, read: read, reading: { try LedgerState(binaryWithoutIndex: $0) }),
+          from: file.state, read: read, owner: file.mapped, reading: { try LedgerState(binaryWithoutIndex: $0) }),
         state.lastSeq == file.key.point.seq
       else {
         return .failure(.discarded("its state cannot be read"))

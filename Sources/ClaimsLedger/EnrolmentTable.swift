@@ -5,13 +5,15 @@ import ClaimsDomain
 /// attendance of its whole roster, a claim's trainees — and a roster of a few dozen is then a few
 /// neighbouring cache lines, where one table of every enrolment is a far line per lookup. Within
 /// a roster a trainee is found by a scan of its numbers, or by a table once the roster is large.
-/// It reads and writes like a dictionary of enrolment keys, and is saved as one.
+/// It reads and writes like a dictionary of enrolment keys, and is saved roster by roster.
 public struct EnrolmentTable: Sendable {
   struct Roster: Sendable {
     var trainees: [ResidentID] = []
     var records: [EnrolmentRecord] = []
     /// Where each trainee is, kept once the roster outgrows a scan.
     var places: [ResidentID: Int]?
+    /// A stand-in for a roster still in the checkpoint it was read from (`SavedRosters`).
+    var unread = false
 
     static let scanLimit = 48
 
@@ -53,8 +55,13 @@ public struct EnrolmentTable: Sendable {
   /// A class's roster number, given with its first enrolment and never taken back.
   var rosterNumbers: [String: Int] = [:]
   var classIDs: [String] = []
+  /// Read through `roster(_:)` and changed through `withRoster`: a roster marked `unread` is
+  /// in `saved`.
   var rosters: [Roster] = []
-  public private(set) var count = 0
+  /// The rosters of the checkpoint this table was read from, left where they lie until asked
+  /// for: a command about a few trainees reads their classes, not every enrolment.
+  var saved: SavedRosters?
+  public internal(set) var count = 0
 
   public init() {}
 
@@ -62,7 +69,23 @@ public struct EnrolmentTable: Sendable {
   func roster(of classID: String) -> Int? { rosterNumbers[classID] }
 
   func position(in roster: Int, of trainee: ResidentID) -> Position? {
-    rosters[roster].place(of: trainee).map { Position(roster: roster, place: $0) }
+    let place = rosters[roster].unread ? saved!.roster(roster).place(of: trainee) : rosters[roster].place(of: trainee)
+    return place.map { Position(roster: roster, place: $0) }
+  }
+
+  /// Roster `number`, from the checkpoint when it has not been read yet.
+  func roster(_ number: Int) -> Roster { rosters[number].unread ? saved!.roster(number) : rosters[number] }
+
+  /// Changes roster `number` in place.
+  mutating func withRoster<T>(_ number: Int, _ change: (inout Roster) -> T) -> T {
+    takeFromCheckpoint(number)
+    return change(&rosters[number])
+  }
+
+  /// Roster `number` in the table's own storage, to be changed: read from the checkpoint when
+  /// it has not been.
+  mutating func takeFromCheckpoint(_ number: Int) {
+    if rosters[number].unread { rosters[number] = saved!.take(number) }
   }
 
   func position(of key: EnrolmentKey) -> Position? {
@@ -70,13 +93,16 @@ public struct EnrolmentTable: Sendable {
   }
 
   func key(at position: Position) -> EnrolmentKey {
-    EnrolmentKey(classID: classIDs[position.roster], trainee: rosters[position.roster].trainees[position.place])
+    EnrolmentKey(classID: classIDs[position.roster], trainee: roster(position.roster).trainees[position.place])
   }
 
   /// The record at `position`, read or changed in place.
   subscript(position: Position) -> EnrolmentRecord {
-    get { rosters[position.roster].records[position.place] }
-    _modify { yield &rosters[position.roster].records[position.place] }
+    get { roster(position.roster).records[position.place] }
+    _modify {
+      takeFromCheckpoint(position.roster)
+      yield &rosters[position.roster].records[position.place]
+    }
   }
 
   public subscript(key: EnrolmentKey) -> EnrolmentRecord? {
@@ -86,7 +112,7 @@ public struct EnrolmentTable: Sendable {
         if let newValue {
           self[position] = newValue
         } else {
-          rosters[position.roster].remove(at: position.place)
+          withRoster(position.roster) { $0.remove(at: position.place) }
           count -= 1
         }
       } else if let newValue {
@@ -97,7 +123,7 @@ public struct EnrolmentTable: Sendable {
 
   /// Adds the enrolment of a trainee not yet in the roster.
   mutating func append(_ record: EnrolmentRecord, of trainee: ResidentID, to roster: Int) {
-    rosters[roster].append(trainee, record)
+    withRoster(roster) { $0.append(trainee, record) }
     count += 1
   }
 
@@ -110,13 +136,13 @@ public struct EnrolmentTable: Sendable {
     return rosters.count - 1
   }
 
-  public var values: some Sequence<EnrolmentRecord> { rosters.lazy.flatMap(\.records) }
+  public var values: some Sequence<EnrolmentRecord> { rosters.indices.lazy.flatMap { roster($0).records } }
 
   /// What `transform` makes of a class's enrolments, in the order of their trainees, leaving
   /// out its nils: no set of the roster, no lookup per trainee.
   func inTraineeOrder<T>(of classID: String, _ transform: (ResidentID, EnrolmentRecord) -> T?) -> [T] {
     guard let number = roster(of: classID) else { return [] }
-    let roster = rosters[number]
+    let roster = roster(number)
     return roster.trainees.indices.sorted { roster.trainees[$0] < roster.trainees[$1] }
       .compactMap { transform(roster.trainees[$0], roster.records[$0]) }
   }
@@ -129,7 +155,7 @@ public struct EnrolmentTable: Sendable {
 
     /// The class's trainees; nil when it never had one (empty when every enrolment was voided).
     public subscript(classID: String) -> Set<ResidentID>? {
-      table.roster(of: classID).map { Set(table.rosters[$0].trainees) }
+      table.roster(of: classID).map { Set(table.roster($0).trainees) }
     }
 
     /// The classes that ever had a trainee.
@@ -139,8 +165,9 @@ public struct EnrolmentTable: Sendable {
   /// Every enrolment with its key, class by class.
   public var pairs: some Sequence<(key: EnrolmentKey, value: EnrolmentRecord)> {
     rosters.indices.lazy.flatMap { number in
-      rosters[number].trainees.indices.lazy.map { place in
-        (key: key(at: Position(roster: number, place: place)), value: rosters[number].records[place])
+      let roster = roster(number)
+      return roster.trainees.indices.lazy.map { place in
+        (key: EnrolmentKey(classID: classIDs[number], trainee: roster.trainees[place]), value: roster.records[place])
       }
     }
   }
@@ -151,67 +178,6 @@ public struct EnrolmentTable: Sendable {
 extension EnrolmentTable: Equatable {
   public static func == (lhs: EnrolmentTable, rhs: EnrolmentTable) -> Bool {
     lhs.classIDs == rhs.classIDs && lhs.count == rhs.count && lhs.pairs.allSatisfy { rhs[$0.key] == $0.value }
-  }
-}
-
-/// Saved as its classes in the order of their rosters' numbers, then the dictionary of
-/// enrolments it stands for, in both codings. The numbers are kept because the state holds them
-/// elsewhere (`LedgerState.rostersOfTrainee`): a table rebuilt from the dictionary alone numbers
-/// its classes in the order of their names, not of their first enrolments.
-extension EnrolmentTable: Codable {
-  enum CodingKeys: String, CodingKey { case classes, enrolments }
-
-  public init(from decoder: Decoder) throws {
-    let container = try decoder.container(keyedBy: CodingKeys.self)
-    try self.init(
-      classes: try container.decode([String].self, forKey: .classes),
-      enrolments: try container.decode([EnrolmentKey: EnrolmentRecord].self, forKey: .enrolments))
-  }
-
-  public func encode(to encoder: Encoder) throws {
-    var container = encoder.container(keyedBy: CodingKeys.self)
-    try container.encode(classIDs, forKey: .classes)
-    try container.encode(Dictionary(uniqueKeysWithValues: pairs.map { ($0.key, $0.value) }), forKey: .enrolments)
-  }
-
-  init(classes: [String], enrolments: [EnrolmentKey: EnrolmentRecord]) throws {
-    try self.init(classes: classes)
-    for (key, record) in enrolments { try addSaved(record, key) }
-  }
-
-  /// An empty table whose rosters are numbered in the order of `classes`, each named once.
-  init(classes: [String]) throws {
-    self.init()
-    for classID in classes { _ = rosterNumber(for: classID) }
-    guard rosters.count == classes.count else { throw BinaryDecodingError("a class twice in the rosters' order") }
-  }
-
-  /// A saved enrolment, of a class the saved order names, once.
-  mutating func addSaved(_ record: EnrolmentRecord, _ key: EnrolmentKey) throws {
-    guard let roster = roster(of: key.classID), position(in: roster, of: key.trainee) == nil else {
-      throw BinaryDecodingError("an enrolment of a class not in the rosters' order, or twice")
-    }
-    append(record, of: key.trainee, to: roster)
-  }
-}
-
-extension EnrolmentTable: BinaryFastCodable {
-  public func writeBinary(to output: BinaryOutput) throws {
-    try output.field(classIDs)
-    output.bytes.append(1)  // the enrolments' slot
-    let positions = rosters.indices.flatMap { roster in rosters[roster].trainees.indices.map { Position(roster: roster, place: $0) } }
-    try output.pairs(
-      count: positions.count, key: { try output.field(key(at: positions[$0])) }, value: { try output.field(self[positions[$0]]) })
-  }
-
-  public init(binary input: BinaryInput) throws {
-    try self.init(classes: try input.field())
-    guard try input.byte() != 0 else { throw BinaryDecodingError("nil where a value was expected") }
-    for _ in 0..<(try input.size()) {
-      let key: EnrolmentKey = try input.field()
-      try addSaved(try input.field(), key)
-      input.releaseReadIfFar()
-    }
   }
 }
 

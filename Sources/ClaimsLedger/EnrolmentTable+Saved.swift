@@ -1,0 +1,166 @@
+import ClaimsDomain
+import Foundation
+
+/// Saved as its classes in the order of their rosters' numbers (the state holds the numbers
+/// elsewhere: `LedgerState.rostersOfTrainee`), then each roster as a byte string of its own —
+/// its count, then each trainee and record in the roster's order — the same bytes in both
+/// codings. Read from a checkpoint's mapped file (`BinaryInput.owner`), the rosters stay where
+/// they lie until asked for (`SavedRosters`); read from bytes that end with the reading, at once.
+extension EnrolmentTable: Codable {
+  enum CodingKeys: String, CodingKey { case classes, rosters }
+
+  public init(from decoder: Decoder) throws {
+    let container = try decoder.container(keyedBy: CodingKeys.self)
+    try self.init(classes: try container.decode([String].self, forKey: .classes))
+    let saved = try container.decode([ByteString].self, forKey: .rosters)
+    guard saved.count == classIDs.count else { throw BinaryDecodingError("a roster for each class, and no more") }
+    for (number, bytes) in saved.enumerated() {
+      try bytes.bytes.withUnsafeBytes { try readRoster(number, from: $0) }
+    }
+  }
+
+  public func encode(to encoder: Encoder) throws {
+    var container = encoder.container(keyedBy: CodingKeys.self)
+    try container.encode(classIDs, forKey: .classes)
+    try container.encode(try rosters.indices.map { ByteString(try savedBytes(ofRoster: $0)) }, forKey: .rosters)
+  }
+
+  /// An empty table whose rosters are numbered in the order of `classes`, each named once.
+  init(classes: [String]) throws {
+    self.init()
+    for classID in classes { _ = rosterNumber(for: classID) }
+    guard rosters.count == classes.count else { throw BinaryDecodingError("a class twice in the rosters' order") }
+  }
+
+  /// Roster `number`'s bytes as they are saved: as they were read when it is still unread.
+  func savedBytes(ofRoster number: Int) throws -> [UInt8] {
+    if rosters[number].unread { return Array(saved!.bytes(of: number)) }
+    var bytes: [UInt8] = []
+    try BinaryEncoder().encode(partSize: 1 << 12, sink: { bytes.append(contentsOf: $0) }) { try rosters[number].writeBinary(to: $0) }
+    return bytes
+  }
+
+  mutating func readRoster(_ number: Int, from bytes: UnsafeRawBufferPointer) throws {
+    rosters[number] = try Roster.read(bytes)
+    count += rosters[number].trainees.count
+  }
+}
+
+extension EnrolmentTable: BinaryFastCodable {
+  public func writeBinary(to output: BinaryOutput) throws {
+    try output.field(classIDs)
+    output.bytes.append(1)  // the rosters' slot, a list of byte strings
+    output.appendCount32(rosters.count)
+    for number in rosters.indices {
+      if rosters[number].unread {
+        try output.byteStringField(streaming: saved!.bytes(of: number))
+      } else {
+        try output.byteStringField { try rosters[number].writeBinary(to: $0) }
+      }
+      try output.flushIfFull()
+    }
+  }
+
+  public init(binary input: BinaryInput) throws {
+    try self.init(classes: try input.field())
+    guard try input.byte() != 0 else { throw BinaryDecodingError("nil where a value was expected") }
+    guard try input.count32() == classIDs.count else { throw BinaryDecodingError("a roster for each class, and no more") }
+    var inPlace: [UnsafeRawBufferPointer] = []
+    for number in classIDs.indices {
+      let bytes = try input.byteStringField()
+      if input.owner != nil {
+        count += try Roster.savedCount(bytes)
+        rosters[number].unread = true
+        inPlace.append(bytes)
+      } else {
+        try readRoster(number, from: bytes)
+      }
+      input.releaseReadIfFar()
+    }
+    if let owner = input.owner { saved = SavedRosters(owner: owner, bytes: inPlace, classIDs: classIDs) }
+  }
+}
+
+extension EnrolmentTable.Roster {
+  /// Its count (4 bytes), then each trainee's slot and record's slot, in the roster's order.
+  func writeBinary(to output: BinaryOutput) throws {
+    output.appendCount32(trainees.count)
+    for place in trainees.indices {
+      try output.field(trainees[place])
+      try output.field(records[place])
+    }
+  }
+
+  /// A roster's saved bytes, whole.
+  static func read(_ bytes: UnsafeRawBufferPointer) throws -> Self {
+    try BinaryDecoder().decode(from: bytes) { input in
+      let count = try input.count32()
+      guard count <= input.bytes.count - input.position else { throw BinaryDecodingError("a count beyond the end") }
+      var roster = Self()
+      roster.trainees.reserveCapacity(count)
+      roster.records.reserveCapacity(count)
+      for _ in 0..<count {
+        let trainee: ResidentID = try input.field()
+        guard roster.place(of: trainee) == nil else { throw BinaryDecodingError("a trainee twice in a roster") }
+        roster.append(trainee, try input.field())
+      }
+      return roster
+    }
+  }
+
+  /// How many trainees a roster's saved bytes hold, without reading them (their first field).
+  static func savedCount(_ bytes: UnsafeRawBufferPointer) throws -> Int {
+    guard bytes.count >= 4 else { throw BinaryDecodingError("a roster cut short") }
+    let count = (0..<4).reduce(0) { $0 | Int(bytes[$1]) << (8 * $1) }
+    // Each trainee takes more than two bytes: a count beyond that cannot be read back.
+    guard count <= (bytes.count - 4) / 2 else { throw BinaryDecodingError("a roster's count beyond its bytes") }
+    return count
+  }
+}
+
+/// A checkpoint's rosters in its mapped file (which `owner` keeps mapped), each read the first
+/// time it is asked for and kept until its table takes it to change it. Their bytes matched the
+/// checkpoint's SHA-256 before anything was read: a roster that cannot be read then was written
+/// wrong, and stops the command rather than being taken for an empty class.
+final class SavedRosters: @unchecked Sendable {
+  private let owner: AnyObject
+  private let saved: [UnsafeRawBufferPointer]
+  private let classIDs: [String]
+  /// Reads of the table do not change it (`EnrolmentTable` is a value): what they read is
+  /// kept here, behind a lock, as the one reference its copies share.
+  private let lock = NSLock()
+  private var read: [Int: EnrolmentTable.Roster] = [:]
+  /// How many rosters have been read from the file, for the tests.
+  private(set) var readCount = 0
+
+  init(owner: AnyObject, bytes: [UnsafeRawBufferPointer], classIDs: [String]) {
+    (self.owner, self.saved, self.classIDs) = (owner, bytes, classIDs)
+  }
+
+  func bytes(of number: Int) -> UnsafeRawBufferPointer { saved[number] }
+
+  func roster(_ number: Int) -> EnrolmentTable.Roster {
+    lock.withLock {
+      if let roster = read[number] { return roster }
+      let roster = decode(number)
+      read[number] = roster
+      return roster
+    }
+  }
+
+  /// The roster, no longer kept here: its table changes its own copy from now on.
+  func take(_ number: Int) -> EnrolmentTable.Roster {
+    lock.withLock { read.removeValue(forKey: number) ?? decode(number) }
+  }
+
+  private func decode(_ number: Int) -> EnrolmentTable.Roster {
+    readCount += 1
+    do {
+      return try .read(saved[number])
+    } catch {
+      preconditionFailure(
+        "the checkpoint's roster of class \(classIDs[number]) matched its SHA-256 but cannot be read (\(error)): "
+          + "delete JOURNAL.checkpoint, or run `claims rebuild`")
+    }
+  }
+}
