@@ -119,6 +119,11 @@ public final class BinaryOutput {
   /// far must stay.
   @exclusivity(unchecked) @usableFromInline var openTables = 0
   @exclusivity(unchecked) @usableFromInline var openContainers = 0
+  /// How many bytes went to the sink before `bytes`.
+  @exclusivity(unchecked) @usableFromInline var handedOut = 0
+
+  /// Where the next byte goes in the whole form, counting the parts handed out.
+  public var position: Int { handedOut + bytes.count }
 
   init(fastPaths: Bool) { self.fastPaths = fastPaths }
 
@@ -173,6 +178,7 @@ public final class BinaryOutput {
   public func flushIfFull() throws {
     guard let sink, bytes.count >= partSize, openTables == 0, openContainers == 0 else { return }
     try bytes.withUnsafeBytes(sink)
+    handedOut += bytes.count
     bytes.removeAll(keepingCapacity: true)
   }
 
@@ -190,10 +196,12 @@ public final class BinaryOutput {
     bytes.append(contentsOf: UnsafeRawBufferPointer(rebasing: contents[..<filling]))
     guard bytes.count >= partSize else { return }
     try bytes.withUnsafeBytes(sink)
+    handedOut += bytes.count
     bytes.removeAll(keepingCapacity: true)
     var start = filling
     while contents.count - start >= partSize {
       try sink(UnsafeRawBufferPointer(rebasing: contents[start..<(start + partSize)]))
+      handedOut += partSize
       start += partSize
     }
     bytes.append(contentsOf: UnsafeRawBufferPointer(rebasing: contents[start...]))

@@ -15,7 +15,7 @@ import ClaimsRules
 public struct Checkpoint {
   /// Bumped whenever `check` or `apply` change what a fold produces, or the state its saved
   /// form, so old caches are dropped.
-  public static let foldVersion = 14
+  public static let foldVersion = 15
   /// A command saves a new checkpoint once this many lines lie beyond the last one.
   public static let linesBetween = 10_000
 
@@ -165,12 +165,16 @@ public struct Checkpoint {
         events = read
       }
       // The state's bytes are given back as they are read: held whole beside the state they
-      // become, they were a third of a command's peak at 10 M events.
+      // become, they were a third of a command's peak at 10 M events. Those of the tables and
+      // rosters left in the file (read through above to check their hash) go back too, to be
+      // read again from the file if they are asked for.
       var released = file.stateRange.lowerBound
       let read = { (position: Int) in released = file.mapped.release(released..<(file.stateRange.lowerBound + position)) }
+      defer { file.mapped.release(file.stateRange) }
       guard
         var state = try? BinaryDecoder().decode(
-          from: file.state, read: read, owner: file.mapped, reading: { try LedgerState(binaryWithoutIndex: $0) }),
+          from: file.state, read: read, owner: file.mapped,
+          reading: { try LedgerState(binaryWithoutIndex: $0, deferred: file.key.stateTables) }),
         state.lastSeq == file.key.point.seq
       else {
         return .failure(.discarded("its state cannot be read"))
@@ -180,13 +184,15 @@ public struct Checkpoint {
     }
   }
 
-  /// `SHA256.hashOfPieces` of a mapped section, its pages given back as they are hashed: a
-  /// section checked but not read whole holds no memory.
+  /// `SHA256.hashOfPieces` of a mapped section, its pages mapped in a part at a time (a page
+  /// fault each costs more) and given back as they are hashed: a section checked but not read
+  /// whole holds no memory.
   static func piecesHash(of range: Range<Int>, in mapped: MappedFile) -> String {
     var hasher = SHA256PiecesHasher()
     var start = range.lowerBound
     while start < range.upperBound {
       let end = min(range.upperBound, start + 64 * SHA256.pieceSize)
+      mapped.populate(start..<end)
       hasher.add(UnsafeRawBufferPointer(rebasing: mapped.bytes[start..<end]))
       mapped.release(start..<end)
       start = end
@@ -229,7 +235,13 @@ public struct Checkpoint {
       return .failure(.absent)
     }
     let bytes = mapped.bytes
-    guard let newline = bytes.firstIndex(of: 0x0A), let key = try? Key(json: Array(bytes[..<newline])) else {
+    guard let newline = bytes.firstIndex(of: 0x0A) else { return .failure(.discarded("its key line is unreadable")) }
+    let key: Key
+    do {
+      key = try Key(json: Array(bytes[..<newline]))
+    } catch is Key.OtherFoldVersion {
+      return .failure(.discarded("it was written by another fold version"))
+    } catch {
       return .failure(.discarded("its key line is unreadable"))
     }
     if let refusal = refusal(of: key, rules: rules) { return .failure(refusal) }
@@ -243,10 +255,10 @@ public struct Checkpoint {
     let file = VerifiedFile(
       key: key, mapped: mapped, stateRange: stateStart..<indexStart, indexRange: indexStart..<bytes.count,
       indexChecked: index == .always)
-    // The state is read whole; the index is looked up in place (and its hash check gives its
-    // pages back as it goes).
-    mapped.populate(stateStart..<indexStart)
-    guard SHA256.hashOfPieces(file.state).hex == key.statePiecesSHA256 else {
+    // Both are hashed a part at a time, each part's pages given back after it (the state's
+    // tables and rosters are then read from the file only if they are asked for; the index is
+    // looked up in place).
+    guard piecesHash(of: file.stateRange, in: mapped) == key.statePiecesSHA256 else {
       return .failure(.discarded("its state does not match its SHA-256"))
     }
     guard index != .always || piecesHash(of: file.indexRange, in: mapped) == key.indexPiecesSHA256 else {
@@ -255,8 +267,8 @@ public struct Checkpoint {
     return .success(file)
   }
 
+  /// A key of this fold version (`Key(json:)` reads no other) refused for these rules.
   static func refusal(of key: Key, rules: String) -> Outcome? {
-    guard key.foldVersion == foldVersion else { return .discarded("it was written by another fold version") }
     guard key.rules == rules else { return .discarded("it was made under other rulesets") }
     return nil
   }
@@ -307,31 +319,34 @@ public struct Checkpoint {
       }
       key = Key(
         foldVersion: Self.foldVersion, point: point, rules: rules, sections: hashes.sections,
-        stateLength: hashes.stateLength, moneyLength: money.count, moneySHA256: SHA256.hash(money).hex)
+        stateLength: hashes.stateLength, stateTables: hashes.tables, moneyLength: money.count,
+        moneySHA256: SHA256.hash(money).hex)
       try file.write(key!.line, at: 0)
     }
     return key!.sections
   }
 
   /// Encodes the state's two sections, the state without its id index and then the index,
-  /// handing their bytes to `sink` in parts; returns their hashes and the first's length.
+  /// handing their bytes to `sink` in parts; returns their hashes, the first's length and where
+  /// its `Deferred` tables lie in it.
   static func sectionHashes(of state: LedgerState, sink: (UnsafeRawBufferPointer) throws -> Void) throws
-    -> (sections: SectionHashes, stateLength: Int)
+    -> (sections: SectionHashes, stateLength: Int, tables: [Range<Int>])
   {
     var pieces = SHA256PiecesHasher()
     var length = 0
+    var tables: [Range<Int>] = []
     try BinaryEncoder().encode(sink: { part in
       try sink(part)
       pieces.add(part)
       length += part.count
-    }) { try state.writeBinaryWithoutIndex(to: $0) }
+    }) { try state.writeBinaryWithoutIndex(to: $0) { tables.append($0) } }
     let stateHash = pieces.finish().hex
     pieces = SHA256PiecesHasher()
     try BinaryEncoder().encode(state.events) { part in
       try sink(part)
       pieces.add(part)
     }
-    return (SectionHashes(state: stateHash, index: pieces.finish().hex), length)
+    return (SectionHashes(state: stateHash, index: pieces.finish().hex), length, tables)
   }
 
   /// The hashes the state's sections would be saved with.

@@ -5,7 +5,7 @@ import ClaimsRules
 /// bytes: 16 per fact (line, day, hours or passed), one copy to read back, instead of a keyed
 /// container per fact, which made loading a checkpoint about as slow as a replay.
 extension EnrolmentRecord {
-  enum CodingKeys: String, CodingKey { case eventID, seq, enrolment, attendance, exams, claim }
+  enum CodingKeys: String, CodingKey { case eventID, seq, enrolment, attendance, exams, claim, claimSubmittedOn }
 
   public init(from decoder: any Decoder) throws {
     let container = try decoder.container(keyedBy: CodingKeys.self)
@@ -15,6 +15,7 @@ extension EnrolmentRecord {
     attendance = try container.decode(ByteString.self, forKey: .attendance).bytes.withUnsafeBytes { try Self.unpack($0) }
     exams = try container.decode(ByteString.self, forKey: .exams).bytes.withUnsafeBytes { try Self.unpack($0) }
     claim = try container.decodeIfPresent(String.self, forKey: .claim)
+    claimSubmittedOn = try container.decodeIfPresent(CivilDate.self, forKey: .claimSubmittedOn)
   }
 
   public func encode(to encoder: any Encoder) throws {
@@ -25,6 +26,7 @@ extension EnrolmentRecord {
     try container.encode(ByteString(Self.packed(attendance)), forKey: .attendance)
     try container.encode(ByteString(Self.packed(exams)), forKey: .exams)
     try container.encodeIfPresent(claim, forKey: .claim)
+    try container.encodeIfPresent(claimSubmittedOn, forKey: .claimSubmittedOn)
   }
 
   /// Little-endian: seq (8 bytes), day since 1970 (4), value (4).
@@ -89,6 +91,7 @@ extension EnrolmentRecord: BinaryFastCodable {
     output.field(packed: attendance)
     output.field(packed: exams)
     try output.field(claim)
+    try output.field(claimSubmittedOn)
   }
 
   public init(binary input: BinaryInput) throws {
@@ -98,6 +101,7 @@ extension EnrolmentRecord: BinaryFastCodable {
     attendance = try Self.unpack(try input.byteStringField())
     exams = try Self.unpack(try input.byteStringField())
     claim = try input.field()
+    claimSubmittedOn = try input.field()
   }
 }
 

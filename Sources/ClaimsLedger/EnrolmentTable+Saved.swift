@@ -1,11 +1,10 @@
 import ClaimsDomain
-import Foundation
 
 /// Saved as its classes in the order of their rosters' numbers (the state holds the numbers
 /// elsewhere: `LedgerState.rostersOfTrainee`), then each roster as a byte string of its own —
 /// its count, then each trainee and record in the roster's order — the same bytes in both
 /// codings. Read from a checkpoint's mapped file (`BinaryInput.owner`), the rosters stay where
-/// they lie until asked for (`SavedRosters`); read from bytes that end with the reading, at once.
+/// they lie until asked for (`SavedTable`); read from bytes that end with the reading, at once.
 extension EnrolmentTable: Codable {
   enum CodingKeys: String, CodingKey { case classes, rosters }
 
@@ -34,7 +33,7 @@ extension EnrolmentTable: Codable {
 
   /// Roster `number`'s bytes as they are saved: as they were read when it is still unread.
   func savedBytes(ofRoster number: Int) throws -> [UInt8] {
-    if rosters[number].unread { return Array(saved!.bytes(of: number)) }
+    if rosters[number].unread { return Array(saved[number].bytes) }
     var bytes: [UInt8] = []
     try BinaryEncoder().encode(partSize: 1 << 12, sink: { bytes.append(contentsOf: $0) }) { try rosters[number].writeBinary(to: $0) }
     return bytes
@@ -53,7 +52,7 @@ extension EnrolmentTable: BinaryFastCodable {
     output.appendCount32(rosters.count)
     for number in rosters.indices {
       if rosters[number].unread {
-        try output.byteStringField(streaming: saved!.bytes(of: number))
+        try output.byteStringField(streaming: saved[number].bytes)
       } else {
         try output.byteStringField { try rosters[number].writeBinary(to: $0) }
       }
@@ -65,19 +64,17 @@ extension EnrolmentTable: BinaryFastCodable {
     try self.init(classes: try input.field())
     guard try input.byte() != 0 else { throw BinaryDecodingError("nil where a value was expected") }
     guard try input.count32() == classIDs.count else { throw BinaryDecodingError("a roster for each class, and no more") }
-    var inPlace: [UnsafeRawBufferPointer] = []
     for number in classIDs.indices {
       let bytes = try input.byteStringField()
-      if input.owner != nil {
+      if let owner = input.owner {
         count += try Roster.savedCount(bytes)
         rosters[number].unread = true
-        inPlace.append(bytes)
+        saved.append(SavedTable("roster of class " + classIDs[number], bytes: bytes, owner: owner) { try Roster(binary: $0) })
       } else {
         try readRoster(number, from: bytes)
       }
       input.releaseReadIfFar()
     }
-    if let owner = input.owner { saved = SavedRosters(owner: owner, bytes: inPlace, classIDs: classIDs) }
   }
 }
 
@@ -91,21 +88,22 @@ extension EnrolmentTable.Roster {
     }
   }
 
+  init(binary input: BinaryInput) throws {
+    let count = try input.count32()
+    guard count <= input.bytes.count - input.position else { throw BinaryDecodingError("a count beyond the end") }
+    self.init()
+    trainees.reserveCapacity(count)
+    records.reserveCapacity(count)
+    for _ in 0..<count {
+      let trainee: ResidentID = try input.field()
+      guard place(of: trainee) == nil else { throw BinaryDecodingError("a trainee twice in a roster") }
+      append(trainee, try input.field())
+    }
+  }
+
   /// A roster's saved bytes, whole.
   static func read(_ bytes: UnsafeRawBufferPointer) throws -> Self {
-    try BinaryDecoder().decode(from: bytes) { input in
-      let count = try input.count32()
-      guard count <= input.bytes.count - input.position else { throw BinaryDecodingError("a count beyond the end") }
-      var roster = Self()
-      roster.trainees.reserveCapacity(count)
-      roster.records.reserveCapacity(count)
-      for _ in 0..<count {
-        let trainee: ResidentID = try input.field()
-        guard roster.place(of: trainee) == nil else { throw BinaryDecodingError("a trainee twice in a roster") }
-        roster.append(trainee, try input.field())
-      }
-      return roster
-    }
+    try BinaryDecoder().decode(from: bytes) { try Self(binary: $0) }
   }
 
   /// How many trainees a roster's saved bytes hold, without reading them (their first field).
@@ -115,52 +113,5 @@ extension EnrolmentTable.Roster {
     // Each trainee takes more than two bytes: a count beyond that cannot be read back.
     guard count <= (bytes.count - 4) / 2 else { throw BinaryDecodingError("a roster's count beyond its bytes") }
     return count
-  }
-}
-
-/// A checkpoint's rosters in its mapped file (which `owner` keeps mapped), each read the first
-/// time it is asked for and kept until its table takes it to change it. Their bytes matched the
-/// checkpoint's SHA-256 before anything was read: a roster that cannot be read then was written
-/// wrong, and stops the command rather than being taken for an empty class.
-final class SavedRosters: @unchecked Sendable {
-  private let owner: AnyObject
-  private let saved: [UnsafeRawBufferPointer]
-  private let classIDs: [String]
-  /// Reads of the table do not change it (`EnrolmentTable` is a value): what they read is
-  /// kept here, behind a lock, as the one reference its copies share.
-  private let lock = NSLock()
-  private var read: [Int: EnrolmentTable.Roster] = [:]
-  /// How many rosters have been read from the file, for the tests.
-  private(set) var readCount = 0
-
-  init(owner: AnyObject, bytes: [UnsafeRawBufferPointer], classIDs: [String]) {
-    (self.owner, self.saved, self.classIDs) = (owner, bytes, classIDs)
-  }
-
-  func bytes(of number: Int) -> UnsafeRawBufferPointer { saved[number] }
-
-  func roster(_ number: Int) -> EnrolmentTable.Roster {
-    lock.withLock {
-      if let roster = read[number] { return roster }
-      let roster = decode(number)
-      read[number] = roster
-      return roster
-    }
-  }
-
-  /// The roster, no longer kept here: its table changes its own copy from now on.
-  func take(_ number: Int) -> EnrolmentTable.Roster {
-    lock.withLock { read.removeValue(forKey: number) ?? decode(number) }
-  }
-
-  private func decode(_ number: Int) -> EnrolmentTable.Roster {
-    readCount += 1
-    do {
-      return try .read(saved[number])
-    } catch {
-      preconditionFailure(
-        "the checkpoint's roster of class \(classIDs[number]) matched its SHA-256 but cannot be read (\(error)): "
-          + "delete JOURNAL.checkpoint, or run `claims rebuild`")
-    }
   }
 }

@@ -12,7 +12,7 @@ public struct EnrolmentTable: Sendable {
     var records: [EnrolmentRecord] = []
     /// Where each trainee is, kept once the roster outgrows a scan.
     var places: [ResidentID: Int]?
-    /// A stand-in for a roster still in the checkpoint it was read from (`SavedRosters`).
+    /// A stand-in for a roster still in the checkpoint it was read from (`saved`).
     var unread = false
 
     static let scanLimit = 48
@@ -58,9 +58,9 @@ public struct EnrolmentTable: Sendable {
   /// Read through `roster(_:)` and changed through `withRoster`: a roster marked `unread` is
   /// in `saved`.
   var rosters: [Roster] = []
-  /// The rosters of the checkpoint this table was read from, left where they lie until asked
-  /// for: a command about a few trainees reads their classes, not every enrolment.
-  var saved: SavedRosters?
+  /// The rosters of the checkpoint this table was read from, by number, left where they lie
+  /// until asked for: a command about a few trainees reads their classes, not every enrolment.
+  var saved: [SavedTable<Roster>] = []
   public internal(set) var count = 0
 
   public init() {}
@@ -69,12 +69,12 @@ public struct EnrolmentTable: Sendable {
   func roster(of classID: String) -> Int? { rosterNumbers[classID] }
 
   func position(in roster: Int, of trainee: ResidentID) -> Position? {
-    let place = rosters[roster].unread ? saved!.roster(roster).place(of: trainee) : rosters[roster].place(of: trainee)
+    let place = rosters[roster].unread ? saved[roster].value.place(of: trainee) : rosters[roster].place(of: trainee)
     return place.map { Position(roster: roster, place: $0) }
   }
 
   /// Roster `number`, from the checkpoint when it has not been read yet.
-  func roster(_ number: Int) -> Roster { rosters[number].unread ? saved!.roster(number) : rosters[number] }
+  func roster(_ number: Int) -> Roster { rosters[number].unread ? saved[number].value : rosters[number] }
 
   /// Changes roster `number` in place.
   mutating func withRoster<T>(_ number: Int, _ change: (inout Roster) -> T) -> T {
@@ -85,7 +85,7 @@ public struct EnrolmentTable: Sendable {
   /// Roster `number` in the table's own storage, to be changed: read from the checkpoint when
   /// it has not been.
   mutating func takeFromCheckpoint(_ number: Int) {
-    if rosters[number].unread { rosters[number] = saved!.take(number) }
+    if rosters[number].unread { rosters[number] = saved[number].take() }
   }
 
   func position(of key: EnrolmentKey) -> Position? {

@@ -51,7 +51,7 @@ extension LedgerState {
       claims[e.claim] = ClaimRecord(
         submission: e, submittedBy: event.actor, submittedOn: event.date, eventID: event.id)
       classes[e.classID]?.claimCount += 1
-      mark(e.trainees, of: e.classID, claim: e.claim)
+      mark(e.trainees, of: e.classID, claim: e.claim, submittedOn: event.date)
     case .claimApproved(let e):
       claims[e.claim]?.status = .approved
       claims[e.claim]?.approvedBy = event.actor
@@ -61,7 +61,7 @@ extension LedgerState {
       claims[e.claim]?.status = .rejected
       claims[e.claim]?.decidedOn = event.date
       if let submission = claims[e.claim]?.submission {
-        mark(submission.trainees, of: submission.classID, claim: nil)
+        mark(submission.trainees, of: submission.classID, claim: nil, submittedOn: nil)
       }
     case .paymentMade(let e):
       payments[e.payment] = PaymentRecord(payment: e, date: event.date, eventID: event.id)
@@ -92,10 +92,13 @@ extension LedgerState {
   }
 
   /// Sets (or clears) the claim that holds these trainees' enrolments in a class.
-  private mutating func mark(_ trainees: [ResidentID], of classID: String, claim: String?) {
+  private mutating func mark(_ trainees: [ResidentID], of classID: String, claim: String?, submittedOn: CivilDate?) {
     guard let roster = enrolments.roster(of: classID) else { return }
     for trainee in trainees {
-      if let position = enrolments.position(in: roster, of: trainee) { enrolments[position].claim = claim }
+      if let position = enrolments.position(in: roster, of: trainee) {
+        enrolments[position].claim = claim
+        enrolments[position].claimSubmittedOn = submittedOn
+      }
     }
   }
 }

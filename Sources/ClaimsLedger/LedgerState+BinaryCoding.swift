@@ -21,7 +21,14 @@ extension LedgerState: BinaryFastCodable {
 
   /// Every field but the id index, which a checkpoint keeps in a section of its own: only
   /// appends, folds and findings read it, and at ten million events it is a third of the state.
-  public func writeBinaryWithoutIndex(to output: BinaryOutput) throws {
+  /// `deferred` is told where each `Deferred` table's bytes lie in the form, in order, for the
+  /// checkpoint's key (`init(binaryWithoutIndex:deferred:)` leaves them there).
+  public func writeBinaryWithoutIndex(to output: BinaryOutput, deferred: (Range<Int>) -> Void = { _ in }) throws {
+    func table(_ write: () throws -> Void) rethrows {
+      let start = output.position
+      try write()
+      deferred(start..<output.position)
+    }
     try output.field(lastSeq)
     try output.field(lastRecorded)
     try output.field(admin)
@@ -33,22 +40,35 @@ extension LedgerState: BinaryFastCodable {
     try output.field(classesByApprovalEvent)
     try output.field(rejectedClasses)
     try output.field(enrolments)
-    try output.field(enrolmentsBySeq)
-    try output.field(claims)
-    try output.field(general: payments)
-    try output.field(bankRefs)
-    try output.field(general: recoveries)
-    try output.field(general: employments)
+    try table { try output.field(enrolmentsBySeq) }
+    try table { try output.field(claims) }
+    try table { try output.field(general: payments) }
+    try table { try output.field(bankRefs) }
+    try table { try output.field(general: recoveries) }
+    try table { try output.field(general: employments) }
     try output.field(general: minimumWages)
     try output.field(general: fundLedger)
-    try output.field(claimMoney)
+    try table { try output.field(claimMoney) }
     try output.field(employmentSubjects)
-    try output.field(rostersOfTrainee)
+    try table { try output.field(rostersOfTrainee) }
   }
 
-  /// The state with an empty id index (`writeBinaryWithoutIndex`'s bytes).
-  public init(binaryWithoutIndex input: BinaryInput) throws {
+  /// The state with an empty id index (`writeBinaryWithoutIndex`'s bytes). Given where its
+  /// `Deferred` tables lie, from bytes that outlive the reading (a mapped checkpoint), it leaves
+  /// them there to be read when asked for; otherwise it reads them now.
+  public init(binaryWithoutIndex input: BinaryInput, deferred: [Range<Int>] = []) throws {
     self.init()
+    var bounds = deferred[...]
+    func table<Value>(_ name: String, _ read: @escaping (BinaryInput) throws -> Value) throws -> Deferred<Value> {
+      let range = bounds.popFirst()
+      guard let owner = input.owner, let range else { return Deferred(wrappedValue: try read(input)) }
+      guard range.lowerBound == input.position, range.upperBound <= input.bytes.count else {
+        throw BinaryDecodingError("the \(name) are not where the checkpoint's key says")
+      }
+      input.position = range.upperBound
+      let bytes = UnsafeRawBufferPointer(rebasing: input.bytes[range])
+      return Deferred(saved: SavedTable("table of " + name, bytes: bytes, owner: owner) { try read($0) })
+    }
     lastSeq = try input.field()
     lastRecorded = try input.field()
     admin = try input.field()
@@ -60,21 +80,26 @@ extension LedgerState: BinaryFastCodable {
     classesByApprovalEvent = try input.field()
     rejectedClasses = try input.field()
     enrolments = try input.field()
-    enrolmentsBySeq = try input.field()
-    claims = try input.field()
-    payments = try input.field(general: [String: PaymentRecord].self)
-    bankRefs = try input.field()
-    recoveries = try input.field(general: [String: RecoveryRecord].self)
-    employments = try input.field(general: [ResidentID: [EmploymentFact]].self)
+    $enrolmentsBySeq = try table("enrolments by line") { try $0.field() }
+    $claims = try table("claims") { try $0.field() }
+    $payments = try table("payments") { try $0.field(general: [String: PaymentRecord].self) }
+    $bankRefs = try table("bank references") { try $0.field() }
+    $recoveries = try table("recoveries") { try $0.field(general: [String: RecoveryRecord].self) }
+    $employments = try table("employments") { try $0.field(general: [ResidentID: [EmploymentFact]].self) }
     minimumWages = try input.field(general: MinimumWages.self)
     fundLedger = try input.field(general: FundLedger.self)
-    claimMoney = try input.field()
+    $claimMoney = try table("claims' money") { try $0.field() }
     employmentSubjects = try input.field()
-    rostersOfTrainee = try input.field()
     // Roster numbers are places in the enrolments' table: one beyond it would trap when read.
-    guard rostersOfTrainee.values.allSatisfy({ $0.allSatisfy { (0..<enrolments.classIDs.count).contains($0) } }) else {
-      throw BinaryDecodingError("a trainee's roster number beyond the enrolments' classes")
+    let rosterCount = enrolments.classIDs.count
+    $rostersOfTrainee = try table("trainees' rosters") { input in
+      let rosters: [ResidentID: TraineeRosters] = try input.field()
+      guard rosters.values.allSatisfy({ $0.allSatisfy { (0..<rosterCount).contains($0) } }) else {
+        throw BinaryDecodingError("a trainee's roster number beyond the enrolments' classes")
+      }
+      return rosters
     }
+    guard bounds.isEmpty else { throw BinaryDecodingError("the checkpoint's key names more tables than the state has") }
   }
 }
 

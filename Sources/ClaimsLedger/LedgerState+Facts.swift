@@ -15,7 +15,7 @@ extension LedgerState {
         return TraineeFacts(
           enrolment: enrolment.enrolment, attendedHours: enrolment.attendedHours,
           exam: enrolment.latestExam, employments: employments[trainee, default: []].map(\.record),
-          claimSubmittedOn: enrolment.claim.flatMap { claims[$0]?.submittedOn })
+          claimSubmittedOn: enrolment.claimSubmittedOn)
       }
       return ClassFacts(approval: record.approval, approvedOn: record.approvedOn, trainees: trainees)
     }

@@ -3,7 +3,8 @@ import ClaimsRules
 
 /// Everything the ledger knows after folding a journal prefix: the facts and decisions that the
 /// next event is validated against. Its memory grows with actors, classes, trainees and claims;
-/// per event it keeps only the id index that idempotency needs.
+/// per event it keeps only the id index that idempotency needs. The larger tables a command
+/// may not need are `Deferred`: read from a checkpoint only when asked for.
 public struct LedgerState: Codable, Equatable, Sendable {
   public internal(set) var lastSeq = 0
   public internal(set) var lastRecorded: Timestamp?
@@ -20,22 +21,22 @@ public struct LedgerState: Codable, Equatable, Sendable {
   public internal(set) var enrolments = EnrolmentTable()
   /// Enrolments by the line that made them: how a void of the enrolment, or of an attendance
   /// or exam that belongs to it (`EventIndex.subject`), finds it.
-  public internal(set) var enrolmentsBySeq = LineTable<EnrolmentKey>()
-  public internal(set) var claims: [String: ClaimRecord] = [:]
-  public internal(set) var payments: [String: PaymentRecord] = [:]
-  public internal(set) var bankRefs: Set<String> = []
-  public internal(set) var recoveries: [String: RecoveryRecord] = [:]
+  @Deferred public internal(set) var enrolmentsBySeq = LineTable<EnrolmentKey>()
+  @Deferred public internal(set) var claims: [String: ClaimRecord] = [:]
+  @Deferred public internal(set) var payments: [String: PaymentRecord] = [:]
+  @Deferred public internal(set) var bankRefs: Set<String> = []
+  @Deferred public internal(set) var recoveries: [String: RecoveryRecord] = [:]
   /// Employment records by trainee, in journal order (voided ones removed).
-  public internal(set) var employments: [ResidentID: [EmploymentFact]] = [:]
+  @Deferred public internal(set) var employments: [ResidentID: [EmploymentFact]] = [:]
   public internal(set) var minimumWages = MinimumWages()
   /// Balances by fund and region, kept by the postings of every money event.
   public internal(set) var fundLedger = FundLedger()
   public var funds: [FundKey: FundBalance] { fundLedger.balances }
-  public internal(set) var claimMoney: [String: ClaimMoney] = [:]
+  @Deferred public internal(set) var claimMoney: [String: ClaimMoney] = [:]
   var employmentSubjects: [String: ResidentID] = [:]
   /// The classes each trainee was ever enrolled in, by their rosters in `enrolments`
   /// (`classes(ofTrainee:)` names them).
-  public internal(set) var rostersOfTrainee: [ResidentID: TraineeRosters] = [:]
+  @Deferred public internal(set) var rostersOfTrainee: [ResidentID: TraineeRosters] = [:]
   /// Every event id in the journal: the idempotency keys. The one table that grows with
   /// events; last, so that a checkpoint can keep it apart (`writeBinaryWithoutIndex`).
   public internal(set) var events = EventIndex()
@@ -111,6 +112,8 @@ public struct EnrolmentRecord: Codable, Equatable, Sendable {
   /// The open or approved claim that lists it: while there is one, it cannot be voided or
   /// claimed again.
   public var claim: String?
+  /// That claim's date, which the rules read (a trainee's entitlement then needs no claim).
+  public var claimSubmittedOn: CivilDate?
 
   public var attendedHours: Int { attendance.reduce(0) { $0 + $1.hours } }
 

@@ -147,6 +147,43 @@ import Testing
     #expect(folded == (try fullReplay(ledger)))
   }
 
+  /// Read from a checkpoint, the state's larger tables (`Deferred`) and the enrolments' rosters
+  /// stay in the file until asked for, each then read alone; the state is the same. Where the
+  /// key says they lie is checked: a key that points elsewhere sends the read to line 1.
+  @Test func itsLargerTablesAreReadOnlyWhenAskedFor() throws {
+    let ledger = try journalWithCheckpoint()
+    let seq = try fullReplay(ledger).lastSeq
+    var withoutIndex = try fullReplay(ledger)
+    withoutIndex.events = EventIndex()
+    let (_, state, outcome) = try Checkpoint.currentState(path: ledger.path, library: library, index: .toFoldLines)
+    #expect(outcome == .used(seq: seq))
+    let deferred = { (state: LedgerState) in
+      [state.$enrolmentsBySeq.wasRead, state.$claims.wasRead, state.$payments.wasRead, state.$bankRefs.wasRead,
+        state.$recoveries.wasRead, state.$employments.wasRead, state.$claimMoney.wasRead, state.$rostersOfTrainee.wasRead]
+    }
+    #expect(deferred(state) == Array(repeating: false, count: 8))
+    #expect(state.enrolments.saved.count == state.enrolments.classIDs.count)
+    #expect(state.enrolments.saved.allSatisfy { $0.readCount == 0 })
+    #expect(state.claims.count == withoutIndex.claims.count)
+    #expect(deferred(state) == [false, true, false, false, false, false, false, false])
+    #expect(state == withoutIndex)
+    #expect(deferred(state) == Array(repeating: true, count: 8))
+
+    // The first table moved by a byte in the key: not where the state's reader stands.
+    let path = Checkpoint.path(forJournal: ledger.path)
+    let saved = TemporaryFolder.bytes(path)
+    let newline = saved.firstIndex(of: 0x0A)!
+    var key = try JSONSerialization.jsonObject(with: Data(saved[..<newline])) as! [String: Any]
+    var tables = key["state_tables"] as! [Int]
+    tables[0] += 1
+    key["state_tables"] = tables
+    let line = Array(try JSONSerialization.data(withJSONObject: key))
+    TemporaryFolder.writeBytes(path, line + Array(repeating: 0x20, count: newline - line.count) + saved[newline...])
+    let (_, replayed, movedOutcome) = try Checkpoint.currentState(path: ledger.path, library: library, index: .toFoldLines)
+    #expect(movedOutcome == .discarded("its state cannot be read"))
+    #expect(replayed == (try fullReplay(ledger)))
+  }
+
   @Test func aCheckpointForAnotherJournalOrOtherRulesIsDiscarded() throws {
     let ledger = try journalWithCheckpoint()
     let other = try LedgerFixture()
@@ -176,6 +213,12 @@ import Testing
     TemporaryFolder.writeBytes(path, Array(edited.utf8))
     let (_, _, outcome) = try Checkpoint.currentState(path: ledger.path, library: library)
     #expect(outcome == .discarded("it was written by another fold version"))
+
+    // An older key lacks the fields added since: still another fold version, not unreadable.
+    let older = try #require(try Regex(#""state_tables":\[[0-9,]*\],"#).firstMatch(in: edited))
+    TemporaryFolder.writeBytes(path, Array(edited.replacing(older.0, with: "").utf8))
+    let (_, _, olderOutcome) = try Checkpoint.currentState(path: ledger.path, library: library)
+    #expect(olderOutcome == .discarded("it was written by another fold version"))
   }
 
   /// A checkpoint rewritten whole, its hash included, passes the key; `claims rebuild` is what
