@@ -199,6 +199,13 @@ public final class MappedFile: @unchecked Sendable {
     return pages.upperBound
   }
 
+  /// The range of the file that `bytes`, a part of this mapping, lies at.
+  public func range(of bytes: UnsafeRawBufferPointer) -> Range<Int> {
+    let offset = UnsafeRawPointer(base!).distance(to: bytes.baseAddress!)
+    precondition(offset >= 0 && offset + bytes.count <= count, "bytes outside the mapping")
+    return offset..<(offset + bytes.count)
+  }
+
   enum Rounding { case inward, outward }
 
   /// `range` on page boundaries; nil when that leaves no page.

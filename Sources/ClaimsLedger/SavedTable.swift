@@ -1,4 +1,5 @@
 import ClaimsDomain
+import ClaimsJournal
 import Foundation
 
 /// A part of a checkpoint's state left where it lies in the checkpoint's mapped file (which
@@ -41,6 +42,11 @@ final class SavedTable<Value: Sendable>: @unchecked Sendable {
 
   private func read() -> Value {
     readCount += 1
+    // A checkpoint's pages are mapped in for the read and given back after it, as when the
+    // state is read (`Checkpoint.load`): a command that reads every table holds no more.
+    let file = (owner as? MappedFile).map { ($0, $0.range(of: bytes)) }
+    if let (mapped, range) = file { mapped.populate(range) }
+    defer { if let (mapped, range) = file { mapped.release(range) } }
     do {
       return try BinaryDecoder().decode(from: bytes, reading: reading)
     } catch {
