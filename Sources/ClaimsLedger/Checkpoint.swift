@@ -66,7 +66,8 @@ public struct Checkpoint {
     var resumed: (JournalStreamEnd, LedgerState)?
     switch load(forJournal: journal, rules: rules, index: index) {
     case .failure(let reason): outcome = reason
-    case .success(var (checkpoint, file)):
+    case .success(let (loaded, file)):
+      var checkpoint = loaded
       var state = checkpoint.takeState()
       var indexUnreadable = false
       // Read the first time a line is to be folded (with `.always` it was read with the state).

@@ -57,29 +57,13 @@ import Testing
     #expect(try BinaryDecoder().decode(EnrolmentTable.self, from: saved) == table)
     #expect(try BinaryDecoder(fastPaths: false).decode(EnrolmentTable.self, from: saved) == table)
     let kept = KeptBytes(saved)
-    let inPlace = try kept.decode()
+    let inPlace = try kept.decode(EnrolmentTable.self)
     #expect(Self.reads(inPlace) == 0)
     #expect(inPlace == table)
   }
 
   /// How often a table read in place has read a roster from its bytes.
   static func reads(_ table: EnrolmentTable) -> Int { table.saved.reduce(0) { $0 + $1.readCount } }
-
-  /// Bytes that outlive their reading, as a mapped checkpoint's do: a table read from them
-  /// leaves its rosters there (`SavedRosters`).
-  final class KeptBytes {
-    let buffer: UnsafeMutableRawBufferPointer
-    init(_ bytes: [UInt8]) {
-      buffer = .allocate(byteCount: bytes.count, alignment: 8)
-      buffer.copyMemory(from: UnsafeRawBufferPointer(start: bytes, count: bytes.count))
-    }
-    deinit { buffer.deallocate() }
-    func decode() throws -> EnrolmentTable {
-      try BinaryDecoder().decode(from: UnsafeRawBufferPointer(buffer), owner: self) { input in
-        try input.field() as EnrolmentTable
-      }
-    }
-  }
 
   /// Read in place, a table reads a roster from its bytes only when asked for it, once; a
   /// change reads it and from then on changes its own copy, which no copy of the table sees;
@@ -96,7 +80,7 @@ import Testing
     }
     let saved = try BinaryEncoder().encode(model)
     let kept = KeptBytes(saved)
-    var table = try kept.decode()
+    var table = try kept.decode(EnrolmentTable.self)
     #expect(table.count == model.count)
     #expect(table.classIDs == model.classIDs)
     #expect(Self.reads(table) == 0)
@@ -126,7 +110,7 @@ import Testing
     #expect(Self.reads(table) == 4)
     #expect(table == model)
     #expect(try BinaryEncoder().encode(table) == (try BinaryEncoder().encode(model)))
-    #expect(copy == (try kept.decode()))
+    #expect(copy == (try kept.decode(EnrolmentTable.self)))
     #expect(copy[removed] != nil && copy[added] == nil)
   }
 
