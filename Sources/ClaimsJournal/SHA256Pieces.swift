@@ -1,19 +1,36 @@
+import Dispatch
+
 extension SHA256 {
   /// The size of the pieces `hashOfPieces` cuts a buffer into.
   public static let pieceSize = 1 << 20
 
   /// The SHA-256 of the concatenated SHA-256s of `bytes`' 1 MiB pieces, in order. One stream of
   /// SHA-256 runs on one lane; pieces run side by side (`hashEach`), several times faster on a
-  /// large buffer. For the ledger's own caches, whose readers compute it the same way; an
-  /// empty buffer is one empty piece.
-  public static func hashOfPieces(_ bytes: UnsafeRawBufferPointer) -> SHA256Digest {
+  /// large buffer, and parts of `partPieces` pieces on every core. For the ledger's own caches,
+  /// whose readers compute it the same way; an empty buffer is one empty piece. `beforePart`
+  /// and `afterPart` are told the bytes of each part around its hashing (a mapped file maps its
+  /// pages in, then gives them back), from whichever thread hashes it.
+  public static func hashOfPieces(
+    _ bytes: UnsafeRawBufferPointer, partPieces: Int = 64,
+    beforePart: @Sendable (Range<Int>) -> Void = { _ in }, afterPart: @Sendable (Range<Int>) -> Void = { _ in }
+  ) -> SHA256Digest {
     let count = max(1, (bytes.count + pieceSize - 1) / pieceSize)
+    let parts = (count + partPieces - 1) / partPieces
     var digests = [SHA256Digest](repeating: hash([]), count: count)
     digests.withUnsafeMutableBufferPointer { out in
-      hashEach(count: count, into: out.baseAddress!) { index in
-        let start = index * pieceSize
-        return UnsafeRawBufferPointer(rebasing: bytes[start..<min(bytes.count, start + pieceSize)])
+      nonisolated(unsafe) let (out, bytes) = (out, bytes)
+      @Sendable func hashPart(_ part: Int) {
+        let first = part * partPieces
+        let end = min(count, first + partPieces)
+        let range = (first * pieceSize)..<min(bytes.count, end * pieceSize)
+        beforePart(range)
+        hashEach(count: end - first, into: out.baseAddress! + first) { index in
+          let start = (first + index) * pieceSize
+          return UnsafeRawBufferPointer(rebasing: bytes[start..<min(bytes.count, start + pieceSize)])
+        }
+        afterPart(range)
       }
+      if parts == 1 { hashPart(0) } else { DispatchQueue.concurrentPerform(iterations: parts, execute: hashPart) }
     }
     return hash(digests.flatMap(\.bytes))
   }

@@ -185,20 +185,17 @@ public struct Checkpoint {
     }
   }
 
-  /// `SHA256.hashOfPieces` of a mapped section, its pages mapped in a part at a time (a page
-  /// fault each costs more) and given back as they are hashed: a section checked but not read
-  /// whole holds no memory.
+  /// `SHA256.hashOfPieces` of a mapped section, on every core, each part's pages mapped in for
+  /// its hashing (a page fault each costs more) and given back after it: a section checked but
+  /// not read whole holds no memory.
   static func piecesHash(of range: Range<Int>, in mapped: MappedFile) -> String {
-    var hasher = SHA256PiecesHasher()
-    var start = range.lowerBound
-    while start < range.upperBound {
-      let end = min(range.upperBound, start + 64 * SHA256.pieceSize)
-      mapped.populate(start..<end)
-      hasher.add(UnsafeRawBufferPointer(rebasing: mapped.bytes[start..<end]))
-      mapped.release(start..<end)
-      start = end
-    }
-    return hasher.finish().hex
+    let offset = range.lowerBound
+    // Parts of 16 MiB: a few of them mapped at once, one per core, hold little.
+    return SHA256.hashOfPieces(
+      UnsafeRawBufferPointer(rebasing: mapped.bytes[range]), partPieces: 16,
+      beforePart: { mapped.populate((offset + $0.lowerBound)..<(offset + $0.upperBound)) },
+      afterPart: { mapped.release((offset + $0.lowerBound)..<(offset + $0.upperBound)) }
+    ).hex
   }
 
   /// The id index a verified file holds, when its bytes match their hash and can be read.

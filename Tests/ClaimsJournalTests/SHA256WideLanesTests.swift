@@ -138,11 +138,34 @@ private enum Environment {
       start += SHA256.pieceSize
     } while start < size
     #expect(SHA256.hashOfPieces(bytes) == SHA256.hash(expected))
+    // In parts of two pieces, hashed on every core: the same.
+    #expect(bytes.withUnsafeBytes { SHA256.hashOfPieces($0, partPieces: 2) } == SHA256.hash(expected))
     if size > 0 {
       var changed = bytes
       changed[size / 2] ^= 1
       #expect(SHA256.hashOfPieces(changed) != SHA256.hashOfPieces(bytes))
     }
+  }
+
+  /// Each part is announced before it is hashed and after, once: together the parts cover the
+  /// bytes, end to end (a mapped file maps each part's pages in, then gives them back).
+  @Test func eachPartIsToldBeforeAndAfterItsHashing() {
+    let size = 7 * SHA256.pieceSize + 5
+    let bytes = [UInt8](repeating: 0x5A, count: size)
+    final class Told: @unchecked Sendable {
+      let lock = NSLock()
+      var before: [Range<Int>] = []
+      var after: [Range<Int>] = []
+    }
+    let told = Told()
+    _ = bytes.withUnsafeBytes {
+      SHA256.hashOfPieces(
+        $0, partPieces: 3, beforePart: { range in told.lock.withLock { told.before.append(range) } },
+        afterPart: { range in told.lock.withLock { told.after.append(range) } })
+    }
+    let parts = [0..<(3 * SHA256.pieceSize), (3 * SHA256.pieceSize)..<(6 * SHA256.pieceSize), (6 * SHA256.pieceSize)..<size]
+    #expect(told.before.sorted { $0.lowerBound < $1.lowerBound } == parts)
+    #expect(told.after.sorted { $0.lowerBound < $1.lowerBound } == parts)
   }
 
   /// The same hash of the bytes handed over in parts (a checkpoint written as it is encoded):
