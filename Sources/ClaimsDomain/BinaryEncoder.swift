@@ -189,6 +189,12 @@ public final class BinaryOutput {
   public func byteStringField(streaming contents: UnsafeRawBufferPointer) throws {
     bytes.append(1)
     append(UInt64(contents.count))
+    try append(streaming: contents)
+  }
+
+  /// Bytes already in this form (a part of a form read back), as they are: to the sink in
+  /// parts, when there is one and no table or container is open; else into the form.
+  public func append(streaming contents: UnsafeRawBufferPointer) throws {
     guard let sink, openTables == 0, openContainers == 0 else { return bytes.append(contentsOf: contents) }
     // The part being made is filled first; then whole parts go straight from the contents, and
     // the rest waits for the next part (every part but the last still holds `partSize`).

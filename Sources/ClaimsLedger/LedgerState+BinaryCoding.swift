@@ -24,9 +24,10 @@ extension LedgerState: BinaryFastCodable {
   /// `deferred` is told where each `Deferred` table's bytes lie in the form, in order, for the
   /// checkpoint's key (`init(binaryWithoutIndex:deferred:)` leaves them there).
   public func writeBinaryWithoutIndex(to output: BinaryOutput, deferred: (Range<Int>) -> Void = { _ in }) throws {
-    func table(_ write: () throws -> Void) rethrows {
+    // A table unchanged since it was read from a checkpoint is copied from there, unread.
+    func table<Value>(_ table: Deferred<Value>, _ write: () throws -> Void) throws {
       let start = output.position
-      try write()
+      if let bytes = table.unchangedBytes { try output.append(streaming: bytes) } else { try write() }
       deferred(start..<output.position)
     }
     try output.field(lastSeq)
@@ -40,17 +41,17 @@ extension LedgerState: BinaryFastCodable {
     try output.field(classesByApprovalEvent)
     try output.field(rejectedClasses)
     try output.field(enrolments)
-    try table { try output.field(enrolmentsBySeq) }
-    try table { try output.field(claims) }
-    try table { try output.field(general: payments) }
-    try table { try output.field(bankRefs) }
-    try table { try output.field(general: recoveries) }
-    try table { try output.field(general: employments) }
+    try table($enrolmentsBySeq) { try output.field(enrolmentsBySeq) }
+    try table($claims) { try output.field(claims) }
+    try table($payments) { try output.field(general: payments) }
+    try table($bankRefs) { try output.field(bankRefs) }
+    try table($recoveries) { try output.field(general: recoveries) }
+    try table($employments) { try output.field(general: employments) }
     try output.field(general: minimumWages)
     try output.field(general: fundLedger)
-    try table { try output.field(claimMoney) }
+    try table($claimMoney) { try output.field(claimMoney) }
     try output.field(employmentSubjects)
-    try table { try output.field(rostersOfTrainee) }
+    try table($rostersOfTrainee) { try output.field(rostersOfTrainee) }
   }
 
   /// The state with an empty id index (`writeBinaryWithoutIndex`'s bytes). Given where its

@@ -84,6 +84,10 @@ public struct Deferred<Value: Codable & Equatable & Sendable>: Codable, Equatabl
     set { self = newValue }
   }
 
+  /// Its bytes in the checkpoint while it has not been changed since: a checkpoint written
+  /// again copies them, without reading them.
+  var unchangedBytes: UnsafeRawBufferPointer? { own == nil ? saved?.bytes : nil }
+
   /// Whether it was ever read from the checkpoint (or never was in one): for the tests.
   var wasRead: Bool { own != nil || saved!.readCount > 0 }
 

@@ -169,6 +169,14 @@ import Testing
     #expect(state == withoutIndex)
     #expect(deferred(state) == Array(repeating: true, count: 8))
 
+    // Read and saved again unchanged, with no table asked for: the same bytes, copied from the
+    // file, not read (the rosters too).
+    let (unread, _) = try Checkpoint.load(forJournal: ledger.path, rules: Checkpoint.rulesKey(library), index: .always).get()
+    _ = try unread.write(forJournal: ledger.path + ".again")
+    #expect(TemporaryFolder.bytes(ledger.path + ".again.checkpoint") == TemporaryFolder.bytes(Checkpoint.path(forJournal: ledger.path)))
+    #expect(deferred(unread.state) == Array(repeating: false, count: 8))
+    #expect(unread.state.enrolments.saved.allSatisfy { $0.readCount == 0 })
+
     // The first table moved by a byte in the key: not where the state's reader stands.
     let path = Checkpoint.path(forJournal: ledger.path)
     let saved = TemporaryFolder.bytes(path)
