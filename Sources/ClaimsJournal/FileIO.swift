@@ -193,8 +193,10 @@ public final class MappedFile: @unchecked Sendable {
   /// from the file again if touched. What a long read holds then does not grow with the file.
   /// Returns where the pages given back end (a reader going front to back starts there next).
   @discardableResult
-  public func release(_ range: Range<Int>) -> Int {
-    guard let pages = pages(within: range, rounding: .inward) else { return range.lowerBound }
+  /// With `.outward`, the pages `range` shares with its neighbours go too (they are read again
+  /// from the file if touched): for a part read on its own, long after the rest.
+  public func release(_ range: Range<Int>, rounding: Rounding = .inward) -> Int {
+    guard let pages = pages(within: range, rounding: rounding) else { return range.lowerBound }
     _ = madvise(base! + pages.lowerBound, pages.count, MADV_DONTNEED)
     return pages.upperBound
   }
@@ -206,7 +208,7 @@ public final class MappedFile: @unchecked Sendable {
     return offset..<(offset + bytes.count)
   }
 
-  enum Rounding { case inward, outward }
+  public enum Rounding: Sendable { case inward, outward }
 
   /// `range` on page boundaries; nil when that leaves no page.
   func pages(within range: Range<Int>, rounding: Rounding) -> Range<Int>? {

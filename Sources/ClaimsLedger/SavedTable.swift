@@ -46,7 +46,8 @@ final class SavedTable<Value: Sendable>: @unchecked Sendable {
     // state is read (`Checkpoint.load`): a command that reads every table holds no more.
     let file = (owner as? MappedFile).map { ($0, $0.range(of: bytes)) }
     if let (mapped, range) = file { mapped.populate(range) }
-    defer { if let (mapped, range) = file { mapped.release(range) } }
+    // The pages it shares with its neighbours too: read now or later, they come back.
+    defer { if let (mapped, range) = file { mapped.release(range, rounding: .outward) } }
     do {
       return try BinaryDecoder().decode(from: bytes, reading: reading)
     } catch {

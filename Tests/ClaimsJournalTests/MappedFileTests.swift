@@ -25,6 +25,10 @@ import Testing
       }
       #expect(released == 5 * page)
       #expect(Array(mapped.bytes) == bytes)
+      // A part read on its own gives back the pages it shares with its neighbours too.
+      #expect(mapped.release((page + 7)..<(2 * page + 9), rounding: .outward) == 3 * page)
+      #expect(mapped.range(of: UnsafeRawBufferPointer(rebasing: mapped.bytes[(page + 7)..<(2 * page + 9)])) == (page + 7)..<(2 * page + 9))
+      #expect(Array(mapped.bytes) == bytes)
     }
   }
 
