@@ -68,7 +68,7 @@ public struct EnrolmentTable: Sendable {
   /// The roster number of a class, nil when it never had an enrolment.
   func roster(of classID: String) -> Int? { rosterNumbers[classID] }
 
-  func position(in roster: Int, of trainee: ResidentID) -> Position? {
+  @inline(__always) func position(in roster: Int, of trainee: ResidentID) -> Position? {
     let place = rosters[roster].unread ? saved[roster].value.place(of: trainee) : rosters[roster].place(of: trainee)
     return place.map { Position(roster: roster, place: $0) }
   }
@@ -92,13 +92,20 @@ public struct EnrolmentTable: Sendable {
     roster(of: key.classID).flatMap { position(in: $0, of: key.trainee) }
   }
 
+  // The two below read a roster in place, not a copy of it (`roster(_:)`): a replay calls them
+  // for most lines.
   func key(at position: Position) -> EnrolmentKey {
-    EnrolmentKey(classID: classIDs[position.roster], trainee: roster(position.roster).trainees[position.place])
+    let (number, place) = (position.roster, position.place)
+    let trainee = rosters[number].unread ? saved[number].value.trainees[place] : rosters[number].trainees[place]
+    return EnrolmentKey(classID: classIDs[number], trainee: trainee)
   }
 
   /// The record at `position`, read or changed in place.
   subscript(position: Position) -> EnrolmentRecord {
-    get { roster(position.roster).records[position.place] }
+    get {
+      let (number, place) = (position.roster, position.place)
+      return rosters[number].unread ? saved[number].value.records[place] : rosters[number].records[place]
+    }
     _modify {
       takeFromCheckpoint(position.roster)
       yield &rosters[position.roster].records[position.place]

@@ -96,8 +96,7 @@ extension LedgerState {
     guard let roster = enrolments.roster(of: classID) else { return }
     for trainee in trainees {
       if let position = enrolments.position(in: roster, of: trainee) {
-        enrolments[position].claim = claim
-        enrolments[position].claimSubmittedOn = submittedOn
+        enrolments[position].mark(claim: claim, submittedOn: submittedOn)
       }
     }
   }

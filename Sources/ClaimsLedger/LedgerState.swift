@@ -117,6 +117,10 @@ public struct EnrolmentRecord: Codable, Equatable, Sendable {
 
   public var attendedHours: Int { attendance.reduce(0) { $0 + $1.hours } }
 
+  mutating func mark(claim: String?, submittedOn: CivilDate?) {
+    (self.claim, claimSubmittedOn) = (claim, submittedOn)
+  }
+
   /// Records an attendance; returns the enrolment's line. At most a day's attendance per day of
   /// the class, so the first reserves that: one allocation, not six doublings.
   mutating func add(_ day: AttendanceFact, classDays: Int) -> Int {
