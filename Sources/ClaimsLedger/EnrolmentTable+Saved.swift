@@ -108,8 +108,7 @@ extension EnrolmentTable.Roster {
 
   /// How many trainees a roster's saved bytes hold, without reading them (their first field).
   static func savedCount(_ bytes: UnsafeRawBufferPointer) throws -> Int {
-    guard bytes.count >= 4 else { throw BinaryDecodingError("a roster cut short") }
-    let count = (0..<4).reduce(0) { $0 | Int(bytes[$1]) << (8 * $1) }
+    let count = try BinaryDecoder().decode(from: UnsafeRawBufferPointer(rebasing: bytes.prefix(4))) { try $0.count32() }
     // Each trainee takes more than two bytes: a count beyond that cannot be read back.
     guard count <= (bytes.count - 4) / 2 else { throw BinaryDecodingError("a roster's count beyond its bytes") }
     return count
