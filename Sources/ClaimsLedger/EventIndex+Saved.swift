@@ -7,23 +7,23 @@ import ClaimsJournal
 /// Each entry and slot read is checked as it is read, so that no byte sends a lookup outside
 /// the file or round the table for ever (the checkpoint's hash vouches for them first).
 final class SavedIds: @unchecked Sendable {
-  /// Keeps the bytes below mapped.
-  let file: MappedFile
+  /// Keeps the bytes below valid (the mapped file).
+  let owner: AnyObject
   let arena: UnsafeRawBufferPointer
   let entries: UnsafeRawBufferPointer
   let slots: UnsafeRawBufferPointer
   let count: Int
 
-  /// The three byte strings of `EventIndex`'s saved form, in `file`; throws when their sizes
-  /// do not hold together.
-  init(file: MappedFile, arena: UnsafeRawBufferPointer, entries: UnsafeRawBufferPointer, slots: UnsafeRawBufferPointer)
+  /// The three byte strings of `EventIndex`'s saved form, kept valid by `owner`; throws when
+  /// their sizes do not hold together.
+  init(owner: AnyObject, arena: UnsafeRawBufferPointer, entries: UnsafeRawBufferPointer, slots: UnsafeRawBufferPointer)
     throws
   {
     let stride = MemoryLayout<EventIndex.Entry>.stride
     guard entries.count % stride == 0 else { throw BinaryDecodingError("torn entries") }
     count = entries.count / stride
     guard slots.count == 4 * EventIndex.capacity(toHold: count) else { throw BinaryDecodingError("a table of the wrong size") }
-    (self.file, self.arena, self.entries, self.slots) = (file, arena, entries, slots)
+    (self.owner, self.arena, self.entries, self.slots) = (owner, arena, entries, slots)
   }
 
   /// Entry `number`, nil when it would name bytes outside the ids or an unknown type.
@@ -60,13 +60,7 @@ extension EventIndex {
   /// The index of a checkpoint's saved bytes (`writeBinary`'s three byte strings), its ids
   /// left in `file` and looked up there.
   init(savedIn file: MappedFile, bytes: UnsafeRawBufferPointer) throws {
-    self.init()
-    saved = try BinaryDecoder().decode(from: bytes) { input in
-      guard try input.byte() != 0 else { throw BinaryDecodingError("nil where the index was expected") }
-      let arena = try input.byteStringField()
-      let entries = try input.byteStringField()
-      return try SavedIds(file: file, arena: arena, entries: entries, slots: try input.byteStringField())
-    }
+    self = try BinaryDecoder().decode(from: bytes, owner: file) { try $0.field() as EventIndex }
   }
 
   /// The ids and entries of the whole index, the saved ones first (their entries' ids moved

@@ -264,9 +264,17 @@ extension EventIndex: BinaryFastCodable {
     try Self.savedSlots(arena: arena, entries: entries).withUnsafeBytes { try output.byteStringField(streaming: $0) }
   }
 
+  /// Read from bytes that outlive the reading (a mapped checkpoint: `BinaryInput.owner`), the
+  /// ids stay there, looked up in place (`SavedIds`); otherwise they are copied.
   public init(binary input: BinaryInput) throws {
     let arena = try input.byteStringField()
     let entries = try input.byteStringField()
-    self = try Self(arena: arena, packedEntries: entries, slots: try input.byteStringField())
+    let slots = try input.byteStringField()
+    if let owner = input.owner {
+      self.init()
+      saved = try SavedIds(owner: owner, arena: arena, entries: entries, slots: slots)
+    } else {
+      self = try Self(arena: arena, packedEntries: entries, slots: slots)
+    }
   }
 }
