@@ -38,7 +38,7 @@ enum BalancesCommand: Subcommand {
         ledger = current.funds
       } else {
         ledger = try CutOptions.state(
-          path, arguments, terminal, command: name, checkpointRules: library, datesFromMovements: true
+          path, arguments, terminal, command: name, checkpointRules: library, readsAsOf: true
         ).1.fundLedger
       }
       funds = cut.asOf.map(ledger.balances(asOf:)) ?? ledger.balances

@@ -26,14 +26,15 @@ enum CutOptions {
   /// the commands that need only the state. Given its rules as `checkpointRules`, a command on
   /// the whole journal starts from `JOURNAL.checkpoint` when that matches, its state without
   /// the event-id index unless `index` is `.always` (findings name their lines by it). A
-  /// command that needs only money passes `datesFromMovements`: without `--known-at` it gets
-  /// the whole state and reads a date from `LedgerState.funds(asOf:)`.
+  /// command that reads `--as-of` from the state's dates itself (the money's movements, the
+  /// facts and their history) passes `readsAsOf`: it gets the whole state, or the part
+  /// `--known-at` selects, and starts from the checkpoint whenever `--known-at` is absent.
   static func state(
     _ path: String, _ arguments: Arguments, _ terminal: Terminal, command: String,
-    checkpointRules: RuleLibrary? = nil, datesFromMovements: Bool = false, index: Checkpoint.IndexNeed = .toFoldLines
+    checkpointRules: RuleLibrary? = nil, readsAsOf: Bool = false, index: Checkpoint.IndexNeed = .toFoldLines
   ) throws -> (JournalStreamEnd, LedgerState) {
     var cut = try cut(arguments)
-    if datesFromMovements, cut.knownAt == nil { cut.asOf = nil }
+    if readsAsOf { cut.asOf = nil }
     let end: JournalStreamEnd
     let state: LedgerState
     if let library = checkpointRules, cut == ReplayCut() {

@@ -29,12 +29,17 @@ enum EntitlementsCommand: Subcommand {
     let path = try arguments.positional(0, "JOURNAL")
     let format = try RulesOption.format(arguments, ["table", "csv", "json"])
     let library = try RulesOption.library(arguments)
-    let (_, state) = try CutOptions.state(path, arguments, terminal, command: name, checkpointRules: library)
+    // As of a date, from the whole state (the checkpoint's, unless --known-at cuts it) and its
+    // facts' history: what a replay of the lines dated by then gives, without that replay.
+    let asOf = try CutOptions.cut(arguments).asOf
+    let (_, state) = try CutOptions.state(
+      path, arguments, terminal, command: name, checkpointRules: library, readsAsOf: true)
     // Only the trainees asked about are judged (on all their classes), not everyone; of theirs,
     // only the class asked about is shown.
     var entitlements = state.entitlements(
       library: library,
-      of: Self.trainees(in: state, trainee: arguments.options["trainee"], classID: arguments.options["class"]))
+      of: Self.trainees(in: state, trainee: arguments.options["trainee"], classID: arguments.options["class"], asOf: asOf),
+      asOf: asOf)
     if let classID = arguments.options["class"] { entitlements = entitlements.filter { $0.classID == classID } }
     switch format {
     case "json": terminal.writeOut(EntitlementsReport.json(entitlements))
@@ -46,11 +51,11 @@ enum EntitlementsCommand: Subcommand {
 
   /// The trainees `--trainee` and `--class` name (both: the trainee, if in the class); nil
   /// for every trainee.
-  static func trainees(in state: LedgerState, trainee: String?, classID: String?) -> Set<ResidentID>? {
+  static func trainees(in state: LedgerState, trainee: String?, classID: String?, asOf: CivilDate?) -> Set<ResidentID>? {
     var trainees: Set<ResidentID>?
     if let trainee { trainees = ResidentID(trainee).map { [$0] } ?? [] }
     if let classID {
-      let roster = state.traineesOfClass[classID] ?? []
+      let roster = state.trainees(ofClass: classID, asOf: asOf)
       trainees = trainees.map { $0.intersection(roster) } ?? roster
     }
     return trainees

@@ -5,13 +5,14 @@ import ClaimsRules
 /// bytes: 16 per fact (line, day, hours or passed), one copy to read back, instead of a keyed
 /// container per fact, which made loading a checkpoint about as slow as a replay.
 extension EnrolmentRecord {
-  enum CodingKeys: String, CodingKey { case eventID, seq, enrolment, attendance, exams, claim, claimSubmittedOn }
+  enum CodingKeys: String, CodingKey { case eventID, seq, enrolment, enrolledOn, attendance, exams, claim, claimSubmittedOn }
 
   public init(from decoder: any Decoder) throws {
     let container = try decoder.container(keyedBy: CodingKeys.self)
     eventID = try container.decode(String.self, forKey: .eventID)
     seq = try container.decode(Int.self, forKey: .seq)
     enrolment = try container.decode(TraineeEnrolled.self, forKey: .enrolment)
+    enrolledOn = try container.decode(CivilDate.self, forKey: .enrolledOn)
     attendance = try container.decode(ByteString.self, forKey: .attendance).bytes.withUnsafeBytes { try Self.unpack($0) }
     exams = try container.decode(ByteString.self, forKey: .exams).bytes.withUnsafeBytes { try Self.unpack($0) }
     claim = try container.decodeIfPresent(String.self, forKey: .claim)
@@ -23,6 +24,7 @@ extension EnrolmentRecord {
     try container.encode(eventID, forKey: .eventID)
     try container.encode(seq, forKey: .seq)
     try container.encode(enrolment, forKey: .enrolment)
+    try container.encode(enrolledOn, forKey: .enrolledOn)
     try container.encode(ByteString(Self.packed(attendance)), forKey: .attendance)
     try container.encode(ByteString(Self.packed(exams)), forKey: .exams)
     try container.encodeIfPresent(claim, forKey: .claim)
@@ -88,6 +90,7 @@ extension EnrolmentRecord: BinaryFastCodable {
     try output.field(eventID)
     try output.field(seq)
     try output.field(enrolment)
+    try output.field(enrolledOn)
     output.field(packed: attendance)
     output.field(packed: exams)
     try output.field(claim)
@@ -98,6 +101,7 @@ extension EnrolmentRecord: BinaryFastCodable {
     eventID = try input.field()
     seq = try input.field()
     enrolment = try input.field()
+    enrolledOn = try input.field()
     attendance = try Self.unpack(try input.byteStringField())
     exams = try Self.unpack(try input.byteStringField())
     claim = try input.field()

@@ -34,7 +34,8 @@ extension LedgerState {
         subject = enrolments[position].seq
       }
     case .employmentRecorded(let e):
-      employments[e.trainee, default: []].append(EmploymentFact(eventID: event.id, record: e))
+      employments[e.trainee, default: []].append(
+        EmploymentFact(eventID: event.id, line: DatedLine(seq: seq, date: event.date), record: e))
       employmentSubjects[event.id] = e.trainee
     case .classApproved(let e):
       classes[e.classID] = ClassRecord(approval: e, approvalEventID: event.id, approvedOn: event.date)
@@ -44,7 +45,7 @@ extension LedgerState {
       rejectedClasses.insert(e.classID)
     case .traineeEnrolled(let e):
       let key = EnrolmentKey(classID: e.classID, trainee: e.trainee)
-      enrolments[key] = EnrolmentRecord(eventID: event.id, seq: seq, enrolment: e)
+      enrolments[key] = EnrolmentRecord(eventID: event.id, seq: seq, enrolment: e, enrolledOn: event.date)
       enrolmentsBySeq.append(key, at: seq)
       rostersOfTrainee[e.trainee, default: TraineeRosters()].insert(enrolments.rosterNumber(for: e.classID))
     case .claimSubmitted(let e):
@@ -60,8 +61,11 @@ extension LedgerState {
     case .claimRejected(let e):
       claims[e.claim]?.status = .rejected
       claims[e.claim]?.decidedOn = event.date
-      if let submission = claims[e.claim]?.submission {
-        mark(submission.trainees, of: submission.classID, claim: nil, submittedOn: nil)
+      if let record = claims[e.claim] {
+        let submitted = DatedLine(seq: events[record.eventID]?.seq ?? 0, date: record.submittedOn)
+        let rejected = Taken(value: submitted, by: DatedLine(seq: seq, date: event.date))
+        let cleared = mark(record.submission.trainees, of: record.submission.classID, claim: nil, submittedOn: nil)
+        for key in cleared { history.record(key) { $0.claims.append(rejected) } }
       }
     case .paymentMade(let e):
       payments[e.payment] = PaymentRecord(payment: e, date: event.date, eventID: event.id)
@@ -75,29 +79,48 @@ extension LedgerState {
       recoveries[e.recovery]?.receipts.append(event.id)
     case .eventVoided(let e):
       voided.insert(e.target)
-      if let classID = classesByApprovalEvent[e.target] { classWindows[classID]?.withdrawn = true }
-      let target = events[e.target]
-      if let target, let key = enrolmentsBySeq[target.seq] {
-        enrolments[key] = nil
-      }
-      if let target, let enrolmentSeq = events.subject(of: e.target), let key = enrolmentsBySeq[enrolmentSeq] {
-        enrolments[key]?.attendance.removeAll { $0.seq == target.seq }
-        enrolments[key]?.exams.removeAll { $0.seq == target.seq }
-      }
-      if let trainee = employmentSubjects[e.target] {
-        employments[trainee]?.removeAll { $0.eventID == e.target }
-      }
+      applyVoid(of: e.target, by: DatedLine(seq: seq, date: event.date))
     }
     events.insert(event.id, seq: seq, type: event.type, subject: subject)
   }
 
-  /// Sets (or clears) the claim that holds these trainees' enrolments in a class.
-  private mutating func mark(_ trainees: [ResidentID], of classID: String, claim: String?, submittedOn: CivilDate?) {
-    guard let roster = enrolments.roster(of: classID) else { return }
-    for trainee in trainees {
-      if let position = enrolments.position(in: roster, of: trainee) {
-        enrolments[position].mark(claim: claim, submittedOn: submittedOn)
+  /// Sets (or clears) the claim that holds these trainees' enrolments in a class; returns the
+  /// enrolments it changed.
+  @discardableResult
+  private mutating func mark(_ trainees: [ResidentID], of classID: String, claim: String?, submittedOn: CivilDate?)
+    -> [EnrolmentKey]
+  {
+    guard let roster = enrolments.roster(of: classID) else { return [] }
+    return trainees.compactMap { trainee in
+      guard let position = enrolments.position(in: roster, of: trainee) else { return nil }
+      enrolments[position].mark(claim: claim, submittedOn: submittedOn)
+      return EnrolmentKey(classID: classID, trainee: trainee)
+    }
+  }
+
+  /// Withdraws a class, or takes an enrolment, an attendance, an exam or an employment record
+  /// from the state; what it takes goes to `history` with the void's line.
+  private mutating func applyVoid(of targetID: String, by line: DatedLine) {
+    if let classID = classesByApprovalEvent[targetID] { classWindows[classID]?.withdrawnOn = line.date }
+    let target = events[targetID]
+    if let target, let key = enrolmentsBySeq[target.seq], let record = enrolments[key] {
+      history.record(key) { $0.records.append(Taken(value: record, by: line)) }
+      enrolments[key] = nil
+    }
+    if let target, let enrolmentSeq = events.subject(of: targetID), let key = enrolmentsBySeq[enrolmentSeq] {
+      let record = enrolments[key]
+      history.record(key) {
+        $0.attendance += record?.attendance.filter { $0.seq == target.seq } ?? []
+        $0.exams += record?.exams.filter { $0.seq == target.seq } ?? []
+        $0.factVoids.append(Taken(value: target.seq, by: line))
       }
+      enrolments[key]?.attendance.removeAll { $0.seq == target.seq }
+      enrolments[key]?.exams.removeAll { $0.seq == target.seq }
+    }
+    if let trainee = employmentSubjects[targetID] {
+      let taken = employments[trainee, default: []].filter { $0.eventID == targetID }
+      history.employments[trainee, default: []] += taken.map { Taken(value: $0, by: line) }
+      employments[trainee]?.removeAll { $0.eventID == targetID }
     }
   }
 }

@@ -52,6 +52,7 @@ extension LedgerState: BinaryFastCodable {
     try table($claimMoney) { try output.field(claimMoney) }
     try output.field(employmentSubjects)
     try table($rostersOfTrainee) { try output.field(rostersOfTrainee) }
+    try table($history) { try output.field(general: history) }
   }
 
   /// The state with an empty id index (`writeBinaryWithoutIndex`'s bytes). Given where its
@@ -100,6 +101,7 @@ extension LedgerState: BinaryFastCodable {
       }
       return rosters
     }
+    $history = try table("facts' history") { try $0.field(general: FactHistory.self) }
     guard bounds.isEmpty else { throw BinaryDecodingError("the checkpoint's key names more tables than the state has") }
   }
 }

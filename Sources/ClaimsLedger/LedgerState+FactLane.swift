@@ -49,7 +49,8 @@ extension LedgerState {
       let roster = memo.roster ?? enrolments.rosterNumber(for: memo.classID)
       memo.roster = roster
       enrolments.append(
-        EnrolmentRecord(eventID: String(decoding: fact.id(in: line), as: UTF8.self), seq: seq, enrolment: enrolment),
+        EnrolmentRecord(eventID: String(decoding: fact.id(in: line), as: UTF8.self), seq: seq, enrolment: enrolment,
+          enrolledOn: fact.date),
         of: fact.trainee, to: roster)
       enrolmentsBySeq.append(EnrolmentKey(classID: memo.classID, trainee: fact.trainee), at: seq)
       rostersOfTrainee[fact.trainee, default: TraineeRosters()].insert(roster)

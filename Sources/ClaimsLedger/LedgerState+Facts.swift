@@ -1,24 +1,46 @@
 import ClaimsDomain
 import ClaimsRules
 
+/// The facts the entitlement rules read: as they stand after the last line, or as of a date
+/// (`--as-of`), as a replay of the lines dated on or before it would leave them, read from the
+/// facts now and what voids and rejections took from them (`history`) — a date's answer
+/// without a replay from line 1.
 extension LedgerState {
   /// The facts of the given classes (approved, not withdrawn) as the entitlement rules read
   /// them, classes and trainees in a fixed order so that output is deterministic. With `only`,
   /// a class's other trainees are left out, except in the classes the rules read whole
   /// (`EntitlementEngine.readsWholeClass`).
-  public func classFacts(_ classIDs: some Sequence<String>, only: Set<ResidentID>? = nil) -> [ClassFacts] {
+  public func classFacts(_ classIDs: some Sequence<String>, only: Set<ResidentID>? = nil, asOf date: CivilDate? = nil)
+    -> [ClassFacts]
+  {
     Set(classIDs).sorted().compactMap { classID in
-      guard let record = classes[classID], classWindows[classID]?.withdrawn == false else { return nil }
-      let everyone = only == nil || EntitlementEngine.readsWholeClass(record.approval)
-      let trainees = enrolments.inTraineeOrder(of: classID) { trainee, enrolment -> TraineeFacts? in
-        guard everyone || only?.contains(trainee) == true else { return nil }
-        return TraineeFacts(
-          enrolment: enrolment.enrolment, attendedHours: enrolment.attendedHours,
-          exam: enrolment.latestExam, employments: employments[trainee, default: []].map(\.record),
-          claimSubmittedOn: enrolment.claimSubmittedOn)
+      guard let record = classes[classID], let window = classWindows[classID] else { return nil }
+      guard let date else {
+        guard !window.withdrawn else { return nil }
+        return ClassFacts(
+          approval: record.approval, approvedOn: record.approvedOn,
+          trainees: enrolments.inTraineeOrder(of: classID) { trainee, enrolment in
+            guard only == nil || EntitlementEngine.readsWholeClass(record.approval) || only!.contains(trainee) else {
+              return nil
+            }
+            return traineeFacts(enrolment, employments: employments[trainee, default: []].map(\.record))
+          })
       }
-      return ClassFacts(approval: record.approval, approvedOn: record.approvedOn, trainees: trainees)
+      guard record.approvedOn <= date, !(window.withdrawnOn.map { $0 <= date } ?? false) else { return nil }
+      let everyone = only == nil || EntitlementEngine.readsWholeClass(record.approval)
+      return ClassFacts(
+        approval: record.approval, approvedOn: record.approvedOn,
+        trainees: enrolments(ofClass: classID, asOf: date).compactMap { trainee, enrolment in
+          guard everyone || only!.contains(trainee) else { return nil }
+          return traineeFacts(enrolment, employments: employments(of: trainee, asOf: date))
+        })
     }
+  }
+
+  private func traineeFacts(_ enrolment: EnrolmentRecord, employments: [EmploymentRecorded]) -> TraineeFacts {
+    TraineeFacts(
+      enrolment: enrolment.enrolment, attendedHours: enrolment.attendedHours, exam: enrolment.latestExam,
+      employments: employments, claimSubmittedOn: enrolment.claimSubmittedOn)
   }
 
   /// Every class's facts.
@@ -26,16 +48,47 @@ extension LedgerState {
 
   /// The facts that bear on the given trainees' entitlements: every class any of them attended
   /// (the limits look at a trainee's whole history).
-  public func classFacts(forTrainees trainees: some Sequence<ResidentID>, only: Set<ResidentID>? = nil) -> [ClassFacts] {
-    classFacts(trainees.flatMap { classes(ofTrainee: $0) }, only: only)
+  public func classFacts(
+    forTrainees trainees: some Sequence<ResidentID>, only: Set<ResidentID>? = nil, asOf date: CivilDate? = nil
+  ) -> [ClassFacts] {
+    classFacts(trainees.flatMap { classes(ofTrainee: $0) }, only: only, asOf: date)
   }
 
   /// Every trainee's entitlements, or those of `trainees` alone: the engine judges them on the
   /// facts of all their classes (`EntitlementEngine`'s `only`, as an approval does), which gives
-  /// them what it gives them among everyone, at the cost of their classes only.
-  public func entitlements(library: RuleLibrary, of trainees: Set<ResidentID>? = nil) -> [Entitlement] {
+  /// them what it gives them among everyone, at the cost of their classes only. With a date,
+  /// the entitlements as of that date.
+  public func entitlements(library: RuleLibrary, of trainees: Set<ResidentID>? = nil, asOf date: CivilDate? = nil)
+    -> [Entitlement]
+  {
     let engine = EntitlementEngine(library: library)
-    guard let trainees else { return engine.entitlements(of: allClassFacts, wages: minimumWages) }
-    return engine.entitlements(of: classFacts(forTrainees: trainees, only: trainees), wages: minimumWages, only: trainees)
+    let wages = date.map(minimumWages.asOf) ?? minimumWages
+    guard let trainees else { return engine.entitlements(of: classFacts(classes.keys, asOf: date), wages: wages) }
+    return engine.entitlements(
+      of: classFacts(forTrainees: trainees, only: trainees, asOf: date), wages: wages, only: trainees)
+  }
+
+  /// The trainees enrolled in a class, now or as of a date.
+  public func trainees(ofClass classID: String, asOf date: CivilDate? = nil) -> Set<ResidentID> {
+    guard let date else { return traineesOfClass[classID] ?? [] }
+    return Set(enrolments(ofClass: classID, asOf: date).map(\.trainee))
+  }
+
+  /// A class's enrolments as of `date`, in the order of their trainees.
+  func enrolments(ofClass classID: String, asOf date: CivilDate) -> [(trainee: ResidentID, record: EnrolmentRecord)] {
+    let past = history.enrolments[classID] ?? [:]
+    var trainees = Set(past.keys)
+    if let roster = enrolments.roster(of: classID) { trainees.formUnion(enrolments.roster(roster).trainees) }
+    return trainees.sorted().compactMap { trainee in
+      let live = enrolments[EnrolmentKey(classID: classID, trainee: trainee)]
+      return EnrolmentRecord.asOf(date, live: live, history: past[trainee]).map { (trainee, $0) }
+    }
+  }
+
+  /// A trainee's employment records as of `date`, in journal order.
+  func employments(of trainee: ResidentID, asOf date: CivilDate) -> [EmploymentRecorded] {
+    let voidedLater = history.employments[trainee, default: []].filter { $0.by.date > date }.map(\.value)
+    return (employments[trainee, default: []] + voidedLater).filter { $0.line.date <= date }
+      .sorted { $0.line.seq < $1.line.seq }.map(\.record)
   }
 }

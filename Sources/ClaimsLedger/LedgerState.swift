@@ -37,6 +37,9 @@ public struct LedgerState: Codable, Equatable, Sendable {
   /// The classes each trainee was ever enrolled in, by their rosters in `enrolments`
   /// (`classes(ofTrainee:)` names them).
   @Deferred public internal(set) var rostersOfTrainee: [ResidentID: TraineeRosters] = [:]
+  /// What voids and rejected claims took from the tables above, with the lines that took it:
+  /// what a date before those lines still shows (`LedgerState+AsOf`).
+  @Deferred public internal(set) var history = FactHistory()
   /// Every event id in the journal: the idempotency keys. The one table that grows with
   /// events; last, so that a checkpoint can keep it apart (`writeBinaryWithoutIndex`).
   public internal(set) var events = EventIndex()
@@ -80,7 +83,10 @@ public struct ClassRecord: Codable, Equatable, Sendable {
 public struct ClassWindow: Codable, Equatable, Sendable {
   public var start: CivilDate
   public var end: CivilDate
-  public var withdrawn = false
+  /// The date of the void that withdrew it.
+  public var withdrawnOn: CivilDate?
+
+  public var withdrawn: Bool { withdrawnOn != nil }
 
   /// The days from start to end, both counted.
   var days: Int { max(1, end.daysSinceEpoch - start.daysSinceEpoch + 1) }
@@ -105,6 +111,8 @@ public struct EnrolmentRecord: Codable, Equatable, Sendable {
   public var eventID: String
   public var seq: Int
   public var enrolment: TraineeEnrolled
+  /// The enrolment's effective date.
+  public var enrolledOn: CivilDate
   /// Attendance events not voided: line, day, hours.
   public var attendance: [AttendanceFact] = []
   /// Exams not voided, in journal order.
@@ -136,13 +144,11 @@ public struct EnrolmentRecord: Codable, Equatable, Sendable {
   }
 
   /// The latest exam by date, then seq: a resit that passes replaces a failure.
-  public var latestExam: ExamFact? {
-    exams.max { ($0.date, $0.seq) < ($1.date, $1.seq) }
-  }
+  public var latestExam: ExamFact? { exams.latest }
 }
 
 /// One attendance line: 12 bytes, for there is one per trainee and day of every class.
-public struct AttendanceFact: Equatable, Sendable {
+public struct AttendanceFact: Codable, Equatable, Sendable {
   /// The line, in 32 bits as the event index keeps it (a journal of over 4 G lines is refused
   /// there first).
   private var storedSeq: UInt32
@@ -167,6 +173,7 @@ public struct AttendanceFact: Equatable, Sendable {
 
 public struct EmploymentFact: Codable, Equatable, Sendable {
   public var eventID: String
+  public var line: DatedLine
   public var record: EmploymentRecorded
 }
 

@@ -44,6 +44,11 @@ public struct ExamFact: Codable, Sendable, Equatable {
   }
 }
 
+extension Sequence<ExamFact> {
+  /// The latest by date, then seq: a resit that passes replaces a failure.
+  public var latest: ExamFact? { self.max { ($0.date, $0.seq) < ($1.date, $1.seq) } }
+}
+
 /// Minimum wages by region, from `minimum_wage.published`: each in force from its date until the
 /// next one for that region.
 public struct MinimumWages: Codable, Equatable, Sendable {
@@ -60,6 +65,13 @@ public struct MinimumWages: Codable, Equatable, Sendable {
 
   public mutating func publish(region: String, on date: CivilDate, seq: Int, amount: Money, reference: String) {
     published[region, default: []].append(Publication(date: date, seq: seq, amount: amount, reference: reference))
+  }
+
+  /// The publications dated on or before `date`: what a replay of the lines dated by then holds.
+  public func asOf(_ date: CivilDate) -> MinimumWages {
+    var wages = MinimumWages()
+    wages.published = published.mapValues { $0.filter { $0.date <= date } }.filter { !$0.value.isEmpty }
+    return wages
   }
 
   /// The wage in force in `region` on `date`, with its reference; nil when none is.

@@ -15,7 +15,8 @@ import Testing
   static func record(_ key: EnrolmentKey, seq: Int) -> EnrolmentRecord {
     EnrolmentRecord(
       eventID: "enr-\(seq)", seq: seq,
-      enrolment: TraineeEnrolled(trainee: key.trainee, name: "学员", classID: key.classID, categories: [], uiBenefit: false))
+      enrolment: TraineeEnrolled(trainee: key.trainee, name: "学员", classID: key.classID, categories: [], uiBenefit: false),
+      enrolledOn: CivilDate(daysSinceEpoch: 19_000 + seq % 400))
   }
 
   @Test func holdsWhatADictionaryHolds() throws {
