@@ -1,5 +1,8 @@
+import ClaimsDomain
 import ClaimsJournal
 import ClaimsLedger
+import ClaimsReports
+import ClaimsRules
 import ClaimsTestSupport
 import Foundation
 import Testing
@@ -75,6 +78,47 @@ import Testing
     let warm = try answers()
     for (index, command) in commands.enumerated() { #expect(warm[index] == cold[index], "\(command)") }
     #expect(cold[1].contains("\"lines\":[") && !cold[1].contains("\"lines\":[]"), "the findings name their lines")
+  }
+
+  /// `entitlements --as-of` reads the whole state (from the checkpoint, or replayed) and what
+  /// voids and rejections took from it: what it prints, for everyone, a class or a trainee, is
+  /// what the entitlements of the replay cut at the date print.
+  @Test func entitlementsAsOfADateAreTheCutReplaysFromTheCheckpointOrNot() throws {
+    let scenario = try ReportScenario.shared()
+    let folder = TemporaryFolder()
+    let path = folder.path("copy.journal")
+    TemporaryFolder.writeBytes(path, TemporaryFolder.bytes(scenario.path))
+    TemporaryFolder.writeBytes(
+      JournalHead.path(forJournal: path), TemporaryFolder.bytes(JournalHead.path(forJournal: scenario.path)))
+    let dates = ["2024-09-29", "2024-09-30", "2024-10-08", "2024-12-31", "2025-12-31"]
+    let selections: [(options: [String], trainees: (LedgerState) -> Set<ResidentID>?, classID: String?)] = [
+      ([], { _ in nil }, nil),
+      (["--class", "LC-G"], { $0.traineesOfClass["LC-G"] ?? [] }, "LC-G"),
+      (["--trainee", ReportScenario.t(15)], { _ in [ResidentID(ReportScenario.t(15))!] }, nil),
+    ]
+    var printed: [String] = []
+    for date in dates {
+      let cut = try Replay.state(ofJournal: path, cut: ReplayCut(asOf: CivilDate(date)!)).state
+      for selection in selections {
+        let entitlements = cut.entitlements(library: .shipped, of: selection.trainees(cut))
+          .filter { selection.classID == nil || $0.classID == selection.classID }
+        let run = try ClaimsBinary.run(["entitlements", path, "--as-of", date, "--format", "json"] + selection.options)
+        #expect(run.status == 0 && run.err.isEmpty, "\(run.err)")
+        #expect(run.out == EntitlementsReport.json(entitlements), "\(date) \(selection.options)")
+        printed.append(run.out)
+      }
+    }
+    #expect(Set(printed).count > dates.count, "the dates and selections should print other entitlements")
+    #expect(try ClaimsBinary.run(["rebuild", path]).status == 0)
+    #expect(FileManager.default.fileExists(atPath: Checkpoint.path(forJournal: path)))
+    var fromCheckpoint: [String] = []
+    for date in dates {
+      for selection in selections {
+        fromCheckpoint.append(
+          try ClaimsBinary.run(["entitlements", path, "--as-of", date, "--format", "json"] + selection.options).out)
+      }
+    }
+    #expect(fromCheckpoint == printed)
   }
 
   /// `balances --as-of` reads the checkpoint's daily movements and prints what a cut replay
