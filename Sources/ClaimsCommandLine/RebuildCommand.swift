@@ -38,7 +38,7 @@ enum RebuildCommand: Subcommand {
     terminal.out("rebuilt \(path) from line 1 to \(end.scan.lineCount), chain head sha256 \(end.scan.lastHash.hex)")
     terminal.out(
       "\(state.actors.count) actors, \(state.institutions.count) institutions, \(state.classes.count) classes, "
-        + "\(state.traineesSeen.count) trainees, \(state.claims.count) claims, \(state.payments.count) payments, "
+        + "\(state.rostersOfTrainee.count) trainees, \(state.claims.count) claims, \(state.payments.count) payments, "
         + "\(state.recoveries.count) recoveries")
     let statuses = [Entitlement.Status.eligible, .ineligible, .pending, .unknown]
       .map { "\($0.rawValue) \(byStatus[$0] ?? 0)" }.joined(separator: ", ")

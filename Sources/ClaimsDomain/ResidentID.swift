@@ -85,6 +85,15 @@ public struct ResidentID: Hashable, Comparable, Sendable, CustomStringConvertibl
   public var description: String { value }
   public static func < (lhs: ResidentID, rhs: ResidentID) -> Bool { lhs.digits < rhs.digits }
 
+  /// The 17 leading digits as one number: a saved form's key, in the IDs' order.
+  public var number: UInt64 { digits }
+
+  /// The ID whose 17 leading digits are `number`; nil beyond 17 digits.
+  public init?(number: UInt64) {
+    guard number < Self.digitsLimit else { return nil }
+    digits = number
+  }
+
   public func hash(into hasher: inout Hasher) { hasher.combine(digits) }
   /// What a `Set` or `Dictionary` of resident IDs asks for: the number mixed with the table's
   /// seed by one 64-bit finalizer, where `Hasher` runs SipHash over it. These tables are the

@@ -17,7 +17,7 @@ public struct AuditTrail: Sendable {
     if state.payments[id] != nil { return .payment(id) }
     if state.claims[id] != nil { return .claim(id) }
     if state.classes[id] != nil || state.rejectedClasses.contains(id) { return .classID(id) }
-    if let trainee = ResidentID(id), state.traineesSeen.contains(trainee) { return .trainee(trainee) }
+    if let trainee = ResidentID(id), state.rostersOfTrainee.contains(trainee) { return .trainee(trainee) }
     return nil
   }
 

@@ -192,10 +192,12 @@ extension EnrolmentTable: Equatable {
 /// held inline, where a set of class names per trainee was an allocation and a string hashed
 /// on every enrolment.
 public struct TraineeRosters: Codable, Equatable, Sendable, Sequence {
-  private var first = -1
-  private var more: [Int] = []
+  private(set) var first = -1
+  private(set) var more: [Int] = []
 
   public init() {}
+
+  init(first: Int, more: [Int]) { (self.first, self.more) = (first, more) }
 
   /// The numbers in the order of their first enrolments, none copied.
   public struct Iterator: IteratorProtocol {

@@ -68,7 +68,7 @@ extension LedgerState {
     // One trainee's attendance in every class, by day: sorted in one reused list and walked a
     // day at a time, with no table of days per trainee.
     var entries: [(roster: Int, ceiling: Int?, fact: AttendanceFact)] = []
-    for (trainee, rosters) in rostersOfTrainee {
+    for (trainee, rosters) in rostersOfTrainee.all {
       entries.removeAll(keepingCapacity: true)
       for roster in rosters {
         guard let position = enrolments.position(in: roster, of: trainee) else { continue }

@@ -47,7 +47,7 @@ extension LedgerState {
       let key = EnrolmentKey(classID: e.classID, trainee: e.trainee)
       enrolments[key] = EnrolmentRecord(eventID: event.id, seq: seq, enrolment: e, enrolledOn: event.date)
       enrolmentsBySeq.append(key, at: seq)
-      rostersOfTrainee[e.trainee, default: TraineeRosters()].insert(enrolments.rosterNumber(for: e.classID))
+      rostersOfTrainee.insert(enrolments.rosterNumber(for: e.classID), for: e.trainee)
     case .claimSubmitted(let e):
       claims[e.claim] = ClaimRecord(
         submission: e, submittedBy: event.actor, submittedOn: event.date, eventID: event.id)

@@ -51,7 +51,7 @@ extension LedgerState: BinaryFastCodable {
     try output.field(general: fundLedger)
     try table($claimMoney) { try output.field(claimMoney) }
     try output.field(employmentSubjects)
-    try table($rostersOfTrainee) { try output.field(rostersOfTrainee) }
+    try output.field(rostersOfTrainee)
     try table($history) { try output.field(general: history) }
   }
 
@@ -92,15 +92,9 @@ extension LedgerState: BinaryFastCodable {
     fundLedger = try input.field(general: FundLedger.self)
     $claimMoney = try table("claims' money") { try $0.field() }
     employmentSubjects = try input.field()
+    rostersOfTrainee = try input.field()
     // Roster numbers are places in the enrolments' table: one beyond it would trap when read.
-    let rosterCount = enrolments.classIDs.count
-    $rostersOfTrainee = try table("trainees' rosters") { input in
-      let rosters: [ResidentID: TraineeRosters] = try input.field()
-      guard rosters.values.allSatisfy({ $0.allSatisfy { (0..<rosterCount).contains($0) } }) else {
-        throw BinaryDecodingError("a trainee's roster number beyond the enrolments' classes")
-      }
-      return rosters
-    }
+    try rostersOfTrainee.checkRosters(below: enrolments.classIDs.count)
     $history = try table("facts' history") { try $0.field(general: FactHistory.self) }
     guard bounds.isEmpty else { throw BinaryDecodingError("the checkpoint's key names more tables than the state has") }
   }

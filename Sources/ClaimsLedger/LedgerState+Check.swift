@@ -25,7 +25,7 @@ extension LedgerState {
     case .attendanceRecorded(let e): return checkAttendance(e, on: event.date)
     case .examRecorded(let e): return checkExam(e, on: event.date)
     case .employmentRecorded(let e):
-      return traineesSeen.contains(e.trainee)
+      return rostersOfTrainee.contains(e.trainee)
         ? nil
         : Refusal("unknown-trainee", "trainee \(e.trainee.masked) was never enrolled in a class")
     case .claimSubmitted(let e): return checkClaimSubmitted(e)

@@ -53,7 +53,7 @@ extension LedgerState {
           enrolledOn: fact.date),
         of: fact.trainee, to: roster)
       enrolmentsBySeq.append(EnrolmentKey(classID: memo.classID, trainee: fact.trainee), at: seq)
-      rostersOfTrainee[fact.trainee, default: TraineeRosters()].insert(roster)
+      rostersOfTrainee.insert(roster, for: fact.trainee)
     case .attendanceRecorded:
       guard let position, window.start <= fact.date, fact.date <= window.end else { return false }
       // One access to the record, in place.

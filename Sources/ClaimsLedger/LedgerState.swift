@@ -36,7 +36,7 @@ public struct LedgerState: Codable, Equatable, Sendable {
   var employmentSubjects: [String: ResidentID] = [:]
   /// The classes each trainee was ever enrolled in, by their rosters in `enrolments`
   /// (`classes(ofTrainee:)` names them).
-  @Deferred public internal(set) var rostersOfTrainee: [ResidentID: TraineeRosters] = [:]
+  public internal(set) var rostersOfTrainee = TraineeRosterTable()
   /// What voids and rejected claims took from the tables above, with the lines that took it:
   /// what a date before those lines still shows (`LedgerState+AsOf`).
   @Deferred public internal(set) var history = FactHistory()
@@ -48,9 +48,8 @@ public struct LedgerState: Codable, Equatable, Sendable {
   public var hasEventIndex: Bool { lastSeq == 0 || events.count > 0 }
   /// The trainees enrolled (and not voided) in each class: the enrolments' rosters.
   public var traineesOfClass: EnrolmentTable.Rosters { enrolments.rosterSets }
-  /// Every trainee ever enrolled: the keys of `rostersOfTrainee` (`contains` and `count` look
-  /// up the table; nothing is copied).
-  public var traineesSeen: Dictionary<ResidentID, TraineeRosters>.Keys { rostersOfTrainee.keys }
+  /// Every trainee ever enrolled, in order.
+  public var traineesSeen: [ResidentID] { rostersOfTrainee.trainees }
 
   /// The classes a trainee was ever enrolled in, in the order of their first enrolments.
   public func classes(ofTrainee trainee: ResidentID) -> [String] {

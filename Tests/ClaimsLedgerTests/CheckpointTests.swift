@@ -159,9 +159,14 @@ import Testing
     #expect(outcome == .used(seq: seq))
     let deferred = { (state: LedgerState) in
       [state.$enrolmentsBySeq.wasRead, state.$claims.wasRead, state.$payments.wasRead, state.$bankRefs.wasRead,
-        state.$recoveries.wasRead, state.$employments.wasRead, state.$claimMoney.wasRead, state.$rostersOfTrainee.wasRead]
+        state.$recoveries.wasRead, state.$employments.wasRead, state.$claimMoney.wasRead, state.$history.wasRead]
     }
     #expect(deferred(state) == Array(repeating: false, count: 8))
+    // The trainees' rosters stay in the file, looked up there.
+    #expect(state.rostersOfTrainee.isInPlace)
+    let someone = try fullReplay(ledger).traineesSeen.last!
+    #expect(state.classes(ofTrainee: someone) == (try fullReplay(ledger)).classes(ofTrainee: someone))
+    #expect(state.rostersOfTrainee.isInPlace)
     #expect(state.enrolments.saved.count == state.enrolments.classIDs.count)
     #expect(state.enrolments.saved.allSatisfy { $0.readCount == 0 })
     #expect(state.claims.count == withoutIndex.claims.count)
@@ -176,6 +181,7 @@ import Testing
     #expect(TemporaryFolder.bytes(ledger.path + ".again.checkpoint") == TemporaryFolder.bytes(Checkpoint.path(forJournal: ledger.path)))
     #expect(deferred(unread.state) == Array(repeating: false, count: 8))
     #expect(unread.state.enrolments.saved.allSatisfy { $0.readCount == 0 })
+    #expect(unread.state.rostersOfTrainee.isInPlace)
 
     // The first table moved by a byte in the key: not where the state's reader stands.
     let path = Checkpoint.path(forJournal: ledger.path)

@@ -12,7 +12,7 @@ func benchmarkReplay(path: String, foldOnly: Bool = false, streamOnly: Bool = fa
     // One streamed replay alone, so that the peak memory is the replay's own.
     let (end, state) = try Replay.state(ofJournal: path)
     _ = lap("replay streamed (read, verify, fold)", started, events: end.scan.lineCount, bytes: end.scan.completeLength)
-    report.append("peak resident memory: \(peakMemoryMegabytes()) MB; \(state.traineesSeen.count) trainees, \(state.classes.count) classes, \(state.enrolments.count) enrolments, \(end.scan.lineCount) events")
+    report.append("peak resident memory: \(peakMemoryMegabytes()) MB; \(state.rostersOfTrainee.count) trainees, \(state.classes.count) classes, \(state.enrolments.count) enrolments, \(end.scan.lineCount) events")
     return report
   }
   func lap(_ label: String, _ from: UInt64, events: Int, bytes: Int) -> UInt64 {
@@ -41,7 +41,7 @@ func benchmarkReplay(path: String, foldOnly: Bool = false, streamOnly: Bool = fa
   mark = lap("entitlements of \(decided.count) trainee-classes, without words", mark, events: events, bytes: bytes)
   let entitlements = EntitlementEngine(library: .shipped).entitlements(of: facts, wages: state.minimumWages)
   _ = lap("entitlements of \(entitlements.count) trainee-classes, with words", mark, events: events, bytes: bytes)
-  report.append("peak resident memory: \(peakMemoryMegabytes()) MB (the in-memory pass holds the file); \(state.traineesSeen.count) trainees, \(state.classes.count) classes, \(events) events")
+  report.append("peak resident memory: \(peakMemoryMegabytes()) MB (the in-memory pass holds the file); \(state.rostersOfTrainee.count) trainees, \(state.classes.count) classes, \(events) events")
   return report
 }
 
