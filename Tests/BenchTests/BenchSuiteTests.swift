@@ -82,6 +82,8 @@ import Testing
     let theirs = state.entitlements(library: .shipped, of: [try #require(ResidentID(trainee))])
     #expect(!theirs.isEmpty)
     #expect(String(decoding: report.traineeEntitlements, as: UTF8.self) == EntitlementsReport.json(theirs))
+    let dated = try Replay.state(of: snapshot, cut: cut).entitlements(library: .shipped, of: [try #require(ResidentID(trainee))])
+    #expect(String(decoding: report.traineeEntitlementsAsOf, as: UTF8.self) == EntitlementsReport.json(dated))
     #expect(String(decoding: report.appendedOne, as: UTF8.self).contains("appended 1 event"))
     #expect(String(decoding: report.appendedAgain, as: UTF8.self).contains("appended nothing"))
     #expect(String(decoding: report.appendedCold, as: UTF8.self).contains("appended 1 event"))

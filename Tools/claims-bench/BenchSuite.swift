@@ -18,8 +18,9 @@ import Foundation
 ///   under the rules, findings, and a checkpoint written);
 /// - balances from the checkpoint `rebuild` saved, and `balances --as-of` the day by which half
 ///   the events had happened;
-/// - from the checkpoint too: one trainee's entitlements, and a clerk's `claims append` of one
-///   event (to a copy of the journal, so that the workload stays reusable).
+/// - from the checkpoint too: one trainee's entitlements (now and --as-of), and a clerk's
+///   `claims append` of one event (to a copy of the journal, so that the workload stays
+///   reusable).
 /// Steps shorter than `repeatBelowSeconds` run `runs` times and report the fastest.
 struct BenchSuite {
   var sizes: [Int]
@@ -156,6 +157,12 @@ struct BenchSuite {
       let (one, oneRuns) = try best([claims, "entitlements", journal, "--trainee", trainee, "--format", "json"])
       report.traineeEntitlements = one.out
       steps.append(BenchStep("entitlements --trainee, checkpoint", one, events: lines, bytes: bytes, runs: oneRuns))
+      let (dated, datedRuns) = try best([
+        claims, "entitlements", journal, "--trainee", trainee, "--as-of", summary.midDate, "--format", "json",
+      ])
+      report.traineeEntitlementsAsOf = dated.out
+      steps.append(
+        BenchStep("entitlements --trainee --as-of \(summary.midDate)", dated, events: lines, bytes: bytes, runs: datedRuns))
     }
     steps += try appends(to: journal, summary: summary, events: lines, bytes: bytes, report: &report)
     report.steps = steps
@@ -285,9 +292,10 @@ struct BenchSizeReport {
   var coldBalances: [UInt8] = []
   var checkpointBalances: [UInt8] = []
   var asOfBalances: [UInt8] = []
-  /// `claims entitlements --trainee … --format json` from the checkpoint, and what `claims
-  /// append` of one event to a copy printed.
+  /// `claims entitlements --trainee … --format json` from the checkpoint, now and --as-of,
+  /// and what `claims append` of one event to a copy printed.
   var traineeEntitlements: [UInt8] = []
+  var traineeEntitlementsAsOf: [UInt8] = []
   var appendedOne: [UInt8] = []
   var appendedAgain: [UInt8] = []
   var appendedCold: [UInt8] = []
