@@ -36,8 +36,8 @@ extension EnrolmentRecord {
     for fact in records.flatMap(\.exams) + history.exams where fact.date <= date { lines.append((fact.seq, .exam(fact))) }
     // A void of a fact not folded takes nothing: its date need not be looked at.
     for taken in history.factVoids { add(taken.by, .unrecord(seq: taken.value)) }
-    for taken in history.claims where taken.value.date <= date {
-      lines.append((taken.value.seq, .claim(nil, taken.value.date)))
+    for taken in history.claims where taken.value.line.date <= date {
+      lines.append((taken.value.line.seq, .claim(taken.value.claim, taken.value.line.date)))
       add(taken.by, .claim(nil, nil))
     }
     var current: EnrolmentRecord?

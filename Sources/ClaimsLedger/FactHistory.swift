@@ -42,5 +42,11 @@ public struct EnrolmentHistory: Codable, Equatable, Sendable {
   /// enrolment still stood: a replay cut before the enrolment's own void still holds the fact.
   public var factVoids: [Taken<Int>] = []
   /// The submissions of rejected claims that held the enrolment, taken by their rejections.
-  public var claims: [Taken<DatedLine>] = []
+  public var claims: [Taken<ClaimMark>] = []
+}
+
+/// A claim's hold on an enrolment: the claim, and the line that submitted it.
+public struct ClaimMark: Codable, Equatable, Sendable {
+  public var claim: String
+  public var line: DatedLine
 }

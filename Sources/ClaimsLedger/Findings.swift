@@ -17,29 +17,32 @@ extension LedgerState {
   /// Every finding on the state, in a fixed order (code, subject, lines).
   /// - Parameters:
   ///   - today: the day recovery orders are counted to.
-  ///   - entitlements: every class's entitlements under `library`, when the caller has them
-  ///     already (they are the costliest part to compute); computed here otherwise, without
-  ///     their words, which only a late claim's finding quotes: those few are computed again
-  ///     with them.
-  public func findings(library: RuleLibrary, today: CivilDate, entitlements: [Entitlement]? = nil) -> [Finding] {
-    var found = attendanceFindings(library) + enrolmentFindings() + paymentFindings()
-      + recoveryFindings(today: today)
+  ///   - date: the findings as of that date (`--as-of`): on the facts and money dated by then,
+  ///     as a replay of the lines dated by then would leave them (`LedgerState+Facts`).
+  ///   - entitlements: every class's entitlements under `library` (as of `date`), when the
+  ///     caller has them already (they are the costliest part to compute); computed here
+  ///     otherwise, without their words, which only a late claim's finding quotes: those few
+  ///     are computed again with them.
+  public func findings(
+    library: RuleLibrary, today: CivilDate, asOf date: CivilDate? = nil, entitlements: [Entitlement]? = nil
+  ) -> [Finding] {
+    var found = attendanceFindings(library, asOf: date) + enrolmentFindings(asOf: date) + paymentFindings(asOf: date)
+      + recoveryFindings(today: today, asOf: date)
     var late = (entitlements ?? EntitlementEngine(library: library, explains: false)
-      .entitlements(of: allClassFacts, wages: minimumWages))
+      .entitlements(of: classFacts(classes.keys, asOf: date), wages: minimumWages(asOf: date)))
       .filter { $0.reasons.contains(Reason.claimLate) }
     if late.contains(where: { !$0.explained }) {
-      late = self.entitlements(library: library, of: Set(late.map(\.trainee)))
+      late = self.entitlements(library: library, of: Set(late.map(\.trainee)), asOf: date)
         .filter { $0.reasons.contains(Reason.claimLate) }
     }
     for e in late {
-      let key = EnrolmentKey(classID: e.classID, trainee: e.trainee)
-      let claim = enrolments[key]?.claim.flatMap { claims[$0] }
+      let claim = enrolment(EnrolmentKey(classID: e.classID, trainee: e.trainee), asOf: date)?.claim.flatMap { claims[$0] }
       found.append(
         Finding(
           code: Reason.claimLate, subject: claim?.submission.claim ?? e.classID,
           detail: "trainee \(e.trainee.masked) in \(e.classID): "
             + (e.arithmetic.components(separatedBy: "; ").first { $0.contains("working days") } ?? ""),
-          lines: seqs([claim.map { $0.eventID }].compactMap { $0 } + (employments[e.trainee] ?? []).map(\.eventID))))
+          lines: seqs([claim.map { $0.eventID }].compactMap { $0 } + employmentFacts(of: e.trainee, asOf: date).map(\.eventID))))
     }
     return found.sorted { ($0.code, $0.subject, $0.lines.first ?? 0) < ($1.code, $1.subject, $1.lines.first ?? 0) }
   }
@@ -52,7 +55,7 @@ extension LedgerState {
 
   /// One trainee in two classes on one day; more hours in a day than the ruleset allows.
   /// Trainee by trainee, so that only one trainee's days are held at a time.
-  func attendanceFindings(_ library: RuleLibrary) -> [Finding] {
+  func attendanceFindings(_ library: RuleLibrary, asOf date: CivilDate?) -> [Finding] {
     // Each class's ceiling, by its roster's number, looked up once per class rather than once
     // per day attended.
     var ceilings = [Int??](repeating: nil, count: enrolments.classIDs.count)
@@ -71,9 +74,17 @@ extension LedgerState {
     for (trainee, rosters) in rostersOfTrainee.all {
       entries.removeAll(keepingCapacity: true)
       for roster in rosters {
-        guard let position = enrolments.position(in: roster, of: trainee) else { continue }
+        let position = enrolments.position(in: roster, of: trainee)
+        let attendance: [AttendanceFact]
+        if let date {
+          let key = EnrolmentKey(classID: enrolments.classIDs[roster], trainee: trainee)
+          attendance = enrolment(key, asOf: date, live: position.map { enrolments[$0] })?.attendance ?? []
+        } else {
+          guard let position else { continue }
+          attendance = enrolments[position].attendance
+        }
         let classCeiling = ceiling(roster)
-        for fact in enrolments[position].attendance { entries.append((roster, classCeiling, fact)) }
+        for fact in attendance { entries.append((roster, classCeiling, fact)) }
       }
       entries.sort { $0.fact.date < $1.fact.date }
       var first = 0
@@ -112,13 +123,13 @@ extension LedgerState {
   }
 
   /// More trainees enrolled than the class planned for.
-  func enrolmentFindings() -> [Finding] {
+  func enrolmentFindings(asOf date: CivilDate?) -> [Finding] {
     classes.compactMap { classID, record in
-      let enrolled = traineesOfClass[classID] ?? []
-      guard classWindows[classID]?.withdrawn == false, enrolled.count > record.approval.plannedSize else { return nil }
-      let lines = seqs([record.approvalEventID] + enrolled.compactMap {
-        enrolments[EnrolmentKey(classID: classID, trainee: $0)]?.eventID
-      })
+      guard classStands(classID, asOf: date) else { return nil }
+      let enrolled = date.map { enrolments(ofClass: classID, asOf: $0).map(\.record) }
+        ?? enrolments.inTraineeOrder(of: classID) { $1 }
+      guard enrolled.count > record.approval.plannedSize else { return nil }
+      let lines = seqs([record.approvalEventID] + enrolled.map(\.eventID))
       return Finding(
         code: "over-planned-size", subject: classID,
         detail: "\(enrolled.count) trainees enrolled, \(record.approval.plannedSize) planned", lines: lines)
@@ -126,13 +137,16 @@ extension LedgerState {
   }
 
   /// Paid to someone other than the claim's institution or trainee.
-  func paymentFindings() -> [Finding] {
+  func paymentFindings(asOf date: CivilDate?) -> [Finding] {
     payments.values.compactMap { record in
       let payment = record.payment
-      guard let claim = claims[payment.claim] else { return nil }
+      guard date.map({ record.date <= $0 }) ?? true, let claim = claims[payment.claim] else { return nil }
       let claimant: String
       switch claim.submission.claimant {
-      case .institution: claimant = classes[claim.submission.classID]?.approval.institution ?? ""
+      case .institution:
+        claimant = classes[claim.submission.classID].flatMap { record in
+          date.map { record.approvedOn <= $0 } ?? true ? record.approval.institution : nil
+        } ?? ""
       case .individual: claimant = claim.submission.trainees.first?.value ?? ""
       }
       guard payment.payee != claimant else { return nil }
@@ -144,14 +158,16 @@ extension LedgerState {
   }
 
   /// Ordered, not fully received 90 days later.
-  func recoveryFindings(today: CivilDate) -> [Finding] {
+  func recoveryFindings(today: CivilDate, asOf date: CivilDate?) -> [Finding] {
     recoveries.values.compactMap { record in
+      let receipts = record.receipts.filter { receipt in date.map { receipt.date <= $0 } ?? true }
+      let outstanding = record.order.amount - receipts.reduce(Money.zero) { $0 + $1.amount }
       let days = today.daysSinceEpoch - record.date.daysSinceEpoch
-      guard record.outstanding.fen > 0, days > 90 else { return nil }
+      guard date.map({ record.date <= $0 }) ?? true, outstanding.fen > 0, days > 90 else { return nil }
       return Finding(
         code: "recovery-overdue", subject: record.order.recovery,
-        detail: "\(record.outstanding.displayString) of \(record.order.amount.displayString) outstanding \(days) days after the order of \(record.date)",
-        lines: seqs([record.eventID] + record.receipts))
+        detail: "\(outstanding.displayString) of \(record.order.amount.displayString) outstanding \(days) days after the order of \(record.date)",
+        lines: seqs([record.eventID] + receipts.map(\.eventID)))
     }
   }
 }

@@ -63,7 +63,7 @@ extension LedgerState {
       claims[e.claim]?.decidedOn = event.date
       if let record = claims[e.claim] {
         let submitted = DatedLine(seq: events[record.eventID]?.seq ?? 0, date: record.submittedOn)
-        let rejected = Taken(value: submitted, by: DatedLine(seq: seq, date: event.date))
+        let rejected = Taken(value: ClaimMark(claim: e.claim, line: submitted), by: DatedLine(seq: seq, date: event.date))
         let cleared = mark(record.submission.trainees, of: record.submission.classID, claim: nil, submittedOn: nil)
         for key in cleared { history.record(key) { $0.claims.append(rejected) } }
       }
@@ -76,7 +76,7 @@ extension LedgerState {
       recoveries[e.recovery] = RecoveryRecord(order: e, date: event.date, eventID: event.id)
     case .recoveryReceived(let e):
       recoveries[e.recovery]?.received += e.amount
-      recoveries[e.recovery]?.receipts.append(event.id)
+      recoveries[e.recovery]?.receipts.append(.init(eventID: event.id, date: event.date, amount: e.amount))
     case .eventVoided(let e):
       voided.insert(e.target)
       applyVoid(of: e.target, by: DatedLine(seq: seq, date: event.date))

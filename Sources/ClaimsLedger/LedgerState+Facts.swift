@@ -14,9 +14,8 @@ extension LedgerState {
     -> [ClassFacts]
   {
     Set(classIDs).sorted().compactMap { classID in
-      guard let record = classes[classID], let window = classWindows[classID] else { return nil }
+      guard let record = classes[classID], classStands(classID, asOf: date) else { return nil }
       guard let date else {
-        guard !window.withdrawn else { return nil }
         return ClassFacts(
           approval: record.approval, approvedOn: record.approvedOn,
           trainees: enrolments.inTraineeOrder(of: classID) { trainee, enrolment in
@@ -26,13 +25,12 @@ extension LedgerState {
             return traineeFacts(enrolment, employments: employments[trainee, default: []].map(\.record))
           })
       }
-      guard record.approvedOn <= date, !(window.withdrawnOn.map { $0 <= date } ?? false) else { return nil }
       let everyone = only == nil || EntitlementEngine.readsWholeClass(record.approval)
       return ClassFacts(
         approval: record.approval, approvedOn: record.approvedOn,
         trainees: enrolments(ofClass: classID, asOf: date).compactMap { trainee, enrolment in
           guard everyone || only!.contains(trainee) else { return nil }
-          return traineeFacts(enrolment, employments: employments(of: trainee, asOf: date))
+          return traineeFacts(enrolment, employments: employmentFacts(of: trainee, asOf: date).map(\.record))
         })
     }
   }
@@ -62,7 +60,7 @@ extension LedgerState {
     -> [Entitlement]
   {
     let engine = EntitlementEngine(library: library)
-    let wages = date.map(minimumWages.asOf) ?? minimumWages
+    let wages = minimumWages(asOf: date)
     guard let trainees else { return engine.entitlements(of: classFacts(classes.keys, asOf: date), wages: wages) }
     return engine.entitlements(
       of: classFacts(forTrainees: trainees, only: trainees, asOf: date), wages: wages, only: trainees)
@@ -72,6 +70,20 @@ extension LedgerState {
   public func trainees(ofClass classID: String, asOf date: CivilDate? = nil) -> Set<ResidentID> {
     guard let date else { return traineesOfClass[classID] ?? [] }
     return Set(enrolments(ofClass: classID, asOf: date).map(\.trainee))
+  }
+
+  /// Whether a class was approved, and not withdrawn, by `date` (nil: now).
+  func classStands(_ classID: String, asOf date: CivilDate?) -> Bool {
+    guard let record = classes[classID], let window = classWindows[classID] else { return false }
+    guard let date else { return !window.withdrawn }
+    return record.approvedOn <= date && !(window.withdrawnOn.map { $0 <= date } ?? false)
+  }
+
+  /// An enrolment now, or as of `date`; `live`, when given, is its record now, found already.
+  func enrolment(_ key: EnrolmentKey, asOf date: CivilDate?, live: EnrolmentRecord?? = nil) -> EnrolmentRecord? {
+    let live = live ?? enrolments[key]
+    guard let date else { return live }
+    return EnrolmentRecord.asOf(date, live: live, history: history.enrolments[key.classID]?[key.trainee])
   }
 
   /// A class's enrolments as of `date`, in the order of their trainees.
@@ -85,10 +97,14 @@ extension LedgerState {
     }
   }
 
-  /// A trainee's employment records as of `date`, in journal order.
-  func employments(of trainee: ResidentID, asOf date: CivilDate) -> [EmploymentRecorded] {
+  /// A trainee's employment records now, or as of `date`, in journal order.
+  func employmentFacts(of trainee: ResidentID, asOf date: CivilDate?) -> [EmploymentFact] {
+    guard let date else { return employments[trainee, default: []] }
     let voidedLater = history.employments[trainee, default: []].filter { $0.by.date > date }.map(\.value)
     return (employments[trainee, default: []] + voidedLater).filter { $0.line.date <= date }
-      .sorted { $0.line.seq < $1.line.seq }.map(\.record)
+      .sorted { $0.line.seq < $1.line.seq }
   }
+
+  /// The minimum wages published by `date` (nil: now).
+  func minimumWages(asOf date: CivilDate?) -> MinimumWages { date.map(minimumWages.asOf) ?? minimumWages }
 }

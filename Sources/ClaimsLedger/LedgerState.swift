@@ -199,8 +199,14 @@ public struct RecoveryRecord: Codable, Equatable, Sendable {
   public var order: RecoveryOrdered
   public var date: CivilDate
   public var eventID: String
-  /// The ids of the receipts against it.
-  public var receipts: [String] = []
+  /// The receipts against it, in journal order.
+  public var receipts: [Receipt] = []
   public var received = Money.zero
   public var outstanding: Money { order.amount - received }
+
+  public struct Receipt: Codable, Equatable, Sendable {
+    public var eventID: String
+    public var date: CivilDate
+    public var amount: Money
+  }
 }

@@ -80,10 +80,10 @@ import Testing
     #expect(cold[1].contains("\"lines\":[") && !cold[1].contains("\"lines\":[]"), "the findings name their lines")
   }
 
-  /// `entitlements --as-of` reads the whole state (from the checkpoint, or replayed) and what
-  /// voids and rejections took from it: what it prints, for everyone, a class or a trainee, is
-  /// what the entitlements of the replay cut at the date print.
-  @Test func entitlementsAsOfADateAreTheCutReplaysFromTheCheckpointOrNot() throws {
+  /// `entitlements --as-of` and `findings --as-of` read the whole state (from the checkpoint,
+  /// or replayed) and what voids and rejections took from it: what they print, for everyone, a
+  /// class or a trainee, is what the replay cut at the date prints.
+  @Test func entitlementsAndFindingsAsOfADateAreTheCutReplaysFromTheCheckpointOrNot() throws {
     let scenario = try ReportScenario.shared()
     let folder = TemporaryFolder()
     let path = folder.path("copy.journal")
@@ -107,6 +107,9 @@ import Testing
         #expect(run.out == EntitlementsReport.json(entitlements), "\(date) \(selection.options)")
         printed.append(run.out)
       }
+      let findings = try ClaimsBinary.run(["findings", path, "--as-of", date, "--format", "json"])
+      #expect(findings.out == FindingsReport.json(cut.findings(library: .shipped, today: CivilDate(date)!)), "findings \(date)")
+      printed.append(findings.out)
     }
     #expect(Set(printed).count > dates.count, "the dates and selections should print other entitlements")
     #expect(try ClaimsBinary.run(["rebuild", path]).status == 0)
@@ -117,6 +120,7 @@ import Testing
         fromCheckpoint.append(
           try ClaimsBinary.run(["entitlements", path, "--as-of", date, "--format", "json"] + selection.options).out)
       }
+      fromCheckpoint.append(try ClaimsBinary.run(["findings", path, "--as-of", date, "--format", "json"]).out)
     }
     #expect(fromCheckpoint == printed)
   }

@@ -7,18 +7,21 @@ import Testing
 
 /// `--as-of` from the whole state (`LedgerState+Facts`, `EnrolmentRecord+AsOf`): the facts
 /// as of a date read from the facts now and what voids and rejections took from them must be
-/// what a replay of the lines dated by then gives, on every date, for every trainee and class.
+/// what a replay of the lines dated by then gives, on every date, for every trainee and class,
+/// and so must the findings.
 @Suite struct AsOfFactsTests {
   typealias B = Bureau
 
   static let first = CivilDate("2024-09-01")!
   static let last = CivilDate("2024-12-31")!
 
-  /// Seeded random histories, dated out of order (every line recorded on 2025-06-30, each
+  /// Seeded random histories (seeds that reach every finding but a late claim, which only a
+  /// project class can make: the workload's test has them), dated out of order (every line recorded on 2025-06-30, each
   /// dated any day of four months): enrolments, attendance, exams and employment records,
   /// voided at random, some dated before what they void; enrolments again after a void; claims
-  /// submitted, rejected and submitted again; a class withdrawn; minimum wages.
-  @Test(arguments: [UInt64](1...8))
+  /// submitted, rejected and submitted again; a class withdrawn; minimum wages; payments, to
+  /// the institution or not; recoveries and their receipts.
+  @Test(arguments: [4, 6, 7, 9, 10, 12, 15, 16] as [UInt64])
   func factsAsOfEveryDateAreWhatTheReplayCutThereGives(seed: UInt64) throws {
     let (ledger, tally) = try Self.journal(seed: seed)
     let path = ledger.path
@@ -30,15 +33,20 @@ import Testing
       #expect(tally[kind, default: 0] > 0, "seed \(seed) never saw \(kind): \(tally)")
     }
     let nowLines = Self.lines(of: state)
+    var findingCodes: Set<String> = []
     var datesThatDifferFromNow = 0
     var datesThatShowWhatIsVoidedNow = 0
-    for day in (Self.first.daysSinceEpoch - 1)...(Self.last.daysSinceEpoch + 1) {
+    // Past the last date by more than 90 days: recovery orders fall overdue.
+    for day in (Self.first.daysSinceEpoch - 1)...(Self.last.daysSinceEpoch + 100) {
       let date = CivilDate(daysSinceEpoch: day)
       let cut = try Replay.state(ofJournal: path, cut: ReplayCut(asOf: date)).state
       let expected = cut.entitlements(library: library)
       let asOf = state.entitlements(library: library, asOf: date)
       #expect(asOf == expected, "seed \(seed), as of \(date)")
       if asOf != state.entitlements(library: library) { datesThatDifferFromNow += 1 }
+      let findings = state.findings(library: library, today: date, asOf: date)
+      #expect(findings == cut.findings(library: library, today: date), "seed \(seed), findings as of \(date)")
+      findingCodes.formUnion(findings.map(\.code))
       for classID in state.classes.keys.sorted() {
         let roster = cut.traineesOfClass[classID] ?? []
         #expect(state.trainees(ofClass: classID, asOf: date) == roster, "seed \(seed), \(classID) as of \(date)")
@@ -52,6 +60,8 @@ import Testing
       }
     }
     #expect(datesThatDifferFromNow > 30, "seed \(seed): the dates should see different facts")
+    let codes: Set = ["double-attendance", "over-8-hours", "over-planned-size", "payee-not-claimant", "recovery-overdue"]
+    #expect(findingCodes == codes, "seed \(seed) found \(findingCodes.sorted())")
     #expect(datesThatShowWhatIsVoidedNow > 10, "seed \(seed): dates before the voids should show what they took")
   }
 
@@ -87,7 +97,7 @@ import Testing
       let classID = "C-\(number)"
       let line = B.classApproved(
         classID, id: "cls-\(number)", date: day(first, start).description,
-        [("start", .string(start.description)), ("end", .string(end.description))])
+        [("start", .string(start.description)), ("end", .string(end.description)), ("planned_size", .number(String(2 + number)))])
       if offer(line) { windows[classID] = (start, end) }
     }
     let classIDs = windows.keys.sorted()
@@ -97,14 +107,17 @@ import Testing
     var everClaimed: Set<String> = []
     var openClaims: [(claim: String, date: CivilDate, keys: [String])] = []
     var claimedNow: Set<String> = []
-    for _ in 0..<400 {
+    var approved: [(claim: String, date: CivilDate, trainees: [String])] = []
+    var paid: [(claim: String, date: CivilDate, trainees: [String])] = []
+    var recoveries: [(recovery: String, date: CivilDate)] = []
+    for _ in 0..<600 {
       let classID = classIDs[run.random.below(classIDs.count)]
       let (start, end) = windows[classID]!
       // Facts and claims mostly for trainees enrolled now, or most would be refused.
       let enrolled = (run.state.traineesOfClass[classID] ?? []).map(\.description).sorted()
       let anyone = trainees[run.random.below(trainees.count)]
       let trainee = enrolled.isEmpty || run.random.below(4) == 0 ? anyone : enrolled[run.random.below(enrolled.count)]
-      switch run.random.below(20) {
+      switch run.random.below(23) {
       case 0, 1:
         let id = run.id("enr")
         if offer(B.enrol(anyone, id: id, classID: classID, date: day().description), "enrolment") {
@@ -153,12 +166,40 @@ import Testing
         guard !openClaims.isEmpty else { continue }
         let (claim, submitted, keys) = openClaims.remove(at: run.random.below(openClaims.count))
         let date = day(submitted).description
-        if run.random.below(3) == 0 {
-          _ = offer(editedLine(B.claimApproved(claim, id: run.id("apr")), [("date", .string(date))]), "claim.approved accepted")
+        if run.random.below(2) == 0 {
+          if offer(editedLine(B.claimApproved(claim, id: run.id("apr")), [("date", .string(date))]), "claim.approved accepted") {
+            approved.append((claim, CivilDate(date)!, keys.map { String($0.suffix(18)) }))
+          }
         } else {
           let line = eventLine(
             "claim.rejected", id: run.id("rej"), date: date, actor: B.reviewer, [("claim", .string(claim)), ("reason", "r")])
           if offer(line, "claim.rejected accepted") { claimedNow.subtract(keys) }
+        }
+      case 19...21 where !approved.isEmpty:
+        // Money on an approved claim: a payment, to its institution or not; a recovery order,
+        // or a receipt against one.
+        let (claim, decided, members) = approved[run.random.below(approved.count)]
+        switch run.random.below(3) {
+        case 0:
+          let payee = run.random.below(2) == 0 ? B.institution : "inst-other"
+          let line = editedLine(
+            B.payment(run.id("PAY"), id: run.id("pay"), claim: claim, bankRef: run.id("B"), amount: "50.00"),
+            [("date", .string(day(decided).description)), ("payee", .string(payee))])
+          if offer(line, "payment") { paid.append((claim, decided, members)) }
+        case 1:
+          guard let (claim, decided, members) = paid.randomElement(using: &run.random) else { continue }
+          let recovery = run.id("REC")
+          let date = day(decided)
+          let trainee = members[run.random.below(members.count)]
+          let line = editedLine(
+            B.recoveryOrdered(recovery, id: run.id("rec"), claim: claim, trainee: trainee, amount: "10.00"),
+            [("date", .string(date.description))])
+          if offer(line, "recovery") { recoveries.append((recovery, date)) }
+        default:
+          guard let (recovery, ordered) = recoveries.randomElement(using: &run.random) else { continue }
+          let line = editedLine(
+            B.recoveryReceived(recovery, id: run.id("rcv"), amount: "5.00"), [("date", .string(day(ordered).description))])
+          _ = offer(line, "receipt")
         }
       case 18:
         let line = eventLine(
@@ -166,9 +207,9 @@ import Testing
           [("region", "liaocheng"), ("amount", .string("\(1800 + run.random.below(600)).00")), ("reference", "r")])
         _ = offer(line)
       default:
-        // Now and then a class withdrawn (refused once it has claims).
+        // Now and then the last class withdrawn (refused once it has claims).
         guard run.random.below(10) == 0 else { continue }
-        _ = offer(editedLine(B.voided("cls-\(run.random.below(4))", id: run.id("void")), [("date", .string(day().description))]), "class withdrawn")
+        _ = offer(editedLine(B.voided("cls-3", id: run.id("void")), [("date", .string(day().description))]), "class withdrawn")
       }
     }
     let ledger = try LedgerFixture(setup: false)
