@@ -28,23 +28,17 @@ enum BalancesCommand: Subcommand {
     guard by == "fund" || by == "region" else { throw UsageError("--by must be fund or region, not \"\(by)\"") }
     let library = try RulesOption.library(arguments)
     let cut = try CutOptions.cut(arguments)
-    let funds: [FundKey: FundBalance]
-    if cut.knownAt == nil {
-      // Money of the whole journal, as of a date or now: from the checkpoint's money section
-      // when it is current, else from the whole state (which refreshes the checkpoint).
-      let ledger: FundLedger
-      if let current = try Checkpoint.currentMoney(path: path, library: library) {
-        for warning in current.end.warnings { terminal.err("claims \(name): warning: \(warning)") }
-        ledger = current.funds
-      } else {
-        ledger = try CutOptions.state(
-          path, arguments, terminal, command: name, checkpointRules: library, readsAsOf: true
-        ).1.fundLedger
-      }
-      funds = cut.asOf.map(ledger.balances(asOf:)) ?? ledger.balances
+    // The money of the whole journal (from the checkpoint's money section when it is current,
+    // else from the whole state, which refreshes the checkpoint) or of the lines --known-at
+    // selects; as of a date, by its daily movements.
+    let ledger: FundLedger
+    if cut.knownAt == nil, let current = try Checkpoint.currentMoney(path: path, library: library) {
+      for warning in current.end.warnings { terminal.err("claims \(name): warning: \(warning)") }
+      ledger = current.funds
     } else {
-      funds = try CutOptions.state(path, arguments, terminal, command: name).1.funds
+      ledger = try CutOptions.state(path, arguments, terminal, command: name, checkpointRules: library).1.fundLedger
     }
+    let funds = cut.asOf.map(ledger.balances(asOf:)) ?? ledger.balances
     let rows = BalancesReport.rows(funds, byRegion: by == "region")
     switch format {
     case "json": terminal.writeOut(BalancesReport.json(rows))

@@ -22,19 +22,19 @@ enum CutOptions {
     return cut
   }
 
-  /// Streams the journal (warning about an incomplete tail) and folds the selected part, for
-  /// the commands that need only the state. Given its rules as `checkpointRules`, a command on
-  /// the whole journal starts from `JOURNAL.checkpoint` when that matches, its state without
-  /// the event-id index unless `index` is `.always` (findings name their lines by it). A
-  /// command that reads `--as-of` from the state's dates itself (the money's movements, the
-  /// facts and their history) passes `readsAsOf`: it gets the whole state, or the part
-  /// `--known-at` selects, and starts from the checkpoint whenever `--known-at` is absent.
+  /// Streams the journal (warning about an incomplete tail) and folds the lines `--known-at`
+  /// selects (all of them without it), for the commands that need only the state. `--as-of` is
+  /// no cut here: the commands that take it read it from the state's dates (the money's daily
+  /// movements, the facts and their history: `LedgerState+Facts`), which give what a replay of
+  /// the lines dated by then gives. Given its rules as `checkpointRules`, a command on the whole
+  /// journal starts from `JOURNAL.checkpoint` when that matches, its state without the event-id
+  /// index unless `index` is `.always` (findings name their lines by it).
   static func state(
     _ path: String, _ arguments: Arguments, _ terminal: Terminal, command: String,
-    checkpointRules: RuleLibrary? = nil, readsAsOf: Bool = false, index: Checkpoint.IndexNeed = .toFoldLines
+    checkpointRules: RuleLibrary? = nil, index: Checkpoint.IndexNeed = .toFoldLines
   ) throws -> (JournalStreamEnd, LedgerState) {
     var cut = try cut(arguments)
-    if readsAsOf { cut.asOf = nil }
+    cut.asOf = nil
     let end: JournalStreamEnd
     let state: LedgerState
     if let library = checkpointRules, cut == ReplayCut() {

@@ -32,8 +32,7 @@ enum EntitlementsCommand: Subcommand {
     // As of a date, from the whole state (the checkpoint's, unless --known-at cuts it) and its
     // facts' history: what a replay of the lines dated by then gives, without that replay.
     let asOf = try CutOptions.cut(arguments).asOf
-    let (_, state) = try CutOptions.state(
-      path, arguments, terminal, command: name, checkpointRules: library, readsAsOf: true)
+    let (_, state) = try CutOptions.state(path, arguments, terminal, command: name, checkpointRules: library)
     // Only the trainees asked about are judged (on all their classes), not everyone; of theirs,
     // only the class asked about is shown.
     var entitlements = state.entitlements(

@@ -27,7 +27,7 @@ enum FindingsCommand: Subcommand {
     // state (the checkpoint's, unless --known-at cuts it) and its facts' history.
     let cut = try CutOptions.cut(arguments)
     let (end, state) = try CutOptions.state(
-      path, arguments, terminal, command: name, checkpointRules: library, readsAsOf: true, index: .always)
+      path, arguments, terminal, command: name, checkpointRules: library, index: .always)
     let today = cut.asOf ?? (state.lastRecorded ?? end.scan.lastRecorded!).chinaDate
     let findings = state.findings(library: library, today: today, asOf: cut.asOf)
     terminal.writeOut(format == "json" ? FindingsReport.json(findings) : FindingsReport.table(findings))

@@ -60,6 +60,7 @@ import Testing
       let both = try Replay.state(ofJournal: journal, cut: ReplayCut(asOf: date, knownAt: knownAt)).state
       #expect(known.entitlements(library: library, asOf: date) == both.entitlements(library: library), "as of \(date)")
       #expect(known.findings(library: library, today: date, asOf: date) == both.findings(library: library, today: date))
+      #expect(known.fundLedger.balances(asOf: date) == both.funds)
     }
     return (state, findingCodes)
   }

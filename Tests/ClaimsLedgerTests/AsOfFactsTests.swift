@@ -70,6 +70,29 @@ import Testing
     Set(state.enrolments.values.flatMap { [$0.seq] + $0.attendance.map(\.seq) + $0.exams.map(\.seq) })
   }
 
+  /// Money as of a date is what the ledger booked, by each event's date — even where a cut
+  /// replay books nothing: here a claim dated before its class's approval (nothing refuses
+  /// that) is approved; a replay cut between the two dates holds the claim and its approval
+  /// but not the class, and books no commitment for it.
+  @Test func moneyAsOfADateIsWhatTheLedgerBookedThen() throws {
+    let ledger = try LedgerFixture()
+    let lateClass = B.classApproved("C-2", id: "cls-2", date: "2024-10-05")
+    try ledger.append(
+      [lateClass, B.enrol(B.trainee1, id: "enr-9", classID: "C-2", date: "2024-09-10"),
+        editedLine(B.exam(id: "exm-9"), [("class", "C-2")]),
+        editedLine(B.claimSubmitted(), [("class", "C-2"), ("date", "2024-10-01")]),
+        editedLine(B.claimApproved(), [("date", "2024-10-02")])],
+      at: "2024-10-10T00:00:00.000Z")
+    let state = try ledger.state()
+    let date = CivilDate("2024-10-03")!
+    let committed = state.fundLedger.balances(asOf: date).values.reduce(Money.zero) { $0 + $1.committed }
+    #expect(committed == state.claims["CL-1"]!.decision!.total)
+    #expect(committed > .zero)
+    let cut = try Replay.state(ofJournal: ledger.path, cut: ReplayCut(asOf: date)).state
+    #expect(cut.claims["CL-1"]?.status == .approved && cut.classes["C-2"] == nil)
+    #expect(cut.funds.values.allSatisfy { $0.committed == .zero })
+  }
+
   /// A journal of one batch of random lines that the ledger accepts, and what it accepted.
   static func journal(seed: UInt64) throws -> (ledger: LedgerFixture, tally: [String: Int]) {
     let run = MachineRun(seed: seed, model: ())
