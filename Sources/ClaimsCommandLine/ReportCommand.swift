@@ -49,11 +49,11 @@ enum ReportCommand: Subcommand {
 /// snapshot and its replayed state at hand.
 public enum HTMLReportFile {
   /// The report's text. `state` must be the fold of the journal's complete prefix that `scan`
-  /// describes, whose lines are streamed again for the history of its balances.
+  /// describes.
   public static func render(journal path: String, scan: JournalScan, state: LedgerState, library: RuleLibrary = .shipped)
     throws -> String
   {
-    let history = try LedgerHistory.read(journal: path, state: state)
+    let history = LedgerHistory(state: state)
     let entitlements = EntitlementEngine(library: library).entitlements(
       of: state.allClassFacts, wages: state.minimumWages)
     let today = (state.lastRecorded ?? scan.lastRecorded!).chinaDate

@@ -42,7 +42,7 @@ enum StatsCommand: Subcommand {
     let format = try RulesOption.format(arguments, ["table", "csv", "json"])
     let library = try RulesOption.library(arguments)
     let (_, state) = try CutOptions.state(path, arguments, terminal, command: name, checkpointRules: library)
-    let plans = try LedgerHistory.read(journal: path, state: state).plans
+    let plans = state.plans
     let entitlements = EntitlementEngine(library: library).entitlements(
       of: state.allClassFacts, wages: state.minimumWages)
     let stats = QuarterlyStats(

@@ -27,7 +27,7 @@ public struct InstitutionRegistered: Codable, Equatable, Sendable {
   }
 }
 
-public struct PlanSet: Equatable, Sendable {
+public struct PlanSet: Codable, Equatable, Sendable {
   public var region: String
   public var year: Int
   public var target: Int

@@ -8,6 +8,7 @@ extension LedgerState {
     precondition(seq > lastSeq, "events are applied in journal order")
     lastSeq = seq
     lastRecorded = recorded
+    span.include(date: event.date, recorded: recorded)
     var subject = 0
     // Money first: postings read the state as it was before this event.
     applyMoney(event, postings: postings(for: event))
@@ -19,7 +20,9 @@ extension LedgerState {
       actors[e.actorID] = ActorRecord(role: e.role, name: e.name)
     case .institutionRegistered(let e):
       institutions[e.institution] = e
-    case .planSet, .fundAppropriated:
+    case .planSet(let e):
+      plans.append(LedgerHistory.PlanRecord(plan: e, seq: seq, date: event.date))
+    case .fundAppropriated:
       break
     case .minimumWagePublished(let e):
       minimumWages.publish(region: e.region, on: event.date, seq: seq, amount: e.amount, reference: e.reference)

@@ -32,6 +32,8 @@ extension LedgerState: BinaryFastCodable {
     }
     try output.field(lastSeq)
     try output.field(lastRecorded)
+    try output.field(general: span)
+    try output.field(general: plans)
     try output.field(admin)
     try output.field(voided)
     try output.field(general: actors)
@@ -73,6 +75,8 @@ extension LedgerState: BinaryFastCodable {
     }
     lastSeq = try input.field()
     lastRecorded = try input.field()
+    span = try input.field(general: LineSpan.self)
+    plans = try input.field(general: [LedgerHistory.PlanRecord].self)
     admin = try input.field()
     voided = try input.field()
     actors = try input.field(general: [String: ActorRecord].self)

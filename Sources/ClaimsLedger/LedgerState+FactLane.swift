@@ -65,6 +65,7 @@ extension LedgerState {
     }
     lastSeq = seq
     lastRecorded = recorded
+    span.include(date: fact.date, recorded: recorded)
     events.insert(bytes: fact.id(in: line), seq: seq, type: fact.type, subject: subject)
     return true
   }

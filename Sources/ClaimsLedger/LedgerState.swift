@@ -8,6 +8,10 @@ import ClaimsRules
 public struct LedgerState: Codable, Equatable, Sendable {
   public internal(set) var lastSeq = 0
   public internal(set) var lastRecorded: Timestamp?
+  /// The earliest and latest effective dates of the lines folded, and when the first was recorded.
+  public internal(set) var span = LineSpan()
+  /// Every `plan.set`, in journal order: the targets the statistics compare against.
+  public internal(set) var plans: [LedgerHistory.PlanRecord] = []
   public internal(set) var admin: String?
   public internal(set) var voided: Set<String> = []
   public internal(set) var actors: [String: ActorRecord] = [:]
@@ -57,6 +61,19 @@ public struct LedgerState: Codable, Equatable, Sendable {
   }
 
   public init() {}
+}
+
+/// The effective dates and recorded times a journal's lines span.
+public struct LineSpan: Codable, Equatable, Sendable {
+  public var firstDate: CivilDate?
+  public var lastDate: CivilDate?
+  public var firstRecorded: Timestamp?
+
+  mutating func include(date: CivilDate, recorded: Timestamp) {
+    if firstRecorded == nil { firstRecorded = recorded }
+    if firstDate.map({ date < $0 }) ?? true { firstDate = date }
+    if lastDate.map({ date > $0 }) ?? true { lastDate = date }
+  }
 }
 
 /// Where an event id was recorded, and what it was.

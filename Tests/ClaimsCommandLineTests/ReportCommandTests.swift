@@ -86,7 +86,7 @@ import Testing
   @Test func monthEndBalancesAreWhatAReplayCutAtEachMonthEndGives() throws {
     let (scenario, html) = try Self.report()
     let snapshot = try JournalSnapshot.read(path: scenario.path)
-    let history = try LedgerHistory.read(snapshot, state: try Replay.state(of: snapshot))
+    let history = LedgerHistory(state: try Replay.state(of: snapshot))
     var monthEnds: [CivilDate] = []
     for year in 2024...2025 {
       for month in 1...12 where (year, month) >= (2024, 3) && (year, month) <= (2025, 5) {
