@@ -17,7 +17,8 @@ public struct Taken<Value: Codable & Equatable & Sendable>: Codable, Equatable, 
 /// it. The state holds facts as they stand after the last line; a replay cut at an earlier date
 /// (`--as-of`) folds only the lines dated on or before it, so a void dated after it has not
 /// happened there yet. With what the voids took, the state answers for any date
-/// (`LedgerState+AsOf`). One entry per void or rejection: small beside the facts.
+/// (`LedgerState+Facts`, `EnrolmentRecord+AsOf`). One entry per void or rejection: small
+/// beside the facts.
 public struct FactHistory: Codable, Equatable, Sendable {
   /// By class, then trainee.
   public internal(set) var enrolments: [String: [ResidentID: EnrolmentHistory]] = [:]

@@ -144,8 +144,9 @@ extension LedgerState {
       let claimant: String
       switch claim.submission.claimant {
       case .institution:
-        claimant = classes[claim.submission.classID].flatMap { record in
-          date.map { record.approvedOn <= $0 } ?? true ? record.approval.institution : nil
+        // As of a date, a class approved later has no institution yet (as a cut replay has it).
+        claimant = classes[claim.submission.classID].flatMap { approved in
+          (date.map { approved.approvedOn <= $0 } ?? true) ? approved.approval.institution : nil
         } ?? ""
       case .individual: claimant = claim.submission.trainees.first?.value ?? ""
       }

@@ -76,5 +76,22 @@ import Testing
     // In the trainees' order: trainee 1's roster 5 is out of range, trainee 2's 2 is not.
     #expect(inPlace.saved?.checkedRecord(at: 0) == nil)
     #expect(inPlace.saved?.checkedRecord(at: 1)?.0 == EnrolmentTableTests.trainee(2))
+    #expect(inPlace[EnrolmentTableTests.trainee(2)].map(Array.init) == [2])
+  }
+
+  /// Looked up in place, a record out of range (it matched the checkpoint's hash: written
+  /// wrong, or forged with its hash) stops the command with what to do, never reads as none.
+  @Test func aRecordOutOfRangeStopsTheCommand() async {
+    let stopped = await #expect(processExitsWith: .failure, observing: [\.standardErrorContent]) {
+      var table = TraineeRosterTable()
+      table.insert(5, for: EnrolmentTableTests.trainee(1))
+      let kept = KeptBytes(try BinaryEncoder().encode(table))
+      var inPlace = try kept.decode(TraineeRosterTable.self)
+      try inPlace.checkRosters(below: 5)
+      _ = inPlace[EnrolmentTableTests.trainee(1)]
+    }
+    let message = String(decoding: stopped?.standardErrorContent ?? [], as: UTF8.self)
+    #expect(message.contains("the checkpoint's trainees' rosters matched its SHA-256 but cannot be read"))
+    #expect(message.contains("delete JOURNAL.checkpoint, or run `claims rebuild`"))
   }
 }
