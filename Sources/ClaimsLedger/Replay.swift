@@ -126,7 +126,9 @@ struct LineFolder {
 
 /// Which part of the journal a replay folds (SPEC §10): events whose effective `date` is on or
 /// before `asOf` (what was true by then, as known now), lines `recorded` on or before `knownAt`
-/// (what the books said then), or both.
+/// (what the books said then), or both. The commands cut by `knownAt` alone and read `asOf`
+/// from the state (`LedgerState+Facts`, `FundLedger.balances(asOf:)`), without a replay; a
+/// replay cut by `asOf` is what the tests hold those answers to.
 public struct ReplayCut: Equatable, Sendable {
   public var asOf: CivilDate?
   public var knownAt: Timestamp?
