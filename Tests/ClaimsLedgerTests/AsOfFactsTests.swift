@@ -15,13 +15,14 @@ import Testing
   static let first = CivilDate("2024-09-01")!
   static let last = CivilDate("2024-12-31")!
 
-  /// Seeded random histories (seeds that reach every finding but a late claim, which only a
-  /// project class can make: the workload's test has them), dated out of order (every line recorded on 2025-06-30, each
+  /// Seeded random histories (seeds that reach every finding but a late claim, which the
+  /// workload's test has, and a project class judged on its trainees' employment), dated out
+  /// of order (every line recorded on 2025-06-30, each
   /// dated any day of four months): enrolments, attendance, exams and employment records,
   /// voided at random, some dated before what they void; enrolments again after a void; claims
   /// submitted, rejected and submitted again; a class withdrawn; minimum wages; payments, to
   /// the institution or not; recoveries and their receipts.
-  @Test(arguments: [4, 6, 7, 9, 10, 12, 15, 16] as [UInt64])
+  @Test(arguments: [1, 6, 7, 8, 9, 10, 11, 14] as [UInt64])
   func factsAsOfEveryDateAreWhatTheReplayCutThereGives(seed: UInt64) throws {
     let (ledger, tally) = try Self.journal(seed: seed)
     let path = ledger.path
@@ -35,6 +36,7 @@ import Testing
     let nowLines = Self.lines(of: state)
     var findingCodes: Set<String> = []
     var datesThatDifferFromNow = 0
+    var projectReasons: Set<String> = []
     var datesThatShowWhatIsVoidedNow = 0
     // Past the last date by more than 90 days: recovery orders fall overdue.
     for day in (Self.first.daysSinceEpoch - 1)...(Self.last.daysSinceEpoch + 100) {
@@ -44,6 +46,7 @@ import Testing
       let asOf = state.entitlements(library: library, asOf: date)
       #expect(asOf == expected, "seed \(seed), as of \(date)")
       if asOf != state.entitlements(library: library) { datesThatDifferFromNow += 1 }
+      for e in asOf where e.classID == "P-0" { projectReasons.formUnion(e.reasons) }
       let findings = state.findings(library: library, today: date, asOf: date)
       #expect(findings == cut.findings(library: library, today: date), "seed \(seed), findings as of \(date)")
       findingCodes.formUnion(findings.map(\.code))
@@ -62,6 +65,8 @@ import Testing
     #expect(datesThatDifferFromNow > 30, "seed \(seed): the dates should see different facts")
     let codes: Set = ["double-attendance", "over-8-hours", "over-planned-size", "payee-not-claimant", "recovery-overdue"]
     #expect(findingCodes == codes, "seed \(seed) found \(findingCodes.sorted())")
+    // The project class judged on its trainees' employment as of each date.
+    #expect(projectReasons.contains { $0.hasPrefix("project-employment") }, "seed \(seed): \(projectReasons)")
     #expect(datesThatShowWhatIsVoidedNow > 10, "seed \(seed): dates before the voids should show what they took")
   }
 
@@ -123,6 +128,22 @@ import Testing
         [("start", .string(start.description)), ("end", .string(end.description)), ("planned_size", .number(String(2 + number)))])
       if offer(line) { windows[classID] = (start, end) }
     }
+    // And a Changchun project class of three months, which the rules read whole: its
+    // employment records, minimum wages and the day of its claim decide.
+    #expect(offer(eventLine(
+      "institution.registered", id: "inst-reg-cc", date: "2024-09-01", actor: B.admin,
+      [("institution", "inst-cc"), ("name", "长春某职业学校"), ("region", "changchun")])))
+    let projectStart = CivilDate(daysSinceEpoch: first.daysSinceEpoch + 14)
+    let projectEnd = CivilDate(daysSinceEpoch: projectStart.daysSinceEpoch + 90)
+    let project = eventLine(
+      "class.approved", id: "cls-p", date: day(first, projectStart).description, actor: B.reviewer,
+      [
+        ("class", "P-0"), ("institution", "inst-cc"), ("region", "changchun"), ("category", "project"),
+        ("occupation", "6-22-01-01"), ("assessment", "evaluation"), ("start", .string(projectStart.description)),
+        ("end", .string(projectEnd.description)), ("hours_offline", 30), ("hours_online", 10), ("theory_hours", 10),
+        ("planned_size", 12), ("enterprise", "一汽解放"), ("demand", 10),
+      ])
+    if offer(project, "project class") { windows["P-0"] = (projectStart, projectEnd) }
     let classIDs = windows.keys.sorted()
     let trainees = (1...6).map { Scenario.trainee($0) }
     var voidable: [(id: String, kind: String)] = []
@@ -162,7 +183,8 @@ import Testing
         let id = run.id("emp")
         let line = editedLine(
           B.employment(trainee, id: id),
-          [("date", .string(day().description)), ("contract_start", .string(day(start).description))])
+          [("date", .string(day().description)), ("contract_start", .string(day(start).description)),
+            ("monthly_wage", .string("\(1700 + 100 * run.random.below(10)).00"))])
         if offer(line, "employment") { voidable.append((id, "employment")) }
       case 11, 12:
         guard !voidable.isEmpty else { continue }
@@ -227,7 +249,8 @@ import Testing
       case 18:
         let line = eventLine(
           "minimum_wage.published", id: run.id("mw"), date: day().description, actor: B.admin,
-          [("region", "liaocheng"), ("amount", .string("\(1800 + run.random.below(600)).00")), ("reference", "r")])
+          [("region", .string(run.random.below(2) == 0 ? "liaocheng" : "changchun")),
+            ("amount", .string("\(1800 + run.random.below(600)).00")), ("reference", "r")])
         _ = offer(line)
       default:
         // Now and then the last class withdrawn (refused once it has claims).
