@@ -48,16 +48,23 @@ import Testing
     #expect(damagedMoney.err.contains("was set aside (its money section does not match its SHA-256); replayed from line 1"))
   }
 
-  /// Every reading command prints from the checkpoint what it prints from line 1, on a journal
-  /// with findings (which name the lines behind them, found by event id), claims, payments, a
-  /// bank return and a recovery; the report's file is the same too.
-  @Test func everyReadingCommandGivesTheSameAnswerFromTheCheckpoint() throws {
+  /// A copy of the report's scenario journal (and its head) in a folder of its own, which the
+  /// caller keeps while it uses the copy: a checkpoint is saved beside it.
+  static func copyOfTheReportScenario() throws -> (TemporaryFolder, String) {
     let scenario = try ReportScenario.shared()
     let folder = TemporaryFolder()
     let path = folder.path("copy.journal")
     TemporaryFolder.writeBytes(path, TemporaryFolder.bytes(scenario.path))
     TemporaryFolder.writeBytes(
       JournalHead.path(forJournal: path), TemporaryFolder.bytes(JournalHead.path(forJournal: scenario.path)))
+    return (folder, path)
+  }
+
+  /// Every reading command prints from the checkpoint what it prints from line 1, on a journal
+  /// with findings (which name the lines behind them, found by event id), claims, payments, a
+  /// bank return and a recovery; the report's file is the same too.
+  @Test func everyReadingCommandGivesTheSameAnswerFromTheCheckpoint() throws {
+    let (folder, path) = try Self.copyOfTheReportScenario()
     let report = folder.path("report.html")
     let commands = [
       ["findings", path], ["findings", path, "--format", "json"], ["stats", path, "--year", "2024", "--format", "json"],
@@ -84,12 +91,8 @@ import Testing
   /// or replayed) and what voids and rejections took from it: what they print, for everyone, a
   /// class or a trainee, is what the replay cut at the date prints.
   @Test func entitlementsAndFindingsAsOfADateAreTheCutReplaysFromTheCheckpointOrNot() throws {
-    let scenario = try ReportScenario.shared()
-    let folder = TemporaryFolder()
-    let path = folder.path("copy.journal")
-    TemporaryFolder.writeBytes(path, TemporaryFolder.bytes(scenario.path))
-    TemporaryFolder.writeBytes(
-      JournalHead.path(forJournal: path), TemporaryFolder.bytes(JournalHead.path(forJournal: scenario.path)))
+    let (folder, path) = try Self.copyOfTheReportScenario()
+    defer { withExtendedLifetime(folder) {} }
     let dates = ["2024-09-29", "2024-09-30", "2024-10-08", "2024-12-31", "2025-12-31"]
     let selections: [(options: [String], trainees: (LedgerState) -> Set<ResidentID>?, classID: String?)] = [
       ([], { _ in nil }, nil),
