@@ -161,14 +161,16 @@ extension LedgerState {
   /// Ordered, not fully received 90 days later.
   func recoveryFindings(today: CivilDate, asOf date: CivilDate?) -> [Finding] {
     recoveries.values.compactMap { record in
-      let receipts = record.receipts.filter { receipt in date.map { receipt.date <= $0 } ?? true }
-      let outstanding = record.order.amount - receipts.reduce(Money.zero) { $0 + $1.amount }
+      guard date.map({ record.date <= $0 }) ?? true else { return nil }
+      // As of a date, the receipts dated by then.
+      var record = record
+      if let date { record.receipts.removeAll { $0.date > date } }
       let days = today.daysSinceEpoch - record.date.daysSinceEpoch
-      guard date.map({ record.date <= $0 }) ?? true, outstanding.fen > 0, days > 90 else { return nil }
+      guard record.outstanding.fen > 0, days > 90 else { return nil }
       return Finding(
         code: "recovery-overdue", subject: record.order.recovery,
-        detail: "\(outstanding.displayString) of \(record.order.amount.displayString) outstanding \(days) days after the order of \(record.date)",
-        lines: seqs([record.eventID] + receipts.map(\.eventID)))
+        detail: "\(record.outstanding.displayString) of \(record.order.amount.displayString) outstanding \(days) days after the order of \(record.date)",
+        lines: seqs([record.eventID] + record.receipts.map(\.eventID)))
     }
   }
 }

@@ -78,7 +78,6 @@ extension LedgerState {
     case .recoveryOrdered(let e):
       recoveries[e.recovery] = RecoveryRecord(order: e, date: event.date, eventID: event.id)
     case .recoveryReceived(let e):
-      recoveries[e.recovery]?.received += e.amount
       recoveries[e.recovery]?.receipts.append(.init(eventID: event.id, date: event.date, amount: e.amount))
     case .eventVoided(let e):
       voided.insert(e.target)

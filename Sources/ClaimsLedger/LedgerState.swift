@@ -218,7 +218,7 @@ public struct RecoveryRecord: Codable, Equatable, Sendable {
   public var eventID: String
   /// The receipts against it, in journal order.
   public var receipts: [Receipt] = []
-  public var received = Money.zero
+  public var received: Money { receipts.reduce(.zero) { $0 + $1.amount } }
   public var outstanding: Money { order.amount - received }
 
   public struct Receipt: Codable, Equatable, Sendable {
