@@ -24,16 +24,16 @@ extension EnrolmentRecord {
     func add(_ taken: DatedLine?, _ step: Step) {
       if let taken, taken.date <= date { lines.append((taken.seq, step)) }
     }
-    for (record, voided) in history.records.map({ ($0.value, $0.by) }) + (live.map { [($0, nil)] } ?? []) {
-      guard record.enrolledOn <= date else { continue }
+    // Every record the enrolment had, each with the void that took it (none for the live one).
+    let records = history.records.map { ($0.value, Optional($0.by)) } + (live.map { [($0, nil)] } ?? [])
+    for (record, voided) in records where record.enrolledOn <= date {
       lines.append((record.seq, .enrol(record.startedAfresh)))
       add(voided, .unenrol)
     }
-    let records = history.records.map(\.value) + (live.map { [$0] } ?? [])
-    for fact in records.flatMap(\.attendance) + history.attendance where fact.date <= date {
+    for fact in records.flatMap(\.0.attendance) + history.attendance where fact.date <= date {
       lines.append((fact.seq, .attend(fact)))
     }
-    for fact in records.flatMap(\.exams) + history.exams where fact.date <= date { lines.append((fact.seq, .exam(fact))) }
+    for fact in records.flatMap(\.0.exams) + history.exams where fact.date <= date { lines.append((fact.seq, .exam(fact))) }
     // A void of a fact not folded takes nothing: its date need not be looked at.
     for taken in history.factVoids { add(taken.by, .unrecord(seq: taken.value)) }
     for taken in history.claims where taken.value.line.date <= date {

@@ -24,4 +24,18 @@ public struct FundLedger: Codable, Equatable, Sendable {
     }
     return result
   }
+
+  /// The balances at the end of each of `dates` (ascending), in one pass over the days.
+  public func balances(at dates: [CivilDate]) -> [[FundKey: FundBalance]] {
+    let days = movements.keys.sorted()
+    var running: [FundKey: FundBalance] = [:]
+    var next = 0
+    return dates.map { date in
+      while next < days.count, days[next] <= date {
+        for (key, change) in movements[days[next]]! { running[key] = running[key, default: FundBalance()] + change }
+        next += 1
+      }
+      return running
+    }
+  }
 }

@@ -35,18 +35,5 @@ public struct LedgerHistory: Sendable {
   public func balances(asOf date: CivilDate) -> [FundKey: FundBalance] { money.balances(asOf: date) }
 
   /// Balances at each of the given dates (ascending), in one pass over the days.
-  public func balances(at dates: [CivilDate]) -> [[FundKey: FundBalance]] {
-    let days = changesByDate.keys.sorted()
-    var running: [FundKey: FundBalance] = [:]
-    var next = 0
-    return dates.map { date in
-      while next < days.count, days[next] <= date {
-        for (key, change) in money.movements[days[next]]! {
-          running[key] = (running[key] ?? FundBalance()) + change
-        }
-        next += 1
-      }
-      return running
-    }
-  }
+  public func balances(at dates: [CivilDate]) -> [[FundKey: FundBalance]] { money.balances(at: dates) }
 }
