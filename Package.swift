@@ -80,7 +80,7 @@ let package = Package(
     // Mutated inputs and journals by the million through the parser, state machine and scan.
     .executableTarget(name: "claims-fuzz", dependencies: ["ClaimsTestSupport", "ClaimsJournal"], path: "Tools/claims-fuzz"),
     // Carries Journal/rules (and, for ClaimsDemo, the demo files) into the binary at build time.
-    .executableTarget(name: "embed-files", path: "Tools/embed-files"),
+    .executableTarget(name: "embed-files", dependencies: ["ClaimsJournal"], path: "Tools/embed-files"),
     .plugin(
       name: "EmbedFilesPlugin", capability: .buildTool(), dependencies: ["embed-files"],
       path: "Tools/EmbedFilesPlugin"),

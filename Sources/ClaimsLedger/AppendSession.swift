@@ -21,7 +21,7 @@ public final class AppendSession {
   {
     var checkpoint: Checkpoint?
     if let checkpointRules, case .success(let found) = Checkpoint.load(
-      forJournal: path, rules: Checkpoint.rulesKey(checkpointRules))
+      forJournal: path, rules: checkpointRules.key)
     {
       checkpoint = found
     }

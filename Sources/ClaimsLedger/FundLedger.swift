@@ -39,3 +39,34 @@ public struct FundLedger: Codable, Equatable, Sendable {
     }
   }
 }
+
+// The money coded field by field (`BinaryFastCodable`): `claims balances` from a checkpoint
+// reads nothing else, and through the containers reading it took a sixth of its time.
+extension FundLedger: BinaryFastCodable {
+  public func writeBinary(to output: BinaryOutput) throws {
+    try output.field(balances)
+    try output.field(movements)
+  }
+  public init(binary input: BinaryInput) throws {
+    self.init()
+    (balances, movements) = (try input.field(), try input.field())
+  }
+}
+
+extension FundBalance: BinaryFastCodable {
+  public func writeBinary(to output: BinaryOutput) throws {
+    for money in [appropriated, committed, paid, recovered] { try output.field(money) }
+  }
+  public init(binary input: BinaryInput) throws {
+    self.init()
+    (appropriated, committed, paid, recovered) = (try input.field(), try input.field(), try input.field(), try input.field())
+  }
+}
+
+extension FundKey: BinaryFastCodable {
+  public func writeBinary(to output: BinaryOutput) throws {
+    try output.field(fund)
+    try output.field(region)
+  }
+  public init(binary input: BinaryInput) throws { self.init(fund: try input.field(), region: try input.field()) }
+}

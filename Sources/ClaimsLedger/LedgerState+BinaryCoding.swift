@@ -50,7 +50,7 @@ extension LedgerState: BinaryFastCodable {
     try table($recoveries) { try output.field(general: recoveries) }
     try table($employments) { try output.field(general: employments) }
     try output.field(general: minimumWages)
-    try output.field(general: fundLedger)
+    try output.field(fundLedger)
     try table($claimMoney) { try output.field(claimMoney) }
     try output.field(employmentSubjects)
     try output.field(rostersOfTrainee)
@@ -93,7 +93,7 @@ extension LedgerState: BinaryFastCodable {
     $recoveries = try table("recoveries") { try $0.field(general: [String: RecoveryRecord].self) }
     $employments = try table("employments") { try $0.field(general: [ResidentID: [EmploymentFact]].self) }
     minimumWages = try input.field(general: MinimumWages.self)
-    fundLedger = try input.field(general: FundLedger.self)
+    fundLedger = try input.field()
     $claimMoney = try table("claims' money") { try $0.field() }
     employmentSubjects = try input.field()
     rostersOfTrainee = try input.field()

@@ -26,6 +26,7 @@ import Testing
     #expect(state.claims.values.contains { $0.decision != nil })
     #expect(state.claims.values.contains { $0.decision == nil })
     #expect(state.claimMoney.values.contains { !$0.orderedByTrainee.isEmpty })
+    #expect(state.fundLedger.movements.count > 50 && state.fundLedger.balances.count > 3)
     let fast = try BinaryEncoder().encode(state)
     let containers = try BinaryEncoder(fastPaths: false).encode(state)
     // The first byte that differs, rather than megabytes of both.

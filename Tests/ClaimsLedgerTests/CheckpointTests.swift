@@ -176,7 +176,7 @@ import Testing
 
     // Read and saved again unchanged, with no table asked for: the same bytes, copied from the
     // file, not read (the rosters too).
-    let (unread, _) = try Checkpoint.load(forJournal: ledger.path, rules: Checkpoint.rulesKey(library), index: .always).get()
+    let (unread, _) = try Checkpoint.load(forJournal: ledger.path, rules: library.key, index: .always).get()
     _ = try unread.write(forJournal: ledger.path + ".again")
     #expect(TemporaryFolder.bytes(ledger.path + ".again.checkpoint") == TemporaryFolder.bytes(Checkpoint.path(forJournal: ledger.path)))
     #expect(deferred(unread.state) == Array(repeating: false, count: 8))
@@ -247,7 +247,7 @@ import Testing
 
     var forged = state
     forged.voided.insert("a line that never was")
-    try Checkpoint(point: snapshot.endPoint!, rules: Checkpoint.rulesKey(library), state: forged).write(forJournal: ledger.path)
+    try Checkpoint(point: snapshot.endPoint!, rules: library.key, state: forged).write(forJournal: ledger.path)
     let verdict = try Checkpoint.rebuild(path: ledger.path, library: library).verdict
     #expect(verdict.contains("DISAGREES"))
     let (_, after, outcome) = try Checkpoint.currentState(path: ledger.path, library: library)
@@ -269,7 +269,7 @@ import Testing
 
     // The same old checkpoint, its state one void richer and its hashes made to match.
     TemporaryFolder.writeBytes(checkpoint, saved)
-    var forged = try Checkpoint.load(forJournal: ledger.path, rules: Checkpoint.rulesKey(library)).get()
+    var forged = try Checkpoint.load(forJournal: ledger.path, rules: library.key).get()
     forged.state.voided.insert("a line that never was")
     try forged.write(forJournal: ledger.path)
     let judged = try Checkpoint.rebuild(path: ledger.path, library: library).verdict

@@ -39,7 +39,7 @@ struct EmbedFilesPlugin: BuildToolPlugin {
         .buildCommand(
           displayName: "Embedding \(rules.count) ruleset files",
           executable: tool,
-          arguments: [output.path(), "embeddedRulesetFiles"] + rules.map { $0.path() },
+          arguments: [output.path(), "embeddedRulesetFiles", "--sha256"] + rules.map { $0.path() },
           inputFiles: rules,
           outputFiles: [output])
       ]

@@ -14,14 +14,14 @@
 # The external tools read only the money postings (a few per cent of the events); claims
 # balances reads the whole journal, or the checkpoint and the lines after it. JOURNAL.checkpoint
 # is a cache: this script deletes and rewrites it. CLAIMS names the binary (default
-# .build/release/claims of this package: build it with swift build -c release).
+# .build/release/claims of this package: build it with swift build -c release --static-swift-stdlib).
 set -euo pipefail
 
 here="$(cd "$(dirname "$0")/../.." && pwd)"
 journal="${1:?usage: Tools/compare/compare.sh JOURNAL [RUNS]}"
 runs="${2:-3}"
 claims="${CLAIMS:-$here/.build/release/claims}"
-[[ -x "$claims" ]] || { echo "compare: $claims not found: swift build -c release" >&2; exit 2; }
+[[ -x "$claims" ]] || { echo "compare: $claims not found: swift build -c release --static-swift-stdlib" >&2; exit 2; }
 for tool in ledger hledger bean-check bean-report bean-query; do
   package="$tool"
   [[ $tool == bean-* ]] && package=beancount

@@ -1,11 +1,13 @@
+import ClaimsJournal
 import Foundation
 
-/// embed-files OUTPUT.swift GROUP [-- GROUP]…, where GROUP is VARIABLE [--same-as DIR] FILE…:
-/// writes a Swift source declaring, per group, `VARIABLE`, the name and bytes of each file, so
-/// that the files ship inside the binary. Bytes are written as base64 so that any content
-/// (quotes, backslashes, non-ASCII text) survives unchanged. With `--same-as DIR` the bytes are
-/// optional: nil where DIR holds a file of the same name with the same bytes, so that a folder
-/// that mostly copies another is carried once.
+/// embed-files OUTPUT.swift GROUP [-- GROUP]…, where GROUP is VARIABLE [--same-as DIR |
+/// --sha256] FILE…: writes a Swift source declaring, per group, `VARIABLE`, the name and bytes
+/// of each file, so that the files ship inside the binary. Bytes are written as base64 so that
+/// any content (quotes, backslashes, non-ASCII text) survives unchanged. With `--same-as DIR` the
+/// bytes are optional: nil where DIR holds a file of the same name with the same bytes, so that a
+/// folder that mostly copies another is carried once. With `--sha256` each file also carries the
+/// SHA-256 of its bytes, in hex, so that the binary knows it without decoding and hashing them.
 let arguments = Array(CommandLine.arguments.dropFirst())
 guard let output = arguments.first, arguments.count >= 2 else {
   FileHandle.standardError.write(
@@ -21,14 +23,20 @@ func declaration(_ group: ArraySlice<String>) throws -> String {
     words.removeFirst()
     sameAs = URL(fileURLWithPath: words.removeFirst())
   }
+  let hashed = words.first == "--sha256"
+  if hashed { words.removeFirst() }
   let type =
-    sameAs == nil ? "[(name: String, base64: String)]" : "[(name: String, base64: String?)]"
+    hashed
+    ? "[(name: String, base64: String, sha256: String)]"
+    : sameAs == nil ? "[(name: String, base64: String)]" : "[(name: String, base64: String?)]"
   var source = "let \(variable): \(type) = [\n"
   for path in words {
     let data = try Data(contentsOf: URL(fileURLWithPath: path))
     let name = URL(fileURLWithPath: path).lastPathComponent
     if let sameAs, (try? Data(contentsOf: sameAs.appendingPathComponent(name))) == data {
       source += "  (\"\(name)\", nil),\n"
+    } else if hashed {
+      source += "  (\"\(name)\", \"\(data.base64EncodedString())\", \"\(SHA256.hash([UInt8](data)).hex)\"),\n"
     } else {
       source += "  (\"\(name)\", \"\(data.base64EncodedString())\"),\n"
     }
