@@ -192,6 +192,16 @@ public final class BinaryOutput {
     try append(streaming: contents)
   }
 
+  /// A `ByteString` slot of `length` bytes that `body` writes in parts (`append(streaming:)`):
+  /// for contents gathered from several places, none held whole.
+  public func byteStringField(length: Int, streaming body: () throws -> Void) throws {
+    bytes.append(1)
+    append(UInt64(length))
+    let start = position
+    try body()
+    precondition(position - start == length, "a byte string of \(position - start) bytes where \(length) were announced")
+  }
+
   /// Bytes already in this form (a part of a form read back), as they are: to the sink in
   /// parts, when there is one and no table or container is open; else into the form.
   public func append(streaming contents: UnsafeRawBufferPointer) throws {

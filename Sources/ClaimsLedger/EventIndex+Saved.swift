@@ -13,6 +13,8 @@ final class SavedIds: @unchecked Sendable {
   let entries: UnsafeRawBufferPointer
   let slots: UnsafeRawBufferPointer
   let count: Int
+  /// The table's slots before its overflow (`EventIndex.placeSaved`).
+  let capacity: Int
 
   /// The three byte strings of `EventIndex`'s saved form, kept valid by `owner`; throws when
   /// their sizes do not hold together.
@@ -22,8 +24,32 @@ final class SavedIds: @unchecked Sendable {
     let stride = MemoryLayout<EventIndex.Entry>.stride
     guard entries.count % stride == 0 else { throw BinaryDecodingError("torn entries") }
     count = entries.count / stride
-    guard slots.count == 4 * EventIndex.capacity(toHold: count) else { throw BinaryDecodingError("a table of the wrong size") }
+    capacity = EventIndex.capacity(toHold: count)
+    // The table holds `capacity` slots and at most one more per entry past them.
+    guard slots.count % 4 == 0, (capacity...(capacity + count)).contains(slots.count / 4) else {
+      throw BinaryDecodingError("a table of the wrong size")
+    }
     (self.owner, self.arena, self.entries, self.slots) = (owner, arena, entries, slots)
+  }
+
+  /// The same, from bytes that do not outlive the reading: copied, kept here, and checked whole
+  /// now (each entry's id in the arena, no slot beyond the entries), as no hash vouches for them.
+  convenience init(copying arena: UnsafeRawBufferPointer, entries: UnsafeRawBufferPointer, slots: UnsafeRawBufferPointer)
+    throws
+  {
+    let copy = CopiedBytes([arena, entries, slots])
+    try self.init(owner: copy, arena: copy.parts[0], entries: copy.parts[1], slots: copy.parts[2])
+    guard (0..<count).allSatisfy({ entry($0) != nil }) else { throw BinaryDecodingError("entries outside the arena") }
+    guard (0..<(slots.count / 4)).allSatisfy({ Int(slots.loadUnaligned(fromByteOffset: $0 * 4, as: UInt32.self)) <= count }) else {
+      throw BinaryDecodingError("a slot beyond the entries")
+    }
+  }
+
+  convenience init(copying arena: [UInt8], entries: [UInt8], slots: [UInt8]) throws {
+    let copy = arena.withUnsafeBytes { arena in
+      entries.withUnsafeBytes { entries in slots.withUnsafeBytes { CopiedBytes([arena, entries, $0]) } }
+    }
+    try self.init(owner: copy, arena: copy.parts[0], entries: copy.parts[1], slots: copy.parts[2])
   }
 
   /// Entry `number`, nil when it would name bytes outside the ids or an unknown type.
@@ -38,18 +64,34 @@ final class SavedIds: @unchecked Sendable {
     UnsafeRawBufferPointer(rebasing: arena[Int(entry.idStart)..<(Int(entry.idStart) + Int(entry.idLength))])
   }
 
-  /// The entry of `id`, probing as `EventIndex` places (linearly from its home slot), at most
-  /// once round the table.
+  /// The entry of `id`, probing as `EventIndex.placeSaved` places: from its home to the first
+  /// empty slot, or the table's end.
   func find(_ id: UnsafeRawBufferPointer, hash: Int) -> EventIndex.Entry? {
     let slotCount = slots.count / 4
-    var slot = hash & (slotCount - 1)
-    for _ in 0..<slotCount {
+    var slot = EventIndex.savedHome(UInt64(bitPattern: Int64(hash)), capacity: capacity)
+    while slot < slotCount {
       let stored = Int(slots.loadUnaligned(fromByteOffset: slot * 4, as: UInt32.self))
       if stored == 0 { return nil }
       if let entry = entry(stored - 1), Int(entry.idLength) == id.count, self.id(of: entry).sameBytes(as: id) { return entry }
-      slot = (slot + 1) & (slotCount - 1)
+      slot += 1
     }
     return nil
+  }
+
+  /// Each entry's (hash, number) in the order of the table, which is the order of the hashes.
+  func hashedNumbers() -> () -> HashedNumber? {
+    var slot = 0
+    let slotCount = slots.count / 4
+    return {
+      while slot < slotCount {
+        let stored = Int(self.slots.loadUnaligned(fromByteOffset: slot * 4, as: UInt32.self))
+        slot += 1
+        if stored != 0, let entry = self.entry(stored - 1) {
+          return HashedNumber(hash: EventIndex.hash64(self.id(of: entry)), number: UInt32(stored - 1))
+        }
+      }
+      return nil
+    }
   }
 
   /// Every entry, copied (for a whole index: a checkpoint written, two indexes compared).
@@ -63,11 +105,92 @@ extension EventIndex {
     self = try BinaryDecoder().decode(from: bytes, owner: file) { try $0.field() as EventIndex }
   }
 
-  /// The ids and entries of the whole index, the saved ones first (their entries' ids moved
-  /// past the saved ids): what is written and compared.
+  /// The ids and entries of the whole index — the saved ones, the spilled ones, those here —
+  /// each entry's id moved past the ids before: what is compared, and coded the containers' way.
   var whole: (arena: [UInt8], entries: [Entry]) {
-    guard let saved else { return (arena, entries) }
-    let shift = UInt32(saved.arena.count)
-    return (Array(saved.arena) + arena, saved.allEntries + entries.map { var entry = $0; entry.idStart += shift; return entry })
+    var (wholeArena, wholeEntries): ([UInt8], [Entry]) = ([], [])
+    if let saved { (wholeArena, wholeEntries) = (Array(saved.arena), saved.allEntries) }
+    if let spilled {
+      let shift = UInt32(wholeArena.count)
+      spilled.forEachPart(ofIds: true) { wholeArena += $0 }
+      spilled.forEachPart(ofIds: false, shift: shift) { wholeEntries += Self.copied($0, as: Entry.self) }
+    }
+    let shift = UInt32(wholeArena.count)
+    return (wholeArena + arena, wholeEntries + entries.map { var entry = $0; entry.idStart += shift; return entry })
   }
+
+  /// Saved values of a plain type, copied from bytes whose length is a multiple of its stride.
+  static func copied<Value>(_ bytes: UnsafeRawBufferPointer, as: Value.Type) -> [Value] {
+    let count = bytes.count / MemoryLayout<Value>.stride
+    return Array(unsafeUninitializedCapacity: count) { buffer, initialized in
+      UnsafeMutableRawBufferPointer(buffer).copyMemory(from: UnsafeRawBufferPointer(rebasing: bytes[..<(count * MemoryLayout<Value>.stride)]))
+      initialized = count
+    }
+  }
+
+  /// The saved table's home slot of a hash: its top bits, so that ids in the order of their
+  /// hashes are in the order of their homes, for a table of any size.
+  static func savedHome(_ hash: UInt64, capacity: Int) -> Int {
+    Int(truncatingIfNeeded: hash >> UInt64(64 - capacity.trailingZeroBitCount))
+  }
+
+  /// The saved table of the ids `next` gives in the order of their hashes, one slot at a time
+  /// to `slot` (entry number + 1, or 0 for an empty slot); returns how many slots. Each id goes
+  /// to its home or the slot after the one before, whichever is later: linear probing that
+  /// needs no table in memory, and that never wraps round — the last ids may run past
+  /// `capacity`, and the table is that much longer. The same ids give the same bytes, whatever
+  /// order the index grew in or where its ids lay.
+  static func placeSaved(_ next: () -> HashedNumber?, capacity: Int, slot: (UInt32) throws -> Void) rethrows -> Int {
+    var filled = 0
+    while let id = next() {
+      let home = savedHome(id.hash, capacity: capacity)
+      while filled < home {
+        try slot(0)
+        filled += 1
+      }
+      try slot(id.number + 1)
+      filled += 1
+    }
+    while filled < capacity {
+      try slot(0)
+      filled += 1
+    }
+    return filled
+  }
+
+  /// The saved table of ids and entries held whole.
+  static func savedSlots(arena: [UInt8], entries: [Entry]) -> [UInt32] {
+    var ids = arena.withUnsafeBytes { arena in
+      entries.indices.map { HashedNumber(hash: hash64(id(of: entries[$0], in: arena)), number: UInt32($0)) }
+    }
+    ids.sort()
+    var next = 0
+    var slots: [UInt32] = []
+    _ = placeSaved({
+      defer { next += 1 }
+      return next < ids.count ? ids[next] : nil
+    }, capacity: capacity(toHold: entries.count)) { slots.append($0) }
+    return slots
+  }
+}
+
+/// Bytes copied out of a reading that ends, kept for as long as something points into them.
+final class CopiedBytes: @unchecked Sendable {
+  let storage: UnsafeMutableRawBufferPointer
+  let parts: [UnsafeRawBufferPointer]
+
+  init(_ parts: [UnsafeRawBufferPointer]) {
+    storage = .allocate(byteCount: max(1, parts.reduce(0) { $0 + $1.count }), alignment: 16)
+    var offset = 0
+    var copied: [UnsafeRawBufferPointer] = []
+    for part in parts {
+      let target = UnsafeMutableRawBufferPointer(rebasing: storage[offset..<(offset + part.count)])
+      target.copyMemory(from: part)
+      copied.append(UnsafeRawBufferPointer(target))
+      offset += part.count
+    }
+    self.parts = copied
+  }
+
+  deinit { storage.deallocate() }
 }

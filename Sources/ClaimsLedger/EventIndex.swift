@@ -1,5 +1,11 @@
 import ClaimsDomain
 
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
 /// Every event id in the journal — the idempotency keys — with where and what each event is.
 /// One entry per line must stay small: the ids' bytes lie end to end in one arena, each entry is
 /// 16 bytes, and open-addressing tables of 32-bit slots find them; no `String` per event.
@@ -7,9 +13,11 @@ import ClaimsDomain
 /// A replay records an id on every line, and a slot at a random place in a table of millions is
 /// a cache miss each time. So the newest ids go into a small table that stays in cache, and when
 /// it fills they move to the big one all together, in the order of their slots: one sweep
-/// through the big table, which the memory system reads ahead of. A checkpoint saves the big
-/// table as one such pass over every id builds it (`savedSlots`), and its index is then looked
-/// up where it lies in the file (`SavedIds`), the ids added later held in the tables here.
+/// through the big table, which the memory system reads ahead of. Past `spillLimit` entries
+/// they all move to scratch files (`SpilledIds`), so that a long fold's memory does not grow
+/// with its events. A checkpoint saves every id in a table of its own form (`savedSlots`), and
+/// its index is then looked up where it lies in the file (`SavedIds`), the ids added later held
+/// in the tables here.
 public struct EventIndex: Sendable {
   struct Entry: Equatable, Sendable {
     var seq: UInt32
@@ -44,10 +52,27 @@ public struct EventIndex: Sendable {
   var recent: [UInt32] = Array(repeating: 0, count: 2 * EventIndex.recentLimit)
   /// A checkpoint's ids, looked up in its file; the tables above hold the ids added since.
   var saved: SavedIds?
+  /// Ids moved out of memory, numbered after the checkpoint's and before those here.
+  var spilled: SpilledIds?
+  /// The entries held here before they move to `spilled`.
+  var spillLimit = EventIndex.defaultSpillLimit
+  /// How many ids the index expects (`reserveCapacity`), for sizing what it spills to.
+  var expected = 0
+
+  /// A million entries (some 38 MB); `CLAIMS_ID_SPILL` sets another, for tests and measurements.
+  static let defaultSpillLimit: Int = {
+    guard let text = getenv("CLAIMS_ID_SPILL").map({ String(cString: $0) }), let limit = Int(text), limit > 0 else {
+      return 1 << 20
+    }
+    return limit
+  }()
 
   public init() {}
 
-  public var count: Int { (saved?.count ?? 0) + entries.count }
+  public var count: Int { (saved?.count ?? 0) + (spilled?.count ?? 0) + entries.count }
+
+  /// The number, in the whole index, of the first entry held here.
+  var firstHere: Int { (saved?.count ?? 0) + (spilled?.count ?? 0) }
 
   /// Where `id` was recorded, and its type; nil when the journal has no such event.
   public subscript(id: String) -> EventRef? {
@@ -67,7 +92,8 @@ public struct EventIndex: Sendable {
 
   func find(_ id: UnsafeRawBufferPointer) -> Entry? {
     let hash = Self.hash(id)
-    return find(id, hash: hash, in: recent) ?? find(id, hash: hash, in: slots) ?? saved?.find(id, hash: hash)
+    return find(id, hash: hash, in: recent) ?? find(id, hash: hash, in: slots)
+      ?? spilled?.find(id, hash: UInt64(bitPattern: Int64(hash))) ?? saved?.find(id, hash: hash)
   }
 
   private func find(_ id: UnsafeRawBufferPointer, hash: Int, in table: [UInt32]) -> Entry? {
@@ -97,6 +123,7 @@ public struct EventIndex: Sendable {
   }
 
   mutating func insert(bytes id: UnsafeRawBufferPointer, seq: Int, type: EventType, subject: Int = 0) {
+    if entries.count >= spillLimit { spill() }
     if entries.count - placed == Self.recentLimit { placeRecent() }
     precondition(id.count <= Int(UInt16.max) && arena.count + id.count <= Int(UInt32.max))
     let entry = Entry(
@@ -112,6 +139,18 @@ public struct EventIndex: Sendable {
     var slot = hash & mask
     while table[slot] != 0 { slot = (slot + 1) & mask }
     table[slot] = UInt32(number + 1)
+  }
+
+  /// Moves every entry here to the scratch files, and starts again with empty tables.
+  mutating func spill() {
+    let spilled = self.spilled ?? SpilledIds(firstNumber: saved?.count ?? 0, expected: max(expected - (saved?.count ?? 0), 4 * spillLimit))
+    spilled.take(arena: arena, entries: entries)
+    self.spilled = spilled
+    (arena, entries, placed) = ([], [], 0)
+    arena.reserveCapacity(spillLimit * 16)
+    entries.reserveCapacity(spillLimit)
+    slots = Array(repeating: 0, count: Self.capacity(toHold: spillLimit))
+    recent.withUnsafeMutableBufferPointer { $0.update(repeating: 0) }
   }
 
   /// Moves the recent entries to the big table, which grows first when they would fill it more
@@ -137,15 +176,6 @@ public struct EventIndex: Sendable {
     return capacity
   }
 
-  /// The big table as it is saved: every entry placed in one pass into a table of
-  /// `capacity(toHold:)` slots — what the same ids give whatever order the table grew in, so
-  /// that a checkpoint's bytes depend on the ids alone.
-  static func savedSlots(arena: [UInt8], entries: [Entry]) -> [UInt32] {
-    var whole = EventIndex()
-    (whole.arena, whole.entries) = (arena, entries)
-    whole.grow(toHold: entries.count)
-    return whole.slots
-  }
 
   /// Places entries in the big table sorted by the top bits of their home slots (one counting
   /// pass), so that the table is visited from start to end, a few kilobytes at a time.
@@ -175,13 +205,21 @@ public struct EventIndex: Sendable {
     for offset in order { Self.place(numbers.lowerBound + Int(offset), hash: Int(homes[Int(offset)]), in: &slots) }
   }
 
+  /// Room for `count` ids in all, up to the spill limit here.
   public mutating func reserveCapacity(_ count: Int) {
-    entries.reserveCapacity(count)
-    arena.reserveCapacity(count * 16)
-    if count * 4 > slots.count * 3 { grow(toHold: count) }
+    expected = count
+    let here = min(count, spillLimit)
+    entries.reserveCapacity(here)
+    arena.reserveCapacity(here * 16)
+    if here * 4 > slots.count * 3 { grow(toHold: here) }
   }
 
   static func hash(_ id: UnsafeRawBufferPointer) -> Int { FixedHash.bytes(id) }
+  static func hash64(_ id: UnsafeRawBufferPointer) -> UInt64 { UInt64(bitPattern: Int64(hash(id))) }
+
+  static func id(of entry: Entry, in arena: UnsafeRawBufferPointer) -> UnsafeRawBufferPointer {
+    UnsafeRawBufferPointer(rebasing: arena[Int(entry.idStart)..<(Int(entry.idStart) + Int(entry.idLength))])
+  }
 
   func hash(of number: Int, in arena: UnsafeRawBufferPointer) -> Int {
     let entry = entries[number]
@@ -202,8 +240,8 @@ extension EventIndex: Equatable {
 extension EventIndex: Codable {
   enum CodingKeys: String, CodingKey { case arena, entries, slots }
 
-  /// The arena, the entries and the big table (`savedSlots`) as three byte strings: the table
-  /// is copied when read, not built again (at 10 M ids, placing them took most of a second).
+  /// The ids, the entries and the saved table (`savedSlots`) as three byte strings: the bytes
+  /// `writeBinary` streams, here built whole (the containers' way, which tests compare).
   public func encode(to encoder: Encoder) throws {
     let (arena, entries) = whole
     var container = encoder.container(keyedBy: CodingKeys.self)
@@ -218,63 +256,75 @@ extension EventIndex: Codable {
     let arena = try container.decode(ByteString.self, forKey: .arena).bytes
     let packed = try container.decode(ByteString.self, forKey: .entries).bytes
     let slots = try container.decode(ByteString.self, forKey: .slots).bytes
-    self = try arena.withUnsafeBytes { arena in
-      try packed.withUnsafeBytes { packed in
-        try slots.withUnsafeBytes { try Self(arena: arena, packedEntries: packed, slots: $0) }
-      }
-    }
-  }
-
-  /// An index of saved ids, entries and table, checked to hold together: each entry's id in
-  /// the arena, a table of the size its entries call for, no slot beyond the entries. (That
-  /// the table finds every id is the writer's word, vouched for by the checkpoint's hash.)
-  init(arena: UnsafeRawBufferPointer, packedEntries packed: UnsafeRawBufferPointer, slots table: UnsafeRawBufferPointer)
-    throws
-  {
     self.init()
-    let stride = MemoryLayout<Entry>.stride
-    guard packed.count % stride == 0 else { throw BinaryDecodingError("torn entries") }
-    self.arena = Array(arena)
-    entries = Self.copied(packed, as: Entry.self)
-    guard entries.allSatisfy({ Int($0.idStart) + Int($0.idLength) <= arena.count && Int($0.type) < Self.types.count })
-    else { throw BinaryDecodingError("entries outside the arena") }
-    guard table.count == 4 * Self.capacity(toHold: entries.count) else { throw BinaryDecodingError("a table of the wrong size") }
-    slots = Self.copied(table, as: UInt32.self)
-    guard slots.allSatisfy({ Int($0) <= entries.count }) else { throw BinaryDecodingError("a slot beyond the entries") }
-    placed = entries.count
-  }
-
-  /// Saved values of a plain type, copied from bytes whose length is a multiple of its stride.
-  static func copied<Value>(_ bytes: UnsafeRawBufferPointer, as: Value.Type) -> [Value] {
-    let count = bytes.count / MemoryLayout<Value>.stride
-    return Array(unsafeUninitializedCapacity: count) { buffer, initialized in
-      UnsafeMutableRawBufferPointer(buffer).copyMemory(from: bytes)
-      initialized = count
-    }
+    saved = try SavedIds(copying: arena, entries: packed, slots: slots)
   }
 }
 
-/// The same bytes as the coding above, read straight from a checkpoint's bytes (no copy of
-/// each as a `ByteString` first: at 10 M events a few hundred megabytes).
+/// The same bytes as the coding above, streamed: the ids and entries of the checkpoint, of the
+/// scratch files and of memory, in that order, and the table placed as it is written.
 extension EventIndex: BinaryFastCodable {
   public func writeBinary(to output: BinaryOutput) throws {
-    let (arena, entries) = whole
-    try arena.withUnsafeBytes { try output.byteStringField(streaming: $0) }
-    try entries.withUnsafeBytes { try output.byteStringField(streaming: $0) }
-    try Self.savedSlots(arena: arena, entries: entries).withUnsafeBytes { try output.byteStringField(streaming: $0) }
+    let savedIds = saved?.arena.count ?? 0
+    let spilledIds = spilled?.ids.count ?? 0
+    try output.byteStringField(length: savedIds + spilledIds + arena.count) {
+      if let saved { try output.append(streaming: saved.arena) }
+      try spilled?.forEachPart(ofIds: true) { try output.append(streaming: $0) }
+      try arena.withUnsafeBytes { try output.append(streaming: $0) }
+    }
+    try output.byteStringField(length: count * MemoryLayout<Entry>.stride) {
+      if let saved { try output.append(streaming: saved.entries) }
+      try spilled?.forEachPart(ofIds: false, shift: UInt32(savedIds)) { try output.append(streaming: $0) }
+      let shift = UInt32(savedIds + spilledIds)
+      try entries.map { var entry = $0; entry.idStart += shift; return entry }.withUnsafeBytes { try output.append(streaming: $0) }
+    }
+    // Placed twice: first for the table's length, which comes before it.
+    let capacity = Self.capacity(toHold: count)
+    let slotCount = Self.placeSaved(hashedNumbers(), capacity: capacity) { _ in }
+    try output.byteStringField(length: 4 * slotCount) {
+      var part: [UInt32] = []
+      part.reserveCapacity(1 << 14)
+      _ = try Self.placeSaved(hashedNumbers(), capacity: capacity) { slot in
+        part.append(slot)
+        guard part.count == 1 << 14 else { return }
+        try part.withUnsafeBytes { try output.append(streaming: $0) }
+        part.removeAll(keepingCapacity: true)
+      }
+      try part.withUnsafeBytes { try output.append(streaming: $0) }
+    }
   }
 
   /// Read from bytes that outlive the reading (a mapped checkpoint: `BinaryInput.owner`), the
-  /// ids stay there, looked up in place (`SavedIds`); otherwise they are copied.
+  /// ids stay there, looked up in place (`SavedIds`); otherwise they are copied first.
   public init(binary input: BinaryInput) throws {
     let arena = try input.byteStringField()
     let entries = try input.byteStringField()
     let slots = try input.byteStringField()
+    self.init()
     if let owner = input.owner {
-      self.init()
       saved = try SavedIds(owner: owner, arena: arena, entries: entries, slots: slots)
     } else {
-      self = try Self(arena: arena, packedEntries: entries, slots: slots)
+      saved = try SavedIds(copying: arena, entries: entries, slots: slots)
     }
+  }
+
+  /// Every id's (hash, number), in the order of the hashes: the checkpoint's in the order of
+  /// its table, each run of the scratch files, and those here, sorted, merged.
+  func hashedNumbers() -> () -> HashedNumber? {
+    var sources: [() -> HashedNumber?] = []
+    if let saved { sources.append(saved.hashedNumbers()) }
+    if let spilled { sources += spilled.runs.map(spilled.reader) }
+    let first = firstHere
+    var here = arena.withUnsafeBytes { arena in
+      entries.indices.map { HashedNumber(hash: Self.hash64(Self.id(of: entries[$0], in: arena)), number: UInt32(first + $0)) }
+    }
+    here.sort()
+    var next = 0
+    sources.append {
+      guard next < here.count else { return nil }
+      defer { next += 1 }
+      return here[next]
+    }
+    return merged(sources)
   }
 }

@@ -160,4 +160,76 @@ import Testing
     for slot in stride(from: tableStart, to: bytes.count, by: 4) { full.replaceSubrange(slot..<(slot + 4), with: [1, 0, 0, 0]) }
     #expect(try lookUp(full).last! == nil)
   }
+
+  /// Past its spill limit an index moves its ids to scratch files, again and again: it finds
+  /// every id and no other, as an index that held them all in memory does, and saves the same
+  /// bytes; read back from those bytes, it goes on spilling what is added after them.
+  @Test func anIndexThatSpillsFindsAndSavesWhatOneInMemoryDoes() throws {
+    let ids = Self.ids(12_000)
+    let types = EventType.allCases
+    var memory = EventIndex()
+    var spilling = EventIndex()
+    spilling.spillLimit = 1_000
+    for (number, id) in ids.enumerated() {
+      memory.insert(id, seq: number + 1, type: types[number % types.count], subject: number % 5)
+      spilling.insert(id, seq: number + 1, type: types[number % types.count], subject: number % 5)
+      if number % 997 == 0 {
+        for earlier in stride(from: number, through: 0, by: -89) { #expect(spilling[ids[earlier]]?.seq == earlier + 1) }
+      }
+    }
+    #expect(spilling.spilled?.runs.count == 11, "eleven moves of a thousand ids")
+    #expect(spilling.entries.count == 1_000 && spilling.count == ids.count)
+    for (number, id) in ids.enumerated() {
+      #expect(spilling[id] == memory[id])
+      #expect(spilling.subject(of: id) == (number % 5 == 0 ? nil : number % 5))
+    }
+    // Ten thousand ids never put in: the filter lets a few through to the runs, which hold none.
+    let absent = ["", "e-", "E-1", String(ids[40].dropLast()) + "y"] + (0..<10_000).map { "absent-\($0)" }
+    #expect(absent.allSatisfy { spilling[$0] == nil })
+    #expect(spilling == memory)
+    let bytes = try BinaryEncoder().encode(memory)
+    #expect(try BinaryEncoder().encode(spilling) == bytes)
+    #expect(try BinaryEncoder(fastPaths: false).encode(spilling) == bytes)
+
+    // Read in place from the first 5,000 ids' bytes, then the rest added: spilled again.
+    var first = EventIndex()
+    for (number, id) in ids.prefix(5_000).enumerated() {
+      first.insert(id, seq: number + 1, type: types[number % types.count], subject: number % 5)
+    }
+    let folder = TemporaryFolder()
+    TemporaryFolder.writeBytes(folder.path("index"), try BinaryEncoder().encode(first))
+    let mapped = try OpenFile(path: folder.path("index"), writable: false).map(populate: false)
+    var resumed = try EventIndex(savedIn: mapped, bytes: mapped.bytes)
+    resumed.spillLimit = 1_500
+    for (number, id) in ids.enumerated().dropFirst(5_000) {
+      resumed.insert(id, seq: number + 1, type: types[number % types.count], subject: number % 5)
+    }
+    #expect(resumed.saved?.count == 5_000 && resumed.spilled?.count == 6_000 && resumed.entries.count == 1_000)
+    for (number, id) in ids.enumerated() { #expect(resumed[id]?.seq == number + 1) }
+    #expect(absent.allSatisfy { resumed[$0] == nil })
+    #expect(resumed == memory)
+    #expect(try BinaryEncoder().encode(resumed) == bytes)
+  }
+
+  /// The saved table of a hash order: each id at its home or just after the id before, so that
+  /// a lookup from the home meets it before an empty slot; a last cluster running past the
+  /// table's capacity lengthens the table rather than wrapping round.
+  @Test func theSavedTableHoldsEachIdBetweenItsHomeAndTheNextEmptySlot() throws {
+    for count in [1, 12, 500, 3_000] {
+      var index = EventIndex()
+      let ids = Self.ids(count)
+      for (number, id) in ids.enumerated() { index.insert(id, seq: number + 1, type: .examRecorded) }
+      let (arena, entries) = index.whole
+      let slots = EventIndex.savedSlots(arena: arena, entries: entries)
+      let capacity = EventIndex.capacity(toHold: count)
+      #expect(slots.count >= capacity && slots.count <= capacity + count)
+      #expect(slots.filter { $0 != 0 }.count == count)
+      for (number, id) in ids.enumerated() {
+        var bytes = id
+        let home = EventIndex.savedHome(bytes.withUTF8 { EventIndex.hash64(UnsafeRawBufferPointer($0)) }, capacity: capacity)
+        let at = try #require(slots.firstIndex(of: UInt32(number + 1)))
+        #expect(at >= home && slots[home..<at].allSatisfy { $0 != 0 }, "\(id): home \(home), placed at \(at)")
+      }
+    }
+  }
 }

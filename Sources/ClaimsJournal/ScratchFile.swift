@@ -1,0 +1,60 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// A file for a process's own overflow (`TMPDIR`, else /tmp), removed from its folder as soon as
+/// it is made: nothing is left behind whatever becomes of the process. A write or read that
+/// fails stops the process with the system's words for why — these are not the ledger's files,
+/// and no journal or checkpoint is touched.
+public final class ScratchFile: @unchecked Sendable {
+  let descriptor: Int32
+  /// Bytes appended so far.
+  public private(set) var count = 0
+
+  public init(purpose: String) {
+    let folder = getenv("TMPDIR").map { String(cString: $0) }.flatMap { $0.isEmpty ? nil : $0 } ?? "/tmp"
+    var template = Array("\(folder)/claims-\(purpose)-XXXXXX".utf8CString)
+    let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
+    guard fd >= 0 else { preconditionFailure("cannot create a scratch file in \(folder) (TMPDIR): \(String(cString: strerror(errno)))") }
+    template.withUnsafeBufferPointer { _ = unlink($0.baseAddress!) }
+    descriptor = fd
+  }
+
+  deinit { close(descriptor) }
+
+  /// Appends `bytes`; returns where they start.
+  @discardableResult public func append(_ bytes: UnsafeRawBufferPointer) -> Int {
+    let start = count
+    var done = 0
+    while done < bytes.count {
+      let written = pwrite(descriptor, bytes.baseAddress! + done, bytes.count - done, off_t(start + done))
+      if written < 0, errno == EINTR { continue }
+      guard written > 0 else { preconditionFailure("cannot write a scratch file (TMPDIR): \(String(cString: strerror(errno)))") }
+      done += written
+    }
+    count += bytes.count
+    return start
+  }
+
+  /// Fills `buffer` from `offset`, which with the buffer must lie within what was appended.
+  public func read(into buffer: UnsafeMutableRawBufferPointer, at offset: Int) {
+    precondition(offset >= 0 && offset + buffer.count <= count, "a read outside a scratch file")
+    var done = 0
+    while done < buffer.count {
+      let read = pread(descriptor, buffer.baseAddress! + done, buffer.count - done, off_t(offset + done))
+      if read < 0, errno == EINTR { continue }
+      guard read > 0 else { preconditionFailure("cannot read a scratch file (TMPDIR): \(String(cString: strerror(errno)))") }
+      done += read
+    }
+  }
+
+  /// `count` bytes from `offset`, as an array.
+  public func bytes(at offset: Int, count: Int) -> [UInt8] {
+    [UInt8](unsafeUninitializedCapacity: count) { buffer, initialized in
+      read(into: UnsafeMutableRawBufferPointer(buffer), at: offset)
+      initialized = count
+    }
+  }
+}

@@ -1,0 +1,197 @@
+import ClaimsDomain
+import ClaimsJournal
+
+/// An id's hash and its entry's number in the whole index: what the saved table is built from,
+/// in the order of the hashes.
+struct HashedNumber: Comparable {
+  var hash: UInt64
+  var number: UInt32
+
+  static func < (lhs: HashedNumber, rhs: HashedNumber) -> Bool { (lhs.hash, lhs.number) < (rhs.hash, rhs.number) }
+}
+
+/// The ids a long fold has moved out of memory (`EventIndex.spillLimit`), so that a replay from
+/// line 1 holds the tables of its trainees and classes, not one entry per event. They lie in
+/// scratch files: the ids end to end, their 16-byte entries in journal order, and per move a
+/// run of (hash, number) pairs sorted by hash. Memory keeps a sample of every 256th hash of
+/// each run and a filter of the hashes (two bytes an id), so that a new id — nearly every
+/// lookup — is answered without reading a file; an id the filter may hold (one in some
+/// hundreds of new ids, every void's target) is looked for in the runs.
+final class SpilledIds: @unchecked Sendable {
+  let ids = ScratchFile(purpose: "ids")
+  let entries = ScratchFile(purpose: "id-entries")
+  let pairs = ScratchFile(purpose: "id-runs")
+  /// The number of the first entry here: the checkpoint's ids come before.
+  let firstNumber: Int
+  private(set) var count = 0
+  private(set) var runs: [Run] = []
+  private var filter: HashFilter
+
+  struct Run {
+    /// Where its pairs start, counted in pairs.
+    var start: Int
+    var count: Int
+    /// The hash of every `sampleEvery`-th pair.
+    var samples: [UInt64]
+  }
+
+  static let sampleEvery = 256
+  static let pairStride = MemoryLayout<HashedNumber>.stride
+  static let entryStride = MemoryLayout<EventIndex.Entry>.stride
+
+  init(firstNumber: Int, expected: Int) {
+    self.firstNumber = firstNumber
+    filter = HashFilter(capacity: expected)
+  }
+
+  /// Takes entries whose ids lie in `arena` (as `EventIndex` holds them): appended to the
+  /// files in order, numbered after those already here, their pairs a new run.
+  func take(arena: [UInt8], entries moved: [EventIndex.Entry]) {
+    let shift = UInt32(ids.count)
+    precondition(ids.count + arena.count <= Int(UInt32.max), "over 4 GB of event ids")
+    var run = arena.withUnsafeBytes { arena in
+      moved.indices.map { index in
+        HashedNumber(hash: EventIndex.hash64(EventIndex.id(of: moved[index], in: arena)), number: UInt32(firstNumber + count + index))
+      }
+    }
+    run.sort()
+    arena.withUnsafeBytes { _ = ids.append($0) }
+    moved.map { var entry = $0; entry.idStart += shift; return entry }.withUnsafeBytes { _ = entries.append($0) }
+    run.withUnsafeBytes { _ = pairs.append($0) }
+    let start = runs.last.map { $0.start + $0.count } ?? 0
+    runs.append(Run(start: start, count: run.count, samples: stride(from: 0, to: run.count, by: Self.sampleEvery).map { run[$0].hash }))
+    count += moved.count
+    if count > filter.capacity { refilter() }
+    for pair in run { filter.insert(pair.hash) }
+  }
+
+  /// A filter twice the size, of every hash here (read back from the runs).
+  private func refilter() {
+    filter = HashFilter(capacity: 2 * max(count, filter.capacity))
+    let next = merged(runs.map(reader))
+    while let pair = next() { filter.insert(pair.hash) }
+  }
+
+  /// The entry of `id`, whose hash is `hash`; nil when it is not here.
+  func find(_ id: UnsafeRawBufferPointer, hash: UInt64) -> EventIndex.Entry? {
+    guard filter.mightContain(hash) else { return nil }
+    for run in runs {
+      // The last sample below the hash starts the pairs that may hold it.
+      var (low, high) = (0, run.samples.count)
+      while low < high {
+        let middle = (low + high) / 2
+        if run.samples[middle] < hash { low = middle + 1 } else { high = middle }
+      }
+      var position = max(0, low - 1) * Self.sampleEvery
+      scan: while position < run.count {
+        let block = readPairs(of: run, from: position, count: min(Self.sampleEvery, run.count - position))
+        for pair in block {
+          if pair.hash > hash { break scan }
+          if pair.hash == hash, let entry = entry(Int(pair.number)), self.id(of: entry) == Array(id) { return entry }
+        }
+        position += block.count
+      }
+    }
+    return nil
+  }
+
+  /// Entry `number` of the whole index, its id placed in `ids`.
+  func entry(_ number: Int) -> EventIndex.Entry? {
+    let local = number - firstNumber
+    guard (0..<count).contains(local) else { return nil }
+    var entry = EventIndex.Entry(seq: 0, idStart: 0, subject: 0, idLength: 0, type: 0)
+    withUnsafeMutableBytes(of: &entry) { entries.read(into: $0, at: local * Self.entryStride) }
+    return entry
+  }
+
+  func id(of entry: EventIndex.Entry) -> [UInt8] { ids.bytes(at: Int(entry.idStart), count: Int(entry.idLength)) }
+
+  private func readPairs(of run: Run, from position: Int, count: Int) -> [HashedNumber] {
+    [HashedNumber](unsafeUninitializedCapacity: count) { buffer, initialized in
+      pairs.read(into: UnsafeMutableRawBufferPointer(buffer), at: (run.start + position) * Self.pairStride)
+      initialized = count
+    }
+  }
+
+  /// A run's pairs in order, read a few thousand at a time.
+  func reader(of run: Run) -> () -> HashedNumber? {
+    var block: [HashedNumber] = []
+    var (position, index) = (0, 0)
+    return {
+      if index == block.count {
+        guard position < run.count else { return nil }
+        block = self.readPairs(of: run, from: position, count: min(1 << 14, run.count - position))
+        (position, index) = (position + block.count, 0)
+      }
+      defer { index += 1 }
+      return block[index]
+    }
+  }
+
+  /// The ids' bytes, then the entries (their ids moved `shift` bytes on), in parts of a megabyte.
+  func forEachPart(ofIds: Bool, shift: UInt32 = 0, _ body: (UnsafeRawBufferPointer) throws -> Void) rethrows {
+    let file = ofIds ? ids : entries
+    let part = ofIds ? 1 << 20 : (1 << 20) / Self.entryStride * Self.entryStride
+    var offset = 0
+    while offset < file.count {
+      var bytes = file.bytes(at: offset, count: min(part, file.count - offset))
+      if !ofIds, shift != 0 {
+        bytes.withUnsafeMutableBytes { raw in
+          for index in 0..<(raw.count / Self.entryStride) {
+            let at = index * Self.entryStride + MemoryLayout<EventIndex.Entry>.offset(of: \.idStart)!
+            raw.storeBytes(of: raw.load(fromByteOffset: at, as: UInt32.self) + shift, toByteOffset: at, as: UInt32.self)
+          }
+        }
+      }
+      try bytes.withUnsafeBytes(body)
+      offset += bytes.count
+    }
+  }
+}
+
+/// The pairs of several sources, each in order, in one order: what a saved table is placed from.
+func merged(_ sources: [() -> HashedNumber?]) -> () -> HashedNumber? {
+  var heads = sources.map { $0() }
+  return {
+    var least: Int?
+    for index in heads.indices {
+      guard let head = heads[index] else { continue }
+      if least == nil || head < heads[least!]! { least = index }
+    }
+    guard let least else { return nil }
+    defer { heads[least] = sources[least]() }
+    return heads[least]
+  }
+}
+
+/// A split-block Bloom filter of 64-bit hashes, sixteen bits a hash: blocks of eight 32-bit
+/// words, a hash setting one bit in each word of one block (one cache line read a lookup).
+/// Says "not here" for all but about one in five hundred hashes that are not.
+struct HashFilter {
+  private var words: [UInt32]
+  private let blocks: Int
+  let capacity: Int
+
+  private static let salts: [UInt32] = [
+    0x47b6_137b, 0x4497_4d91, 0x8824_ad5b, 0xa2b7_289d, 0x7054_95c7, 0x2df1_424b, 0x9efc_4947, 0x5c6b_fb31,
+  ]
+
+  init(capacity: Int) {
+    self.capacity = max(capacity, 1 << 12)
+    blocks = (self.capacity * 16 + 255) / 256
+    words = Array(repeating: 0, count: blocks * 8)
+  }
+
+  private func block(_ hash: UInt64) -> Int { Int(((hash >> 32) &* UInt64(blocks)) >> 32) * 8 }
+
+  mutating func insert(_ hash: UInt64) {
+    let (start, low) = (block(hash), UInt32(truncatingIfNeeded: hash))
+    for word in 0..<8 { words[start + word] |= 1 << ((low &* Self.salts[word]) >> 27) }
+  }
+
+  func mightContain(_ hash: UInt64) -> Bool {
+    let (start, low) = (block(hash), UInt32(truncatingIfNeeded: hash))
+    for word in 0..<8 where words[start + word] & (1 << ((low &* Self.salts[word]) >> 27)) == 0 { return false }
+    return true
+  }
+}
