@@ -57,4 +57,14 @@ public final class ScratchFile: @unchecked Sendable {
       initialized = count
     }
   }
+
+  /// Everything appended, in order, in parts of at most `partSize` bytes.
+  public func forEachPart(partSize: Int = 1 << 20, _ body: (UnsafeRawBufferPointer) throws -> Void) rethrows {
+    var offset = 0
+    while offset < count {
+      let part = bytes(at: offset, count: min(partSize, count - offset))
+      try part.withUnsafeBytes(body)
+      offset += part.count
+    }
+  }
 }

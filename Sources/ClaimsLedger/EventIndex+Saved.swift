@@ -163,7 +163,7 @@ extension EventIndex {
     var ids = arena.withUnsafeBytes { arena in
       entries.indices.map { HashedNumber(hash: hash64(id(of: entries[$0], in: arena)), number: UInt32($0)) }
     }
-    ids.sort()
+    ids.sortByHash()
     var next = 0
     var slots: [UInt32] = []
     _ = placeSaved({

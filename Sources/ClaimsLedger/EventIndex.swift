@@ -1,4 +1,5 @@
 import ClaimsDomain
+import ClaimsJournal
 
 #if canImport(Glibc)
   import Glibc
@@ -278,19 +279,19 @@ extension EventIndex: BinaryFastCodable {
       let shift = UInt32(savedIds + spilledIds)
       try entries.map { var entry = $0; entry.idStart += shift; return entry }.withUnsafeBytes { try output.append(streaming: $0) }
     }
-    // Placed twice: first for the table's length, which comes before it.
-    let capacity = Self.capacity(toHold: count)
-    let slotCount = Self.placeSaved(hashedNumbers(), capacity: capacity) { _ in }
-    try output.byteStringField(length: 4 * slotCount) {
-      var part: [UInt32] = []
-      part.reserveCapacity(1 << 14)
-      _ = try Self.placeSaved(hashedNumbers(), capacity: capacity) { slot in
-        part.append(slot)
-        guard part.count == 1 << 14 else { return }
-        try part.withUnsafeBytes { try output.append(streaming: $0) }
-        part.removeAll(keepingCapacity: true)
-      }
-      try part.withUnsafeBytes { try output.append(streaming: $0) }
+    // Placed into a scratch file first: its length comes before it.
+    let table = ScratchFile(purpose: "id-table")
+    var part: [UInt32] = []
+    part.reserveCapacity(1 << 14)
+    _ = Self.placeSaved(hashedNumbers(), capacity: Self.capacity(toHold: count)) { slot in
+      part.append(slot)
+      guard part.count == 1 << 14 else { return }
+      part.withUnsafeBytes { _ = table.append($0) }
+      part.removeAll(keepingCapacity: true)
+    }
+    part.withUnsafeBytes { _ = table.append($0) }
+    try output.byteStringField(length: table.count) {
+      try table.forEachPart { try output.append(streaming: $0) }
     }
   }
 
@@ -318,7 +319,7 @@ extension EventIndex: BinaryFastCodable {
     var here = arena.withUnsafeBytes { arena in
       entries.indices.map { HashedNumber(hash: Self.hash64(Self.id(of: entries[$0], in: arena)), number: UInt32(first + $0)) }
     }
-    here.sort()
+    here.sortByHash()
     var next = 0
     sources.append {
       guard next < here.count else { return nil }

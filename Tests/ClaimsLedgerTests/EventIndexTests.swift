@@ -232,4 +232,15 @@ import Testing
       }
     }
   }
+
+  /// The radix sort gives the order a comparison sort gives, equal hashes (and hashes sharing
+  /// bytes) included.
+  @Test func sortingByHashIsSortingByHashThenNumber() {
+    var random = SplitMix64(seed: 7)
+    let pool = (0..<300).map { _ in random.next() & 0xFFFF_00FF_FFFF_FF0F }
+    var pairs = (0..<5_000).map { HashedNumber(hash: pool[Int(random.next() % 300)], number: UInt32($0)) }
+    let expected = pairs.sorted()
+    pairs.sortByHash()
+    #expect(pairs == expected)
+  }
 }
