@@ -3,7 +3,8 @@ import ClaimsRules
 
 /// Everything the ledger knows after folding a journal prefix: the facts and decisions that the
 /// next event is validated against. Its memory grows with actors, classes, trainees and claims;
-/// per event it keeps only the id index that idempotency needs. The larger tables a command
+/// the id index that idempotency needs, the one table with an entry per event, keeps its
+/// newest million in memory and moves the rest to scratch files. The larger tables a command
 /// may not need are `Deferred`: read from a checkpoint only when asked for.
 public struct LedgerState: Codable, Equatable, Sendable {
   public internal(set) var lastSeq = 0
@@ -44,8 +45,9 @@ public struct LedgerState: Codable, Equatable, Sendable {
   /// What voids and rejected claims took from the tables above, with the lines that took it:
   /// what a date before those lines still shows (`LedgerState+AsOf`).
   @Deferred public internal(set) var history = FactHistory()
-  /// Every event id in the journal: the idempotency keys. The one table that grows with
-  /// events; last, so that a checkpoint can keep it apart (`writeBinaryWithoutIndex`).
+  /// Every event id in the journal: the idempotency keys. The one table with an entry per
+  /// event, in memory only its newest (`EventIndex.spillLimit`); last, so that a checkpoint can
+  /// keep it apart (`writeBinaryWithoutIndex`).
   public internal(set) var events = EventIndex()
   /// Whether `events` holds the journal's ids: false only for a state read from a checkpoint
   /// without them (`Checkpoint.IndexNeed.toFoldLines`); every line has an id.
