@@ -27,13 +27,7 @@ public final class ScratchFile: @unchecked Sendable {
   /// Appends `bytes`; returns where they start.
   @discardableResult public func append(_ bytes: UnsafeRawBufferPointer) -> Int {
     let start = count
-    var done = 0
-    while done < bytes.count {
-      let written = pwrite(descriptor, bytes.baseAddress! + done, bytes.count - done, off_t(start + done))
-      if written < 0, errno == EINTR { continue }
-      guard written > 0 else { preconditionFailure("cannot write a scratch file (TMPDIR): \(String(cString: strerror(errno)))") }
-      done += written
-    }
+    transfer(bytes.count, "write") { pwrite(descriptor, bytes.baseAddress! + $0, bytes.count - $0, off_t(start + $0)) }
     count += bytes.count
     return start
   }
@@ -41,12 +35,18 @@ public final class ScratchFile: @unchecked Sendable {
   /// Fills `buffer` from `offset`, which with the buffer must lie within what was appended.
   public func read(into buffer: UnsafeMutableRawBufferPointer, at offset: Int) {
     precondition(offset >= 0 && offset + buffer.count <= count, "a read outside a scratch file")
+    transfer(buffer.count, "read") { pread(descriptor, buffer.baseAddress! + $0, buffer.count - $0, off_t(offset + $0)) }
+  }
+
+  /// Calls `step` with the bytes done so far until `total` are, over short transfers and
+  /// interruptions.
+  private func transfer(_ total: Int, _ operation: String, _ step: (Int) -> Int) {
     var done = 0
-    while done < buffer.count {
-      let read = pread(descriptor, buffer.baseAddress! + done, buffer.count - done, off_t(offset + done))
-      if read < 0, errno == EINTR { continue }
-      guard read > 0 else { preconditionFailure("cannot read a scratch file (TMPDIR): \(String(cString: strerror(errno)))") }
-      done += read
+    while done < total {
+      let moved = step(done)
+      if moved < 0, errno == EINTR { continue }
+      guard moved > 0 else { preconditionFailure("cannot \(operation) a scratch file (TMPDIR): \(String(cString: strerror(errno)))") }
+      done += moved
     }
   }
 
@@ -58,11 +58,15 @@ public final class ScratchFile: @unchecked Sendable {
     }
   }
 
-  /// Everything appended, in order, in parts of at most `partSize` bytes.
-  public func forEachPart(partSize: Int = 1 << 20, _ body: (UnsafeRawBufferPointer) throws -> Void) rethrows {
+  /// The first `length` bytes appended (all by default), in order, in parts of at most
+  /// `partSize` bytes.
+  public func forEachPart(upTo length: Int? = nil, partSize: Int = 1 << 20, _ body: (UnsafeRawBufferPointer) throws -> Void)
+    rethrows
+  {
+    let end = length ?? count
     var offset = 0
-    while offset < count {
-      let part = bytes(at: offset, count: min(partSize, count - offset))
+    while offset < end {
+      let part = bytes(at: offset, count: min(partSize, end - offset))
       try part.withUnsafeBytes(body)
       offset += part.count
     }

@@ -49,12 +49,16 @@ final class SpilledIds: @unchecked Sendable {
   let firstNumber: Int
   private(set) var count = 0
   private(set) var runs: [Run] = []
+  /// Of every id moved, whichever view it belongs to: a lookup may be sent to the runs for an id
+  /// that is not in its view's, and finds nothing there.
   private var filter: HashFilter
 
   struct Run {
-    /// Where its pairs start, counted in pairs.
+    /// Where its pairs start, counted in pairs: also where its entries start.
     var start: Int
     var count: Int
+    /// Where its ids end in `ids`.
+    var idsEnd: Int
     /// The hash of every `sampleEvery`-th pair.
     var samples: [UInt64]
   }
@@ -70,7 +74,7 @@ final class SpilledIds: @unchecked Sendable {
 
   /// Takes entries whose ids lie in `arena` (as `EventIndex` holds them): appended to the
   /// files in order, numbered after those already here, their pairs a new run.
-  func take(arena: [UInt8], entries moved: [EventIndex.Entry]) {
+  fileprivate func take(arena: [UInt8], entries moved: [EventIndex.Entry]) {
     let shift = UInt32(ids.count)
     precondition(ids.count + arena.count <= Int(UInt32.max), "over 4 GB of event ids")
     var run = arena.withUnsafeBytes { arena in
@@ -83,7 +87,10 @@ final class SpilledIds: @unchecked Sendable {
     moved.map { var entry = $0; entry.idStart += shift; return entry }.withUnsafeBytes { _ = entries.append($0) }
     run.withUnsafeBytes { _ = pairs.append($0) }
     let start = runs.last.map { $0.start + $0.count } ?? 0
-    runs.append(Run(start: start, count: run.count, samples: stride(from: 0, to: run.count, by: Self.sampleEvery).map { run[$0].hash }))
+    runs.append(
+      Run(
+        start: start, count: run.count, idsEnd: ids.count,
+        samples: stride(from: 0, to: run.count, by: Self.sampleEvery).map { run[$0].hash }))
     count += moved.count
     if count > filter.capacity { refilter() }
     for pair in run { filter.insert(pair.hash) }
@@ -96,10 +103,26 @@ final class SpilledIds: @unchecked Sendable {
     while let pair = next() { filter.insert(pair.hash) }
   }
 
-  /// The entry of `id`, whose hash is `hash`; nil when it is not here.
-  func find(_ id: UnsafeRawBufferPointer, hash: UInt64) -> EventIndex.Entry? {
+  /// A copy of the files as they stood after `runCount` runs, for an index that moves ids of
+  /// its own after another has moved more.
+  fileprivate func fork(runCount: Int) -> SpilledIds {
+    let copy = SpilledIds(firstNumber: firstNumber, expected: 0)
+    let kept = runs.prefix(runCount)
+    let entryCount = kept.last.map { $0.start + $0.count } ?? 0
+    let idBytes = kept.last?.idsEnd ?? 0
+    for (from, to, length) in [(ids, copy.ids, idBytes), (entries, copy.entries, entryCount * Self.entryStride),
+      (pairs, copy.pairs, entryCount * Self.pairStride)] {
+      from.forEachPart(upTo: length) { _ = to.append($0) }
+    }
+    (copy.count, copy.runs, copy.filter) = (entryCount, Array(kept), filter)
+    return copy
+  }
+
+  /// The entry of `id`, whose hash is `hash`, in the first `runCount` runs; nil when it is not
+  /// there.
+  func find(_ id: UnsafeRawBufferPointer, hash: UInt64, runCount: Int) -> EventIndex.Entry? {
     guard filter.mightContain(hash) else { return nil }
-    for run in runs {
+    for run in runs.prefix(runCount) {
       // The last sample below the hash starts the pairs that may hold it.
       var (low, high) = (0, run.samples.count)
       while low < high {
@@ -152,16 +175,52 @@ final class SpilledIds: @unchecked Sendable {
     }
   }
 
-  /// The ids' bytes (`ofIds`), or the entries, their ids moved `shift` bytes on, in parts of
-  /// about a megabyte.
-  func forEachPart(ofIds: Bool, shift: UInt32 = 0, _ body: (UnsafeRawBufferPointer) throws -> Void) rethrows {
-    guard !ofIds else { return try ids.forEachPart(body) }
-    try entries.forEachPart(partSize: (1 << 20) / Self.entryStride * Self.entryStride) { part in
+  /// The ids' bytes (`ofIds`), or the entries, their ids moved `shift` bytes on, of the first
+  /// `runCount` runs, in parts of about a megabyte.
+  func forEachPart(ofIds: Bool, runCount: Int, shift: UInt32 = 0, _ body: (UnsafeRawBufferPointer) throws -> Void)
+    rethrows
+  {
+    let last = runs.prefix(runCount).last
+    guard !ofIds else { return try ids.forEachPart(upTo: last?.idsEnd ?? 0, body) }
+    let length = (last.map { $0.start + $0.count } ?? 0) * Self.entryStride
+    try entries.forEachPart(upTo: length, partSize: (1 << 20) / Self.entryStride * Self.entryStride) { part in
       guard shift != 0 else { return try body(part) }
       var moved = EventIndex.copied(part, as: EventIndex.Entry.self)
       for index in moved.indices { moved[index].idStart += shift }
       try moved.withUnsafeBytes(body)
     }
+  }
+}
+
+/// What one index holds of the ids moved to scratch files: the first `runCount` runs. The files
+/// only grow, so an index copied before a later move (a replay's state kept at a checkpoint's
+/// line while the fold goes on) still reads exactly its own ids; one that moves ids after
+/// another has moved more since the two parted forks the files first.
+struct SpilledView {
+  let store: SpilledIds
+  let runCount: Int
+  /// The ids moved, and their bytes.
+  let count: Int
+  let idBytes: Int
+
+  init(_ store: SpilledIds) {
+    (self.store, runCount) = (store, store.runs.count)
+    (count, idBytes) = (store.count, store.ids.count)
+  }
+
+  /// This view with `entries` (whose ids lie in `arena`) moved too.
+  func taking(arena: [UInt8], entries: [EventIndex.Entry]) -> SpilledView {
+    let target = runCount == store.runs.count ? store : store.fork(runCount: runCount)
+    target.take(arena: arena, entries: entries)
+    return SpilledView(target)
+  }
+
+  var runs: ArraySlice<SpilledIds.Run> { store.runs.prefix(runCount) }
+
+  func find(_ id: UnsafeRawBufferPointer, hash: UInt64) -> EventIndex.Entry? { store.find(id, hash: hash, runCount: runCount) }
+
+  func forEachPart(ofIds: Bool, shift: UInt32 = 0, _ body: (UnsafeRawBufferPointer) throws -> Void) rethrows {
+    try store.forEachPart(ofIds: ofIds, runCount: runCount, shift: shift, body)
   }
 }
 

@@ -54,7 +54,7 @@ public struct EventIndex: Sendable {
   /// A checkpoint's ids, looked up in its file; the tables above hold the ids added since.
   var saved: SavedIds?
   /// Ids moved out of memory, numbered after the checkpoint's and before those here.
-  var spilled: SpilledIds?
+  var spilled: SpilledView?
   /// The entries held here before they move to `spilled`.
   var spillLimit = EventIndex.defaultSpillLimit
   /// How many ids the index expects (`reserveCapacity`), for sizing what it spills to.
@@ -144,9 +144,10 @@ public struct EventIndex: Sendable {
 
   /// Moves every entry here to the scratch files, and starts again with empty tables.
   mutating func spill() {
-    let spilled = self.spilled ?? SpilledIds(firstNumber: saved?.count ?? 0, expected: max(expected - (saved?.count ?? 0), 4 * spillLimit))
-    spilled.take(arena: arena, entries: entries)
-    self.spilled = spilled
+    let view =
+      spilled
+      ?? SpilledView(SpilledIds(firstNumber: saved?.count ?? 0, expected: max(expected - (saved?.count ?? 0), 4 * spillLimit)))
+    spilled = view.taking(arena: arena, entries: entries)
     (arena, entries, placed) = ([], [], 0)
     arena.reserveCapacity(spillLimit * 16)
     entries.reserveCapacity(spillLimit)
@@ -267,7 +268,7 @@ extension EventIndex: Codable {
 extension EventIndex: BinaryFastCodable {
   public func writeBinary(to output: BinaryOutput) throws {
     let savedIds = saved?.arena.count ?? 0
-    let spilledIds = spilled?.ids.count ?? 0
+    let spilledIds = spilled?.idBytes ?? 0
     try output.byteStringField(length: savedIds + spilledIds + arena.count) {
       if let saved { try output.append(streaming: saved.arena) }
       try spilled?.forEachPart(ofIds: true) { try output.append(streaming: $0) }
@@ -314,7 +315,7 @@ extension EventIndex: BinaryFastCodable {
   func hashedNumbers() -> () -> HashedNumber? {
     var sources: [() -> HashedNumber?] = []
     if let saved { sources.append(saved.hashedNumbers()) }
-    if let spilled { sources += spilled.runs.map(spilled.reader) }
+    if let spilled { sources += spilled.runs.map(spilled.store.reader) }
     let first = firstHere
     var here = arena.withUnsafeBytes { arena in
       entries.indices.map { HashedNumber(hash: Self.hash64(Self.id(of: entries[$0], in: arena)), number: UInt32(first + $0)) }

@@ -243,4 +243,35 @@ import Testing
     pairs.sortByHash()
     #expect(pairs == expected)
   }
+
+  /// An index copied before the other moves more ids to the files (a replay's state kept at a
+  /// checkpoint's line while the fold goes on) keeps finding and saving exactly its own ids;
+  /// moving ids of its own after that, it forks the files, and both stay as if never shared.
+  @Test func aCopyKeepsItsOwnSpilledIds() throws {
+    let ids = Self.ids(5_000)
+    let others = (0..<1_500).map { "other-\($0)" }
+    func index(of ids: [String], spillLimit: Int = 500) -> EventIndex {
+      var index = EventIndex()
+      index.spillLimit = spillLimit
+      for (number, id) in ids.enumerated() { index.insert(id, seq: number + 1, type: .examRecorded) }
+      return index
+    }
+    var first = index(of: Array(ids.prefix(2_000)))
+    var copy = first
+    let copyBytes = try BinaryEncoder().encode(copy)
+    for (number, id) in ids.enumerated().dropFirst(2_000) { first.insert(id, seq: number + 1, type: .examRecorded) }
+    #expect(first.count == 5_000 && copy.count == 2_000)
+    #expect(copy[ids[2_500]] == nil && copy[ids[10]]?.seq == 11)
+    #expect(try BinaryEncoder().encode(copy) == copyBytes)
+
+    for (number, id) in others.enumerated() { copy.insert(id, seq: 2_001 + number, type: .examRecorded) }
+    #expect(copy.spilled?.store !== first.spilled?.store, "the copy forked the files")
+    let reference = index(of: Array(ids.prefix(2_000)) + others, spillLimit: .max)
+    #expect(copy == reference)
+    #expect(try BinaryEncoder().encode(copy) == (try BinaryEncoder().encode(reference)))
+    #expect(copy[ids[2_500]] == nil && first["other-3"] == nil)
+    let whole = index(of: ids, spillLimit: .max)
+    #expect(first == whole)
+    #expect(try BinaryEncoder().encode(first) == (try BinaryEncoder().encode(whole)))
+  }
 }
