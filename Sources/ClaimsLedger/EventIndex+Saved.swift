@@ -158,19 +158,9 @@ extension EventIndex {
     return filled
   }
 
-  /// The saved table of ids and entries held whole.
-  static func savedSlots(arena: [UInt8], entries: [Entry]) -> [UInt32] {
-    var ids = arena.withUnsafeBytes { arena in
-      entries.indices.map { HashedNumber(hash: hash64(id(of: entries[$0], in: arena)), number: UInt32($0)) }
-    }
-    ids.sortByHash()
-    var next = 0
-    var slots: [UInt32] = []
-    _ = placeSaved({
-      defer { next += 1 }
-      return next < ids.count ? ids[next] : nil
-    }, capacity: capacity(toHold: entries.count)) { slots.append($0) }
-    return slots
+  /// This index's saved table, one slot at a time to `slot`; returns how many slots.
+  func placeSavedTable(_ slot: (UInt32) throws -> Void) rethrows -> Int {
+    try Self.placeSaved(hashedNumbers(), capacity: Self.capacity(toHold: count), slot: slot)
   }
 }
 

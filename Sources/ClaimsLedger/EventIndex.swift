@@ -16,7 +16,7 @@ import ClaimsJournal
 /// it fills they move to the big one all together, in the order of their slots: one sweep
 /// through the big table, which the memory system reads ahead of. Past `spillLimit` entries
 /// they all move to scratch files (`SpilledIds`), so that a long fold's memory does not grow
-/// with its events. A checkpoint saves every id in a table of its own form (`savedSlots`), and
+/// with its events. A checkpoint saves every id in a table of its own form (`placeSaved`), and
 /// its index is then looked up where it lies in the file (`SavedIds`), the ids added later held
 /// in the tables here.
 public struct EventIndex: Sendable {
@@ -242,14 +242,15 @@ extension EventIndex: Equatable {
 extension EventIndex: Codable {
   enum CodingKeys: String, CodingKey { case arena, entries, slots }
 
-  /// The ids, the entries and the saved table (`savedSlots`) as three byte strings: the bytes
-  /// `writeBinary` streams, here built whole (the containers' way, which tests compare).
+  /// The ids, the entries and the saved table (`placeSavedTable`) as three byte strings: the
+  /// bytes `writeBinary` streams, here built whole (the containers' way, which tests compare).
   public func encode(to encoder: Encoder) throws {
     let (arena, entries) = whole
     var container = encoder.container(keyedBy: CodingKeys.self)
     try container.encode(ByteString(arena), forKey: .arena)
     try container.encode(ByteString(entries.withUnsafeBytes { Array($0) }), forKey: .entries)
-    let slots = Self.savedSlots(arena: arena, entries: entries)
+    var slots: [UInt32] = []
+    _ = placeSavedTable { slots.append($0) }
     try container.encode(ByteString(slots.withUnsafeBytes { Array($0) }), forKey: .slots)
   }
 
@@ -284,7 +285,7 @@ extension EventIndex: BinaryFastCodable {
     let table = ScratchFile(purpose: "id-table")
     var part: [UInt32] = []
     part.reserveCapacity(1 << 14)
-    _ = Self.placeSaved(hashedNumbers(), capacity: Self.capacity(toHold: count)) { slot in
+    _ = placeSavedTable { slot in
       part.append(slot)
       guard part.count == 1 << 14 else { return }
       part.withUnsafeBytes { _ = table.append($0) }

@@ -219,8 +219,8 @@ import Testing
       var index = EventIndex()
       let ids = Self.ids(count)
       for (number, id) in ids.enumerated() { index.insert(id, seq: number + 1, type: .examRecorded) }
-      let (arena, entries) = index.whole
-      let slots = EventIndex.savedSlots(arena: arena, entries: entries)
+      var slots: [UInt32] = []
+      _ = index.placeSavedTable { slots.append($0) }
       let capacity = EventIndex.capacity(toHold: count)
       #expect(slots.count >= capacity && slots.count <= capacity + count)
       #expect(slots.filter { $0 != 0 }.count == count)
