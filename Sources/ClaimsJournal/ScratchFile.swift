@@ -5,19 +5,20 @@
 #endif
 
 /// A file for a process's own overflow (`TMPDIR`, else /tmp), removed from its folder as soon as
-/// it is made: nothing is left behind whatever becomes of the process. A write or read that
-/// fails stops the process with the system's words for why — these are not the ledger's files,
-/// and no journal or checkpoint is touched.
+/// it is made: nothing is left behind whatever becomes of the process. None is made where the
+/// folder does not allow it (the caller then keeps its bytes in memory); a write or read that
+/// fails later (a full disk) stops the process with the system's words for why — these are not
+/// the ledger's files, and no journal or checkpoint is touched.
 public final class ScratchFile: @unchecked Sendable {
   let descriptor: Int32
   /// Bytes appended so far.
   public private(set) var count = 0
 
-  public init(purpose: String) {
+  public init?(purpose: String) {
     let folder = getenv("TMPDIR").map { String(cString: $0) }.flatMap { $0.isEmpty ? nil : $0 } ?? "/tmp"
     var template = Array("\(folder)/claims-\(purpose)-XXXXXX".utf8CString)
     let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
-    guard fd >= 0 else { preconditionFailure("cannot create a scratch file in \(folder) (TMPDIR): \(String(cString: strerror(errno)))") }
+    guard fd >= 0 else { return nil }
     template.withUnsafeBufferPointer { _ = unlink($0.baseAddress!) }
     descriptor = fd
   }

@@ -42,9 +42,9 @@ extension Array where Element == HashedNumber {
 /// lookup — is answered without reading a file; an id the filter may hold (one in some
 /// hundreds of new ids, every void's target) is looked for in the runs.
 final class SpilledIds: @unchecked Sendable {
-  let ids = ScratchFile(purpose: "ids")
-  let entries = ScratchFile(purpose: "id-entries")
-  let pairs = ScratchFile(purpose: "id-runs")
+  let ids: ScratchFile
+  let entries: ScratchFile
+  let pairs: ScratchFile
   /// The number of the first entry here: the checkpoint's ids come before.
   let firstNumber: Int
   private(set) var count = 0
@@ -67,7 +67,12 @@ final class SpilledIds: @unchecked Sendable {
   static let pairStride = MemoryLayout<HashedNumber>.stride
   static let entryStride = MemoryLayout<EventIndex.Entry>.stride
 
-  init(firstNumber: Int, expected: Int) {
+  /// Nil when no scratch file can be made (`ScratchFile`).
+  init?(firstNumber: Int, expected: Int) {
+    guard let ids = ScratchFile(purpose: "ids"), let entries = ScratchFile(purpose: "id-entries"),
+      let pairs = ScratchFile(purpose: "id-runs")
+    else { return nil }
+    (self.ids, self.entries, self.pairs) = (ids, entries, pairs)
     self.firstNumber = firstNumber
     filter = HashFilter(capacity: expected)
   }
@@ -104,9 +109,9 @@ final class SpilledIds: @unchecked Sendable {
   }
 
   /// A copy of the files as they stood after `runCount` runs, for an index that moves ids of
-  /// its own after another has moved more.
-  fileprivate func fork(runCount: Int) -> SpilledIds {
-    let copy = SpilledIds(firstNumber: firstNumber, expected: 0)
+  /// its own after another has moved more; nil when no scratch file can be made.
+  fileprivate func fork(runCount: Int) -> SpilledIds? {
+    guard let copy = SpilledIds(firstNumber: firstNumber, expected: 0) else { return nil }
     let kept = runs.prefix(runCount)
     let entryCount = kept.last.map { $0.start + $0.count } ?? 0
     let idBytes = kept.last?.idsEnd ?? 0
@@ -208,9 +213,10 @@ struct SpilledView {
     (count, idBytes) = (store.count, store.ids.count)
   }
 
-  /// This view with `entries` (whose ids lie in `arena`) moved too.
-  func taking(arena: [UInt8], entries: [EventIndex.Entry]) -> SpilledView {
-    let target = runCount == store.runs.count ? store : store.fork(runCount: runCount)
+  /// This view with `entries` (whose ids lie in `arena`) moved too; nil when the files would
+  /// have to be forked and no scratch file can be made.
+  func taking(arena: [UInt8], entries: [EventIndex.Entry]) -> SpilledView? {
+    guard let target = runCount == store.runs.count ? store : store.fork(runCount: runCount) else { return nil }
     target.take(arena: arena, entries: entries)
     return SpilledView(target)
   }

@@ -142,12 +142,16 @@ public struct EventIndex: Sendable {
     table[slot] = UInt32(number + 1)
   }
 
-  /// Moves every entry here to the scratch files, and starts again with empty tables.
+  /// Moves every entry here to the scratch files, and starts again with empty tables. Where no
+  /// scratch file can be made, the entries stay, and the index grows in memory from then on.
   mutating func spill() {
-    let view =
-      spilled
-      ?? SpilledView(SpilledIds(firstNumber: saved?.count ?? 0, expected: max(expected - (saved?.count ?? 0), 4 * spillLimit)))
-    spilled = view.taking(arena: arena, entries: entries)
+    let savedCount = saved?.count ?? 0
+    let view = spilled ?? SpilledIds(firstNumber: savedCount, expected: max(expected - savedCount, 4 * spillLimit)).map(SpilledView.init)
+    guard let moved = view?.taking(arena: arena, entries: entries) else {
+      spillLimit = .max
+      return
+    }
+    spilled = moved
     (arena, entries, placed) = ([], [], 0)
     arena.reserveCapacity(spillLimit * 16)
     entries.reserveCapacity(spillLimit)
@@ -281,19 +285,22 @@ extension EventIndex: BinaryFastCodable {
       let shift = UInt32(savedIds + spilledIds)
       try entries.map { var entry = $0; entry.idStart += shift; return entry }.withUnsafeBytes { try output.append(streaming: $0) }
     }
-    // Placed into a scratch file first: its length comes before it.
+    // Placed first, as its length comes before it: into a scratch file, or kept here where
+    // none can be made.
     let table = ScratchFile(purpose: "id-table")
-    var part: [UInt32] = []
-    part.reserveCapacity(1 << 14)
-    _ = placeSavedTable { slot in
-      part.append(slot)
-      guard part.count == 1 << 14 else { return }
-      part.withUnsafeBytes { _ = table.append($0) }
+    var (part, held): ([UInt32], [UInt32]) = ([], [])
+    func flush() {
+      if let table { part.withUnsafeBytes { _ = table.append($0) } } else { held += part }
       part.removeAll(keepingCapacity: true)
     }
-    part.withUnsafeBytes { _ = table.append($0) }
-    try output.byteStringField(length: table.count) {
-      try table.forEachPart { try output.append(streaming: $0) }
+    let slotCount = placeSavedTable { slot in
+      part.append(slot)
+      if part.count == 1 << 14 { flush() }
+    }
+    flush()
+    try output.byteStringField(length: 4 * slotCount) {
+      if let table { try table.forEachPart { try output.append(streaming: $0) } }
+      try held.withUnsafeBytes { try output.append(streaming: $0) }
     }
   }
 

@@ -13,8 +13,11 @@ import Testing
     URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("claims")
   }
 
-  static func claims(_ arguments: [String], spill: Int? = nil) throws -> ProcessRun {
-    try ProcessRun.run(claims, arguments, environment: spill.map { ["CLAIMS_ID_SPILL": "\($0)"] } ?? [:])
+  static func claims(_ arguments: [String], spill: Int? = nil, scratch: String? = nil) throws -> ProcessRun {
+    var environment: [String: String] = [:]
+    if let spill { environment["CLAIMS_ID_SPILL"] = "\(spill)" }
+    if let scratch { environment["TMPDIR"] = scratch }
+    return try ProcessRun.run(claims, arguments, environment: environment)
   }
 
   @Test func aReplayThatSpillsItsIdsSavesTheSameCheckpointAndFindsEveryId() throws {
@@ -31,6 +34,15 @@ import Testing
     // Compared first, so that a failure does not set out megabytes side by side.
     let sameCheckpoint = TemporaryFolder.bytes(journal + ".checkpoint") == TemporaryFolder.bytes(spilled + ".checkpoint")
     #expect(sameCheckpoint)
+
+    // Where no scratch file can be made, the ids stay in memory: the same checkpoint again.
+    let (unspilled, folderless) = (folder.path("u.journal"), folder.path("no-such-folder"))
+    for suffix in ["", ".head"] { TemporaryFolder.writeBytes(unspilled + suffix, TemporaryFolder.bytes(journal + suffix)) }
+    let inMemory = try Self.claims(["rebuild", unspilled], spill: 64, scratch: folderless)
+    #expect(inMemory.status == 0, "\(inMemory.err)")
+    #expect(!FileManager.default.fileExists(atPath: folderless))
+    let sameAgain = TemporaryFolder.bytes(journal + ".checkpoint") == TemporaryFolder.bytes(unspilled + ".checkpoint")
+    #expect(sameAgain)
 
     // Without a checkpoint, the input's first event sent again: found among the first ids moved.
     try FileManager.default.removeItem(atPath: spilled + ".checkpoint")
