@@ -11,7 +11,7 @@ import Foundation
 let arguments = Array(CommandLine.arguments.dropFirst())
 guard let output = arguments.first, arguments.count >= 2 else {
   FileHandle.standardError.write(
-    Data("usage: embed-files OUTPUT.swift VARIABLE [--same-as DIR] FILE… [-- …]\n".utf8))
+    Data("usage: embed-files OUTPUT.swift VARIABLE [--same-as DIR | --sha256] FILE… [-- …]\n".utf8))
   exit(2)
 }
 
