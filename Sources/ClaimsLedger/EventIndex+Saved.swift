@@ -93,9 +93,6 @@ final class SavedIds: @unchecked Sendable {
       return nil
     }
   }
-
-  /// Every entry, copied (for a whole index: a checkpoint written, two indexes compared).
-  var allEntries: [EventIndex.Entry] { EventIndex.copied(entries, as: EventIndex.Entry.self) }
 }
 
 extension EventIndex {
@@ -105,18 +102,31 @@ extension EventIndex {
     self = try BinaryDecoder().decode(from: bytes, owner: file) { try $0.field() as EventIndex }
   }
 
-  /// The ids and entries of the whole index — the saved ones, the spilled ones, those here —
-  /// each entry's id moved past the ids before: what is compared, and coded the containers' way.
+  /// The bytes of every id — the checkpoint's, the spilled ones, those here — in parts.
+  func forEachIdPart(_ body: (UnsafeRawBufferPointer) throws -> Void) rethrows {
+    if let saved { try body(saved.arena) }
+    try spilled?.forEachPart(ofIds: true, body)
+    try arena.withUnsafeBytes(body)
+  }
+
+  /// How many bytes `forEachIdPart` gives.
+  var idByteCount: Int { (saved?.arena.count ?? 0) + (spilled?.idBytes ?? 0) + arena.count }
+
+  /// Every entry, in the same order, each one's id moved past the ids before it: in parts.
+  func forEachEntryPart(_ body: (UnsafeRawBufferPointer) throws -> Void) rethrows {
+    let savedIds = saved?.arena.count ?? 0
+    if let saved { try body(saved.entries) }
+    try spilled?.forEachPart(ofIds: false, shift: UInt32(savedIds), body)
+    try entries.shifted(by: UInt32(savedIds + (spilled?.idBytes ?? 0))).withUnsafeBytes(body)
+  }
+
+  /// The ids and entries of the whole index (`forEachIdPart`, `forEachEntryPart`) held whole:
+  /// what is compared, and coded the containers' way.
   var whole: (arena: [UInt8], entries: [Entry]) {
     var (wholeArena, wholeEntries): ([UInt8], [Entry]) = ([], [])
-    if let saved { (wholeArena, wholeEntries) = (Array(saved.arena), saved.allEntries) }
-    if let spilled {
-      let shift = UInt32(wholeArena.count)
-      spilled.forEachPart(ofIds: true) { wholeArena += $0 }
-      spilled.forEachPart(ofIds: false, shift: shift) { wholeEntries += Self.copied($0, as: Entry.self) }
-    }
-    let shift = UInt32(wholeArena.count)
-    return (wholeArena + arena, wholeEntries + entries.map { var entry = $0; entry.idStart += shift; return entry })
+    forEachIdPart { wholeArena += $0 }
+    forEachEntryPart { wholeEntries += Self.copied($0, as: Entry.self) }
+    return (wholeArena, wholeEntries)
   }
 
   /// Saved values of a plain type, copied from bytes whose length is a multiple of its stride.
@@ -161,6 +171,14 @@ extension EventIndex {
   /// This index's saved table, one slot at a time to `slot`; returns how many slots.
   func placeSavedTable(_ slot: (UInt32) throws -> Void) rethrows -> Int {
     try Self.placeSaved(hashedNumbers(), capacity: Self.capacity(toHold: count), slot: slot)
+  }
+}
+
+extension Array where Element == EventIndex.Entry {
+  /// The entries with their ids `shift` bytes further on: where they lie once ids are put before.
+  func shifted(by shift: UInt32) -> [EventIndex.Entry] {
+    guard shift != 0 else { return self }
+    return map { var entry = $0; entry.idStart += shift; return entry }
   }
 }
 

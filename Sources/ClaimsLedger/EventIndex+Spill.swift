@@ -89,7 +89,7 @@ final class SpilledIds: @unchecked Sendable {
     }
     run.sortByHash()
     arena.withUnsafeBytes { _ = ids.append($0) }
-    moved.map { var entry = $0; entry.idStart += shift; return entry }.withUnsafeBytes { _ = entries.append($0) }
+    moved.shifted(by: shift).withUnsafeBytes { _ = entries.append($0) }
     run.withUnsafeBytes { _ = pairs.append($0) }
     let start = runs.last.map { $0.start + $0.count } ?? 0
     runs.append(
@@ -190,9 +190,7 @@ final class SpilledIds: @unchecked Sendable {
     let length = (last.map { $0.start + $0.count } ?? 0) * Self.entryStride
     try entries.forEachPart(upTo: length, partSize: (1 << 20) / Self.entryStride * Self.entryStride) { part in
       guard shift != 0 else { return try body(part) }
-      var moved = EventIndex.copied(part, as: EventIndex.Entry.self)
-      for index in moved.indices { moved[index].idStart += shift }
-      try moved.withUnsafeBytes(body)
+      try EventIndex.copied(part, as: EventIndex.Entry.self).shifted(by: shift).withUnsafeBytes(body)
     }
   }
 }

@@ -272,19 +272,8 @@ extension EventIndex: Codable {
 /// scratch files and of memory, in that order, and the table placed as it is written.
 extension EventIndex: BinaryFastCodable {
   public func writeBinary(to output: BinaryOutput) throws {
-    let savedIds = saved?.arena.count ?? 0
-    let spilledIds = spilled?.idBytes ?? 0
-    try output.byteStringField(length: savedIds + spilledIds + arena.count) {
-      if let saved { try output.append(streaming: saved.arena) }
-      try spilled?.forEachPart(ofIds: true) { try output.append(streaming: $0) }
-      try arena.withUnsafeBytes { try output.append(streaming: $0) }
-    }
-    try output.byteStringField(length: count * MemoryLayout<Entry>.stride) {
-      if let saved { try output.append(streaming: saved.entries) }
-      try spilled?.forEachPart(ofIds: false, shift: UInt32(savedIds)) { try output.append(streaming: $0) }
-      let shift = UInt32(savedIds + spilledIds)
-      try entries.map { var entry = $0; entry.idStart += shift; return entry }.withUnsafeBytes { try output.append(streaming: $0) }
-    }
+    try output.byteStringField(length: idByteCount) { try forEachIdPart(output.append(streaming:)) }
+    try output.byteStringField(length: count * MemoryLayout<Entry>.stride) { try forEachEntryPart(output.append(streaming:)) }
     // Placed first, as its length comes before it: into a scratch file, or kept here where
     // none can be made.
     let table = ScratchFile(purpose: "id-table")
