@@ -15,7 +15,7 @@ import ClaimsRules
 public struct Checkpoint {
   /// Bumped whenever `check` or `apply` change what a fold produces, or the state its saved
   /// form, so old caches are dropped.
-  public static let foldVersion = 22
+  public static let foldVersion = 23
   /// A command saves a new checkpoint once this many lines lie beyond the last one.
   public static let linesBetween = 10_000
 

@@ -73,6 +73,13 @@ public struct EnrolmentTable: Sendable {
     return place.map { Position(roster: roster, place: $0) }
   }
 
+  /// How many trainees a class's roster holds, without reading it from the checkpoint.
+  func count(ofClass classID: String) -> Int {
+    guard let number = roster(of: classID) else { return 0 }
+    // A saved roster's count was read and checked when the table was.
+    return rosters[number].unread ? (try? Roster.savedCount(saved[number].bytes)) ?? 0 : rosters[number].trainees.count
+  }
+
   /// Roster `number`, from the checkpoint when it has not been read yet.
   func roster(_ number: Int) -> Roster { rosters[number].unread ? saved[number].value : rosters[number] }
 
@@ -214,13 +221,18 @@ public struct TraineeRosters: Codable, Equatable, Sendable, Sequence {
 
   public func makeIterator() -> Iterator { Iterator(rosters: self, place: first < 0 ? more.count : -1) }
 
-  mutating func insert(_ number: Int) {
+  /// Adds a roster; returns the rosters now.
+  @discardableResult mutating func insert(_ number: Int) -> Self {
     if first < 0 {
       first = number
     } else if first != number, !more.contains(number) {
       more.append(number)
     }
+    return self
   }
+
+  /// Whether there is more than one.
+  var isShared: Bool { !more.isEmpty }
 }
 
 extension TraineeRosters: BinaryFastCodable {

@@ -26,23 +26,44 @@ extension LedgerState {
   public func findings(
     library: RuleLibrary, today: CivilDate, asOf date: CivilDate? = nil, entitlements: [Entitlement]? = nil
   ) -> [Finding] {
-    var found = attendanceFindings(library, asOf: date) + enrolmentFindings(asOf: date) + paymentFindings(asOf: date)
-      + recoveryFindings(today: today, asOf: date)
-    var late = (entitlements ?? EntitlementEngine(library: library, explains: false)
-      .entitlements(of: classFacts(classes.keys, asOf: date), wages: minimumWages(asOf: date)))
-      .filter { $0.reasons.contains(Reason.claimLate) }
+    // The leads name everyone a finding can; under a ruleset below their floors, everyone is
+    // judged.
+    findings(
+      library: library, today: today, asOf: date, entitlements: entitlements,
+      leads: FindingLeads.suffice(for: library) ? findingLeads : nil)
+  }
+
+  /// The findings among `leads`, or among everyone (nil).
+  func findings(
+    library: RuleLibrary, today: CivilDate, asOf date: CivilDate?, entitlements: [Entitlement]?, leads: FindingLeads?
+  ) -> [Finding] {
+    var found = attendanceFindings(library, of: leads?.attendance, asOf: date) + enrolmentFindings(asOf: date)
+      + paymentFindings(leads?.payments, asOf: date) + recoveryFindings(today: today, asOf: date)
+    var late: [Entitlement]
+    if let entitlements {
+      late = entitlements.filter { $0.reasons.contains(Reason.claimLate) }
+    } else if let leads {
+      late = self.entitlements(library: library, of: leads.lateClaims, asOf: date)
+        .filter { $0.reasons.contains(Reason.claimLate) }
+    } else {
+      late = EntitlementEngine(library: library, explains: false)
+        .entitlements(of: classFacts(classes.keys, asOf: date), wages: minimumWages(asOf: date))
+        .filter { $0.reasons.contains(Reason.claimLate) }
+    }
     if late.contains(where: { !$0.explained }) {
       late = self.entitlements(library: library, of: Set(late.map(\.trainee)), asOf: date)
         .filter { $0.reasons.contains(Reason.claimLate) }
     }
     for e in late {
-      let claim = enrolment(EnrolmentKey(classID: e.classID, trainee: e.trainee), asOf: date)?.claim.flatMap { claims[$0] }
+      // The claim's line from the leads, where the table of every claim need not be read.
+      let claim = enrolment(EnrolmentKey(classID: e.classID, trainee: e.trainee), asOf: date)?.claim
+      let claimLine = claim.flatMap { leads?.claimEvents[$0] ?? claims[$0]?.eventID }
       found.append(
         Finding(
-          code: Reason.claimLate, subject: claim?.submission.claim ?? e.classID,
+          code: Reason.claimLate, subject: claim ?? e.classID,
           detail: "trainee \(e.trainee.masked) in \(e.classID): "
             + (e.arithmetic.components(separatedBy: "; ").first { $0.contains("working days") } ?? ""),
-          lines: seqs([claim.map { $0.eventID }].compactMap { $0 } + employmentFacts(of: e.trainee, asOf: date).map(\.eventID))))
+          lines: seqs([claimLine].compactMap { $0 } + employmentFacts(of: e.trainee, asOf: date).map(\.eventID))))
     }
     return found.sorted { ($0.code, $0.subject, $0.lines.first ?? 0) < ($1.code, $1.subject, $1.lines.first ?? 0) }
   }
@@ -53,9 +74,10 @@ extension LedgerState {
     return eventIDs.compactMap { events[$0]?.seq }.sorted()
   }
 
-  /// One trainee in two classes on one day; more hours in a day than the ruleset allows.
-  /// Trainee by trainee, so that only one trainee's days are held at a time.
-  func attendanceFindings(_ library: RuleLibrary, asOf date: CivilDate?) -> [Finding] {
+  /// One trainee in two classes on one day; more hours in a day than the ruleset allows: of
+  /// the given trainees, or of everyone. Trainee by trainee, so that only one trainee's days are
+  /// held at a time.
+  func attendanceFindings(_ library: RuleLibrary, of trainees: Set<ResidentID>?, asOf date: CivilDate?) -> [Finding] {
     // Each class's ceiling, by its roster's number, looked up once per class rather than once
     // per day attended.
     var ceilings = [Int??](repeating: nil, count: enrolments.classIDs.count)
@@ -71,7 +93,9 @@ extension LedgerState {
     // One trainee's attendance in every class, by day: sorted in one reused list and walked a
     // day at a time, with no table of days per trainee.
     var entries: [(roster: Int, ceiling: Int?, fact: AttendanceFact)] = []
-    for (trainee, rosters) in rostersOfTrainee.all {
+    let judged = trainees.map { $0.sorted().compactMap { trainee in rostersOfTrainee[trainee].map { (trainee, $0) } } }
+      ?? rostersOfTrainee.all
+    for (trainee, rosters) in judged {
       entries.removeAll(keepingCapacity: true)
       for roster in rosters {
         let position = enrolments.position(in: roster, of: trainee)
@@ -126,6 +150,11 @@ extension LedgerState {
   func enrolmentFindings(asOf date: CivilDate?) -> [Finding] {
     classes.compactMap { classID, record in
       guard classStands(classID, asOf: date) else { return nil }
+      // Enrolled now, and those a void took since: at most that many on any date. Most classes
+      // are within their plan by that count, judged without reading their rosters.
+      let voided = date == nil ? 0 : history.enrolments[classID]?.values.filter { !$0.records.isEmpty }.count ?? 0
+      let most = enrolments.count(ofClass: classID) + voided
+      guard most > record.approval.plannedSize else { return nil }
       let enrolled = date.map { enrolments(ofClass: classID, asOf: $0).map(\.record) }
         ?? enrolments.inTraineeOrder(of: classID) { $1 }
       guard enrolled.count > record.approval.plannedSize else { return nil }
@@ -136,25 +165,19 @@ extension LedgerState {
     }
   }
 
-  /// Paid to someone other than the claim's institution or trainee.
-  func paymentFindings(asOf date: CivilDate?) -> [Finding] {
-    payments.values.compactMap { record in
-      let payment = record.payment
-      guard date.map({ record.date <= $0 }) ?? true, let claim = claims[payment.claim] else { return nil }
-      let claimant: String
-      switch claim.submission.claimant {
-      case .institution:
-        // As of a date, a class approved later has no institution yet (as a cut replay has it).
-        claimant = classes[claim.submission.classID].flatMap { approved in
-          (date.map { approved.approvedOn <= $0 } ?? true) ? approved.approval.institution : nil
-        } ?? ""
-      case .individual: claimant = claim.submission.trainees.first?.value ?? ""
-      }
+  /// Paid to someone other than the claim's institution or trainee: of the given payments, or
+  /// of every payment.
+  func paymentFindings(_ leads: [PaymentLead]?, asOf date: CivilDate?) -> [Finding] {
+    let judged = leads ?? payments.values.compactMap { record in claims[record.payment.claim].map { PaymentLead(record, claim: $0) } }
+    return judged.compactMap { lead in
+      let payment = lead.record.payment
+      guard date.map({ lead.record.date <= $0 }) ?? true else { return nil }
+      let claimant = claimant(of: lead, asOf: date)
       guard payment.payee != claimant else { return nil }
       return Finding(
         code: "payee-not-claimant", subject: payment.payment,
         detail: "paid \(payment.amount.displayString) to \(payment.payee); claim \(payment.claim) was made by \(claimant)",
-        lines: seqs([claim.eventID, record.eventID]))
+        lines: seqs([lead.claimEventID, lead.record.eventID]))
     }
   }
 

@@ -28,7 +28,9 @@ extension LedgerState {
       minimumWages.publish(region: e.region, on: event.date, seq: seq, amount: e.amount, reference: e.reference)
     case .attendanceRecorded(let e):
       if let position = enrolments.position(of: EnrolmentKey(classID: e.classID, trainee: e.trainee)) {
-        enrolments[position].attendance.append(AttendanceFact(seq: seq, date: event.date, hours: e.hours))
+        let fact = AttendanceFact(seq: seq, date: event.date, hours: e.hours)
+        noteAttendance(fact, of: e.trainee, at: position)
+        enrolments[position].attendance.append(fact)
         subject = enrolments[position].seq
       }
     case .examRecorded(let e):
@@ -40,6 +42,7 @@ extension LedgerState {
       employments[e.trainee, default: []].append(
         EmploymentFact(eventID: event.id, line: DatedLine(seq: seq, date: event.date), record: e))
       employmentSubjects[event.id] = e.trainee
+      noteEmployment(e)
     case .classApproved(let e):
       classes[e.classID] = ClassRecord(approval: e, approvalEventID: event.id, approvedOn: event.date)
       classWindows[e.classID] = ClassWindow(start: e.start, end: e.end)
@@ -50,12 +53,13 @@ extension LedgerState {
       let key = EnrolmentKey(classID: e.classID, trainee: e.trainee)
       enrolments[key] = EnrolmentRecord(eventID: event.id, seq: seq, enrolment: e, enrolledOn: event.date)
       enrolmentsBySeq.append(key, at: seq)
-      rostersOfTrainee.insert(enrolments.rosterNumber(for: e.classID), for: e.trainee)
+      noteEnrolment(of: e.trainee, in: enrolments.rosterNumber(for: e.classID))
     case .claimSubmitted(let e):
       claims[e.claim] = ClaimRecord(
         submission: e, submittedBy: event.actor, submittedOn: event.date, eventID: event.id)
       classes[e.classID]?.claimCount += 1
       mark(e.trainees, of: e.classID, claim: e.claim, submittedOn: event.date)
+      noteClaim(e, eventID: event.id, on: event.date)
     case .claimApproved(let e):
       claims[e.claim]?.status = .approved
       claims[e.claim]?.approvedBy = event.actor
@@ -68,10 +72,11 @@ extension LedgerState {
         let submitted = DatedLine(seq: events[record.eventID]?.seq ?? 0, date: record.submittedOn)
         let rejected = Taken(value: ClaimMark(claim: e.claim, line: submitted), by: DatedLine(seq: seq, date: event.date))
         let cleared = mark(record.submission.trainees, of: record.submission.classID, claim: nil, submittedOn: nil)
-        for key in cleared { history.record(key) { $0.claims.append(rejected) } }
+        for key in cleared { recordTaken(from: key) { $0.claims.append(rejected) } }
       }
     case .paymentMade(let e):
       payments[e.payment] = PaymentRecord(payment: e, date: event.date, eventID: event.id)
+      notePayment(payments[e.payment]!)
       bankRefs.insert(e.bankRef)
     case .paymentReturned(let e):
       payments[e.payment]?.returned = true
@@ -106,12 +111,12 @@ extension LedgerState {
     if let classID = classesByApprovalEvent[targetID] { classWindows[classID]?.withdrawnOn = line.date }
     let target = events[targetID]
     if let target, let key = enrolmentsBySeq[target.seq], let record = enrolments[key] {
-      history.record(key) { $0.records.append(Taken(value: record, by: line)) }
+      recordTaken(from: key) { $0.records.append(Taken(value: record, by: line)) }
       enrolments[key] = nil
     }
     if let target, let enrolmentSeq = events.subject(of: targetID), let key = enrolmentsBySeq[enrolmentSeq] {
       let record = enrolments[key]
-      history.record(key) {
+      recordTaken(from: key) {
         $0.attendance += record?.attendance.filter { $0.seq == target.seq } ?? []
         $0.exams += record?.exams.filter { $0.seq == target.seq } ?? []
         $0.factVoids.append(Taken(value: target.seq, by: line))

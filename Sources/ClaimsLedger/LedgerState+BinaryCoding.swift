@@ -55,6 +55,7 @@ extension LedgerState: BinaryFastCodable {
     try output.field(employmentSubjects)
     try output.field(rostersOfTrainee)
     try table($history) { try output.field(general: history) }
+    try table($findingLeads) { try output.field(findingLeads) }
   }
 
   /// The state with an empty id index (`writeBinaryWithoutIndex`'s bytes). Given where its
@@ -100,6 +101,7 @@ extension LedgerState: BinaryFastCodable {
     // Roster numbers are places in the enrolments' table: one beyond it would trap when read.
     try rostersOfTrainee.checkRosters(below: enrolments.classIDs.count)
     $history = try table("facts' history") { try $0.field(general: FactHistory.self) }
+    $findingLeads = try table("findings' leads") { try $0.field() }
     guard bounds.isEmpty else { throw BinaryDecodingError("the checkpoint's key names more tables than the state has") }
   }
 }

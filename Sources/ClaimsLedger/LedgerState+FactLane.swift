@@ -53,12 +53,13 @@ extension LedgerState {
           enrolledOn: fact.date),
         of: fact.trainee, to: roster)
       enrolmentsBySeq.append(EnrolmentKey(classID: memo.classID, trainee: fact.trainee), at: seq)
-      rostersOfTrainee.insert(roster, for: fact.trainee)
+      noteEnrolment(of: fact.trainee, in: roster)
     case .attendanceRecorded:
       guard let position, window.start <= fact.date, fact.date <= window.end else { return false }
+      let day = AttendanceFact(seq: seq, date: fact.date, hours: fact.hours)
+      noteAttendance(day, of: fact.trainee, at: position)
       // One access to the record, in place.
-      subject = enrolments[position].add(
-        AttendanceFact(seq: seq, date: fact.date, hours: fact.hours), classDays: window.days)
+      subject = enrolments[position].add(day, classDays: window.days)
     default:
       guard let position, fact.date >= window.start else { return false }
       subject = enrolments[position].add(ExamFact(date: fact.date, seq: seq, passed: fact.passed))

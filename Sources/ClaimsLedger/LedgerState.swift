@@ -45,6 +45,8 @@ public struct LedgerState: Codable, Equatable, Sendable {
   /// What voids and rejected claims took from the tables above, with the lines that took it:
   /// what a date before those lines still shows (`LedgerState+AsOf`).
   @Deferred public internal(set) var history = FactHistory()
+  /// The trainees a finding may name (`findings` judges these alone).
+  @Deferred public internal(set) var findingLeads = FindingLeads()
   /// Every event id in the journal: the idempotency keys. The one table with an entry per
   /// event, in memory only its newest (`EventIndex.spillLimit`); last, so that a checkpoint can
   /// keep it apart (`writeBinaryWithoutIndex`).

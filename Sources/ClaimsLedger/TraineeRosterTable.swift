@@ -15,7 +15,8 @@ public struct TraineeRosterTable: Sendable {
 
   public func contains(_ trainee: ResidentID) -> Bool { self[trainee] != nil }
 
-  mutating func insert(_ roster: Int, for trainee: ResidentID) {
+  /// Adds a roster to the trainee's; returns their rosters now.
+  @discardableResult mutating func insert(_ roster: Int, for trainee: ResidentID) -> TraineeRosters {
     added[trainee, default: saved?.rosters(of: trainee) ?? TraineeRosters()].insert(roster)
   }
 

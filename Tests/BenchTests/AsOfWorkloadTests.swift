@@ -1,6 +1,6 @@
 import ClaimsDomain
 import ClaimsJournal
-import ClaimsLedger
+@testable import ClaimsLedger
 import ClaimsRules
 import ClaimsTestSupport
 import ClaimsWorkload
@@ -8,7 +8,8 @@ import Testing
 
 /// `entitlements --as-of` on the workload's year (project classes read whole, voids, rejected
 /// claims, backdated lines): from the whole state, and from the state `--known-at` cuts, the
-/// same entitlements and findings as the replay cut at the date.
+/// same entitlements and findings as the replay cut at the date, and among the leads the same
+/// findings as among everyone.
 @Suite struct AsOfWorkloadTests {
   /// Two workloads: seed 31's voids and rejected claims, seed 2024's two late claims.
   @Test func entitlementsAndFindingsAsOfEachMonthAreTheCutReplays() throws {
@@ -43,6 +44,9 @@ import Testing
       if answers.last != asOf { answers.append(asOf) }
       let findings = state.findings(library: library, today: date, asOf: date)
       #expect(findings == cut.findings(library: library, today: date), "seed \(seed), findings as of \(date)")
+      // Among the leads (`FindingLeads`) as among everyone.
+      let everyone = state.findings(library: library, today: date, asOf: date, entitlements: nil, leads: nil)
+      #expect(findings == everyone, "seed \(seed), findings among everyone as of \(date)")
       findingCodes.formUnion(findings.map(\.code))
       for trainee in cut.traineesSeen.sorted().enumerated().filter({ $0.offset % 23 == 0 }).map(\.element) {
         #expect(state.entitlements(library: library, of: [trainee], asOf: date) == cut.entitlements(library: library, of: [trainee]))
