@@ -117,3 +117,86 @@ extension BinaryOutput {
     EnrolmentRecord.pack(facts, into: &bytes)
   }
 }
+
+/// What voids took from an enrolment, its facts packed as a record's are: the history of ten
+/// million events holds some hundred thousand of them.
+extension EnrolmentHistory {
+  enum CodingKeys: String, CodingKey { case records, attendance, exams, factVoids, claims }
+
+  public init(from decoder: any Decoder) throws {
+    let container = try decoder.container(keyedBy: CodingKeys.self)
+    records = try container.decode([Taken<EnrolmentRecord>].self, forKey: .records)
+    attendance = try container.decode(ByteString.self, forKey: .attendance).bytes.withUnsafeBytes { try EnrolmentRecord.unpack($0) }
+    exams = try container.decode(ByteString.self, forKey: .exams).bytes.withUnsafeBytes { try EnrolmentRecord.unpack($0) }
+    factVoids = try container.decode([Taken<Int>].self, forKey: .factVoids)
+    claims = try container.decode([Taken<ClaimMark>].self, forKey: .claims)
+  }
+
+  public func encode(to encoder: any Encoder) throws {
+    var container = encoder.container(keyedBy: CodingKeys.self)
+    try container.encode(records, forKey: .records)
+    try container.encode(ByteString(EnrolmentRecord.packed(attendance)), forKey: .attendance)
+    try container.encode(ByteString(EnrolmentRecord.packed(exams)), forKey: .exams)
+    try container.encode(factVoids, forKey: .factVoids)
+    try container.encode(claims, forKey: .claims)
+  }
+}
+
+extension EnrolmentHistory: BinaryFastCodable {
+  public func writeBinary(to output: BinaryOutput) throws {
+    try output.field(records)
+    output.field(packed: attendance)
+    output.field(packed: exams)
+    try output.field(factVoids)
+    try output.field(claims)
+  }
+
+  public init(binary input: BinaryInput) throws {
+    records = try input.field()
+    attendance = try EnrolmentRecord.unpack(try input.byteStringField())
+    exams = try EnrolmentRecord.unpack(try input.byteStringField())
+    factVoids = try input.field()
+    claims = try input.field()
+  }
+}
+
+/// The same bytes as the synthesized coding; the employment records, few, the general way.
+extension FactHistory: BinaryFastCodable {
+  public func writeBinary(to output: BinaryOutput) throws {
+    try output.field(enrolments)
+    try output.field(general: employments)
+  }
+
+  public init(binary input: BinaryInput) throws {
+    self.init()
+    enrolments = try input.field()
+    employments = try input.field(general: [ResidentID: [Taken<EmploymentFact>]].self)
+  }
+}
+
+extension Taken: BinaryFastCodable where Value: BinaryFastCodable {
+  public func writeBinary(to output: BinaryOutput) throws {
+    try output.field(value)
+    try output.field(by)
+  }
+
+  public init(binary input: BinaryInput) throws { self.init(value: try input.field(), by: try input.field()) }
+}
+
+extension DatedLine: BinaryFastCodable {
+  public func writeBinary(to output: BinaryOutput) throws {
+    try output.field(seq)
+    try output.field(date)
+  }
+
+  public init(binary input: BinaryInput) throws { self.init(seq: try input.field(), date: try input.field()) }
+}
+
+extension ClaimMark: BinaryFastCodable {
+  public func writeBinary(to output: BinaryOutput) throws {
+    try output.field(claim)
+    try output.field(line)
+  }
+
+  public init(binary input: BinaryInput) throws { self.init(claim: try input.field(), line: try input.field()) }
+}

@@ -1,6 +1,6 @@
 import ClaimsDomain
 import ClaimsJournal
-import ClaimsLedger
+@testable import ClaimsLedger
 import ClaimsTestSupport
 import ClaimsWorkload
 import Testing
@@ -10,7 +10,7 @@ import Testing
 /// tag missed or a count written another way fails here.
 @Suite struct BinaryFastCodingTests {
   /// The state of a generated year: enrolments with attendance and exams, claims open, approved
-  /// and rejected, payments and recoveries.
+  /// and rejected, payments and recoveries, voids.
   static func workloadState() throws -> (TemporaryFolder, LedgerState) {
     let folder = TemporaryFolder("fast-coding")
     let journal = folder.path("w.journal")
@@ -27,6 +27,12 @@ import Testing
     #expect(state.claims.values.contains { $0.decision == nil })
     #expect(state.claimMoney.values.contains { !$0.orderedByTrainee.isEmpty })
     #expect(state.fundLedger.movements.count > 50 && state.fundLedger.balances.count > 3)
+    // What voids and rejections took, and the findings' leads.
+    let histories = state.history.enrolments.values.flatMap(\.values)
+    #expect(histories.contains { !$0.records.isEmpty } && histories.contains { !$0.attendance.isEmpty })
+    #expect(histories.contains { !$0.factVoids.isEmpty } && histories.contains { !$0.claims.isEmpty })
+    let leads = state.findingLeads
+    #expect(!leads.closeLook.isEmpty && !leads.lateClaims.isEmpty && !leads.claimEvents.isEmpty, "\(leads.lateClaims.count) \(leads.payments.count) \(leads.attendance.count)")
     let fast = try BinaryEncoder().encode(state)
     let containers = try BinaryEncoder(fastPaths: false).encode(state)
     // The first byte that differs, rather than megabytes of both.
