@@ -53,6 +53,9 @@ extension BinaryFastCodable where Self: RawRepresentable, RawValue == String {
 extension Fund: BinaryFastCodable {}
 extension PersonCategory: BinaryFastCodable {}
 extension Claimant: BinaryFastCodable {}
+extension TrainingCategory: BinaryFastCodable {}
+extension SkillLevel: BinaryFastCodable {}
+extension Assessment: BinaryFastCodable {}
 
 extension Money: BinaryFastCodable {
   public func writeBinary(to output: BinaryOutput) throws { output.append(signed: fen) }
@@ -94,6 +97,35 @@ extension TraineeEnrolled: BinaryFastCodable {
     self.init(
       trainee: try input.field(), name: try input.field(), classID: try input.field(), categories: try input.field(),
       uiBenefit: try input.field())
+  }
+}
+
+extension ClassApproved: BinaryFastCodable {
+  public func writeBinary(to output: BinaryOutput) throws {
+    try output.field(classID)
+    try output.field(institution)
+    try output.field(region)
+    try output.field(category)
+    try output.field(occupation)
+    try output.field(level)
+    try output.field(assessment)
+    try output.field(start)
+    try output.field(end)
+    try output.field(hoursOffline)
+    try output.field(hoursOnline)
+    try output.field(theoryHours)
+    try output.field(plannedSize)
+    try output.field(funding)
+    try output.field(enterprise)
+    try output.field(demand)
+  }
+  public init(binary input: BinaryInput) throws {
+    self.init(
+      classID: try input.field(), institution: try input.field(), region: try input.field(), category: try input.field(),
+      occupation: try input.field(), level: try input.field(), assessment: try input.field(), start: try input.field(),
+      end: try input.field(), hoursOffline: try input.field(), hoursOnline: try input.field(),
+      theoryHours: try input.field(), plannedSize: try input.field(), funding: try input.field(),
+      enterprise: try input.field(), demand: try input.field())
   }
 }
 

@@ -38,8 +38,8 @@ extension LedgerState: BinaryFastCodable {
     try output.field(voided)
     try output.field(general: actors)
     try output.field(general: institutions)
-    try output.field(general: classes)
-    try output.field(general: classWindows)
+    try output.field(classes)
+    try output.field(classWindows)
     try output.field(classesByApprovalEvent)
     try output.field(rejectedClasses)
     try output.field(enrolments)
@@ -82,8 +82,8 @@ extension LedgerState: BinaryFastCodable {
     voided = try input.field()
     actors = try input.field(general: [String: ActorRecord].self)
     institutions = try input.field(general: [String: InstitutionRegistered].self)
-    classes = try input.field(general: [String: ClassRecord].self)
-    classWindows = try input.field(general: [String: ClassWindow].self)
+    classes = try input.field()
+    classWindows = try input.field()
     classesByApprovalEvent = try input.field()
     rejectedClasses = try input.field()
     enrolments = try input.field()
@@ -112,6 +112,31 @@ extension EnrolmentKey: BinaryFastCodable {
     try output.field(trainee)
   }
   public init(binary input: BinaryInput) throws { self.init(classID: try input.field(), trainee: try input.field()) }
+}
+
+extension ClassRecord: BinaryFastCodable {
+  public func writeBinary(to output: BinaryOutput) throws {
+    try output.field(approval)
+    try output.field(approvalEventID)
+    try output.field(approvedOn)
+    try output.field(claimCount)
+  }
+  public init(binary input: BinaryInput) throws {
+    self.init(
+      approval: try input.field(), approvalEventID: try input.field(), approvedOn: try input.field(),
+      claimCount: try input.field())
+  }
+}
+
+extension ClassWindow: BinaryFastCodable {
+  public func writeBinary(to output: BinaryOutput) throws {
+    try output.field(start)
+    try output.field(end)
+    try output.field(withdrawnOn)
+  }
+  public init(binary input: BinaryInput) throws {
+    self.init(start: try input.field(), end: try input.field(), withdrawnOn: try input.field())
+  }
 }
 
 extension ClaimRecord.Status: BinaryFastCodable {}

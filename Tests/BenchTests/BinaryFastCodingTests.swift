@@ -27,6 +27,11 @@ import Testing
     #expect(state.claims.values.contains { $0.decision == nil })
     #expect(state.claimMoney.values.contains { !$0.orderedByTrainee.isEmpty })
     #expect(state.fundLedger.movements.count > 50 && state.fundLedger.balances.count > 3)
+    // Classes of every kind; a window withdrawn, alone.
+    #expect(state.classes.values.contains { $0.approval.demand != nil } && state.classes.values.contains { $0.approval.level != nil })
+    var withdrawn = try #require(state.classWindows.values.first)
+    withdrawn.withdrawnOn = withdrawn.end
+    #expect(try BinaryEncoder().encode(withdrawn) == BinaryEncoder(fastPaths: false).encode(withdrawn))
     // What voids and rejections took, and the findings' leads.
     let histories = state.history.enrolments.values.flatMap(\.values)
     #expect(histories.contains { !$0.records.isEmpty } && histories.contains { !$0.attendance.isEmpty })
