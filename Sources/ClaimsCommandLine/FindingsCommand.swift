@@ -23,11 +23,11 @@ enum FindingsCommand: Subcommand {
     let path = try arguments.positional(0, "JOURNAL")
     let format = try RulesOption.format(arguments, ["table", "json"])
     let library = try RulesOption.library(arguments)
-    // The findings name the lines behind them, found by event id. As of a date, from the whole
-    // state (the checkpoint's, unless --known-at cuts it) and its facts' history.
+    // As of a date, from the whole state (the checkpoint's, unless --known-at cuts it) and its
+    // facts' history. The findings name their lines from the records, without the id index.
     let cut = try CutOptions.cut(arguments)
     let (end, state) = try CutOptions.state(
-      path, arguments, terminal, command: name, checkpointRules: library, index: .always)
+      path, arguments, terminal, command: name, checkpointRules: library, index: .toFoldLines)
     let today = cut.asOf ?? (state.lastRecorded ?? end.scan.lastRecorded!).chinaDate
     let findings = state.findings(library: library, today: today, asOf: cut.asOf)
     terminal.writeOut(format == "json" ? FindingsReport.json(findings) : FindingsReport.table(findings))

@@ -15,8 +15,8 @@ public struct FindingLeads: Codable, Equatable, Sendable {
   public internal(set) var attendance: Set<ResidentID> = []
   /// A claim dated more than `lateFloor` working days after one of their contracts' starts.
   public internal(set) var lateClaims: Set<ResidentID> = []
-  /// The event ids of the claims that held those trainees' enrolments, by claim.
-  public internal(set) var claimEvents: [String: String] = [:]
+  /// The lines of the claims that held those trainees' enrolments, by claim.
+  public internal(set) var claimLines: [String: Int] = [:]
   /// Payments that went, or as of some date went, to someone other than the claimant, with
   /// what their finding reads of the claim: the claims themselves are a large table.
   public internal(set) var payments: [PaymentLead] = []
@@ -47,13 +47,13 @@ public struct FindingLeads: Codable, Equatable, Sendable {
 /// A payment, and what `paymentFindings` reads of its claim.
 public struct PaymentLead: Codable, Equatable, Sendable {
   public var record: PaymentRecord
-  public var claimEventID: String
+  public var claimSeq: Int
   public var classID: String
   /// The trainee who claimed, for an individual's claim; nil for an institution's.
   public var trainee: String?
 
   init(_ record: PaymentRecord, claim: ClaimRecord) {
-    (self.record, claimEventID, classID) = (record, claim.eventID, claim.submission.classID)
+    (self.record, claimSeq, classID) = (record, claim.seq, claim.submission.classID)
     if case .individual = claim.submission.claimant { trainee = claim.submission.trainees.first?.value ?? "" }
   }
 }
@@ -62,7 +62,7 @@ extension FindingLeads: BinaryFastCodable {
   public func writeBinary(to output: BinaryOutput) throws {
     try output.field(attendance)
     try output.field(lateClaims)
-    try output.field(claimEvents)
+    try output.field(claimLines)
     try output.field(general: payments)
     try output.field(closeLook)
   }
@@ -70,7 +70,7 @@ extension FindingLeads: BinaryFastCodable {
   public init(binary input: BinaryInput) throws {
     attendance = try input.field()
     lateClaims = try input.field()
-    claimEvents = try input.field()
+    claimLines = try input.field()
     payments = try input.field(general: [PaymentLead].self)
     closeLook = try input.field()
   }
@@ -103,13 +103,13 @@ extension LedgerState {
   }
 
   /// Notes a claim for these trainees, against every contract they ever had.
-  mutating func noteClaim(_ claim: ClaimSubmitted, eventID: String, on date: CivilDate) {
+  mutating func noteClaim(_ claim: ClaimSubmitted, seq: Int, on date: CivilDate) {
     for trainee in claim.trainees {
       let starts = employments[trainee, default: []].map(\.record.contractStart)
         + history.employments[trainee, default: []].map(\.value.record.contractStart)
       if findingLeads.lateClaims.contains(trainee) || starts.contains(where: { FindingLeads.isLate(date, after: $0) }) {
         noteLateClaims(of: trainee)
-        findingLeads.claimEvents[claim.claim] = eventID
+        findingLeads.claimLines[claim.claim] = seq
       }
     }
   }
@@ -124,7 +124,7 @@ extension LedgerState {
   /// Makes a trainee a lead for late claims, with the lines of every claim that held them.
   private mutating func noteLateClaims(of trainee: ResidentID) {
     guard findingLeads.lateClaims.insert(trainee).inserted else { return }
-    for mark in claimMarks(of: trainee) { findingLeads.claimEvents[mark.claim] = claims[mark.claim]?.eventID }
+    for mark in claimMarks(of: trainee) { findingLeads.claimLines[mark.claim] = claims[mark.claim]?.seq }
   }
 
   /// Every claim that held one of the trainee's enrolments, with its date: held now, rejected, or

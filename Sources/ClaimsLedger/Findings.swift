@@ -57,21 +57,15 @@ extension LedgerState {
     for e in late {
       // The claim's line from the leads, where the table of every claim need not be read.
       let claim = enrolment(EnrolmentKey(classID: e.classID, trainee: e.trainee), asOf: date)?.claim
-      let claimLine = claim.flatMap { leads?.claimEvents[$0] ?? claims[$0]?.eventID }
+      let claimLine = claim.flatMap { leads?.claimLines[$0] ?? claims[$0]?.seq }
       found.append(
         Finding(
           code: Reason.claimLate, subject: claim ?? e.classID,
           detail: "trainee \(e.trainee.masked) in \(e.classID): "
             + (e.arithmetic.components(separatedBy: "; ").first { $0.contains("working days") } ?? ""),
-          lines: seqs([claimLine].compactMap { $0 } + employmentFacts(of: e.trainee, asOf: date).map(\.eventID))))
+          lines: ([claimLine].compactMap { $0 } + employmentFacts(of: e.trainee, asOf: date).map(\.line.seq)).sorted()))
     }
     return found.sorted { ($0.code, $0.subject, $0.lines.first ?? 0) < ($1.code, $1.subject, $1.lines.first ?? 0) }
-  }
-
-  func seqs(_ eventIDs: [String]) -> [Int] {
-    // A state read from a checkpoint without its index would name no line, silently.
-    precondition(hasEventIndex, "findings of a state without its event-id index")
-    return eventIDs.compactMap { events[$0]?.seq }.sorted()
   }
 
   /// One trainee in two classes on one day; more hours in a day than the ruleset allows: of
@@ -158,7 +152,7 @@ extension LedgerState {
       let enrolled = date.map { enrolments(ofClass: classID, asOf: $0).map(\.record) }
         ?? enrolments.inTraineeOrder(of: classID) { $1 }
       guard enrolled.count > record.approval.plannedSize else { return nil }
-      let lines = seqs([record.approvalEventID] + enrolled.map(\.eventID))
+      let lines = ([record.approvalSeq] + enrolled.map(\.seq)).sorted()
       return Finding(
         code: "over-planned-size", subject: classID,
         detail: "\(enrolled.count) trainees enrolled, \(record.approval.plannedSize) planned", lines: lines)
@@ -177,7 +171,7 @@ extension LedgerState {
       return Finding(
         code: "payee-not-claimant", subject: payment.payment,
         detail: "paid \(payment.amount.displayString) to \(payment.payee); claim \(payment.claim) was made by \(claimant)",
-        lines: seqs([lead.claimEventID, lead.record.eventID]))
+        lines: [lead.claimSeq, lead.record.seq].sorted())
     }
   }
 
@@ -193,7 +187,7 @@ extension LedgerState {
       return Finding(
         code: "recovery-overdue", subject: record.order.recovery,
         detail: "\(record.outstanding.displayString) of \(record.order.amount.displayString) outstanding \(days) days after the order of \(record.date)",
-        lines: seqs([record.eventID] + record.receipts.map(\.eventID)))
+        lines: ([record.seq] + record.receipts.map(\.seq)).sorted())
     }
   }
 }

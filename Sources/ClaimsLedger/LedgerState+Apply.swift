@@ -44,7 +44,7 @@ extension LedgerState {
       employmentSubjects[event.id] = e.trainee
       noteEmployment(e)
     case .classApproved(let e):
-      classes[e.classID] = ClassRecord(approval: e, approvalEventID: event.id, approvedOn: event.date)
+      classes[e.classID] = ClassRecord(approval: e, approvalEventID: event.id, approvalSeq: seq, approvedOn: event.date)
       classWindows[e.classID] = ClassWindow(start: e.start, end: e.end)
       classesByApprovalEvent[event.id] = e.classID
     case .classRejected(let e):
@@ -56,10 +56,10 @@ extension LedgerState {
       noteEnrolment(of: e.trainee, in: enrolments.rosterNumber(for: e.classID))
     case .claimSubmitted(let e):
       claims[e.claim] = ClaimRecord(
-        submission: e, submittedBy: event.actor, submittedOn: event.date, eventID: event.id)
+        submission: e, submittedBy: event.actor, submittedOn: event.date, eventID: event.id, seq: seq)
       classes[e.classID]?.claimCount += 1
       mark(e.trainees, of: e.classID, claim: e.claim, submittedOn: event.date)
-      noteClaim(e, eventID: event.id, on: event.date)
+      noteClaim(e, seq: seq, on: event.date)
     case .claimApproved(let e):
       claims[e.claim]?.status = .approved
       claims[e.claim]?.approvedBy = event.actor
@@ -69,21 +69,21 @@ extension LedgerState {
       claims[e.claim]?.status = .rejected
       claims[e.claim]?.decidedOn = event.date
       if let record = claims[e.claim] {
-        let submitted = DatedLine(seq: events[record.eventID]?.seq ?? 0, date: record.submittedOn)
+        let submitted = DatedLine(seq: record.seq, date: record.submittedOn)
         let rejected = Taken(value: ClaimMark(claim: e.claim, line: submitted), by: DatedLine(seq: seq, date: event.date))
         let cleared = mark(record.submission.trainees, of: record.submission.classID, claim: nil, submittedOn: nil)
         for key in cleared { recordTaken(from: key) { $0.claims.append(rejected) } }
       }
     case .paymentMade(let e):
-      payments[e.payment] = PaymentRecord(payment: e, date: event.date, eventID: event.id)
+      payments[e.payment] = PaymentRecord(payment: e, date: event.date, eventID: event.id, seq: seq)
       notePayment(payments[e.payment]!)
       bankRefs.insert(e.bankRef)
     case .paymentReturned(let e):
       payments[e.payment]?.returned = true
     case .recoveryOrdered(let e):
-      recoveries[e.recovery] = RecoveryRecord(order: e, date: event.date, eventID: event.id)
+      recoveries[e.recovery] = RecoveryRecord(order: e, date: event.date, eventID: event.id, seq: seq)
     case .recoveryReceived(let e):
-      recoveries[e.recovery]?.receipts.append(.init(eventID: event.id, date: event.date, amount: e.amount))
+      recoveries[e.recovery]?.receipts.append(.init(eventID: event.id, seq: seq, date: event.date, amount: e.amount))
     case .eventVoided(let e):
       voided.insert(e.target)
       applyVoid(of: e.target, by: DatedLine(seq: seq, date: event.date))

@@ -118,12 +118,14 @@ extension ClassRecord: BinaryFastCodable {
   public func writeBinary(to output: BinaryOutput) throws {
     try output.field(approval)
     try output.field(approvalEventID)
+    try output.field(approvalSeq)
     try output.field(approvedOn)
     try output.field(claimCount)
   }
   public init(binary input: BinaryInput) throws {
     self.init(
-      approval: try input.field(), approvalEventID: try input.field(), approvedOn: try input.field(),
+      approval: try input.field(), approvalEventID: try input.field(), approvalSeq: try input.field(),
+      approvedOn: try input.field(),
       claimCount: try input.field())
   }
 }
@@ -147,6 +149,7 @@ extension ClaimRecord: BinaryFastCodable {
     try output.field(submittedBy)
     try output.field(submittedOn)
     try output.field(eventID)
+    try output.field(seq)
     try output.field(status)
     try output.field(approvedBy)
     try output.field(decidedOn)
@@ -155,7 +158,7 @@ extension ClaimRecord: BinaryFastCodable {
   public init(binary input: BinaryInput) throws {
     self.init(
       submission: try input.field(), submittedBy: try input.field(), submittedOn: try input.field(),
-      eventID: try input.field(), status: try input.field(), approvedBy: try input.field(), decidedOn: try input.field(),
+      eventID: try input.field(), seq: try input.field(), status: try input.field(), approvedBy: try input.field(), decidedOn: try input.field(),
       decision: try input.field())
   }
 }

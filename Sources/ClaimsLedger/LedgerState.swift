@@ -94,6 +94,8 @@ public struct ActorRecord: Codable, Equatable, Sendable {
 public struct ClassRecord: Codable, Equatable, Sendable {
   public var approval: ClassApproved
   public var approvalEventID: String
+  /// The approval's line.
+  public var approvalSeq: Int
   public var approvedOn: CivilDate
   /// Claims ever submitted for it, whatever became of them.
   public var claimCount = 0
@@ -203,6 +205,8 @@ public struct ClaimRecord: Codable, Equatable, Sendable {
   public var submittedBy: String
   public var submittedOn: CivilDate
   public var eventID: String
+  /// The submission's line.
+  public var seq: Int
   public var status: Status = .open
   public var approvedBy: String?
   public var decidedOn: CivilDate?
@@ -213,6 +217,7 @@ public struct PaymentRecord: Codable, Equatable, Sendable {
   public var payment: PaymentMade
   public var date: CivilDate
   public var eventID: String
+  public var seq: Int
   public var returned = false
 }
 
@@ -220,6 +225,7 @@ public struct RecoveryRecord: Codable, Equatable, Sendable {
   public var order: RecoveryOrdered
   public var date: CivilDate
   public var eventID: String
+  public var seq: Int
   /// The receipts against it, in journal order.
   public var receipts: [Receipt] = []
   public var received: Money { receipts.reduce(.zero) { $0 + $1.amount } }
@@ -227,6 +233,7 @@ public struct RecoveryRecord: Codable, Equatable, Sendable {
 
   public struct Receipt: Codable, Equatable, Sendable {
     public var eventID: String
+    public var seq: Int
     public var date: CivilDate
     public var amount: Money
   }

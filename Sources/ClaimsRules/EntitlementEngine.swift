@@ -43,8 +43,7 @@ public struct EntitlementEngine: Sendable {
       }
     case .success(let ruleset):
       if Self.readsWholeClass(approval), ruleset.parameters["project.rate_offline"] != nil {
-        let whole = ProjectRules(ruleset: ruleset, facts: facts, wages: wages, explains: explains).entitlements()
-        all += only == nil ? whole : whole.filter { wanted($0.trainee) }
+        all += ProjectRules(ruleset: ruleset, facts: facts, wages: wages, explains: explains).entitlements(of: wanted)
         return
       }
       let rules = CatalogRules(ruleset: ruleset, approval: approval, explains: explains)

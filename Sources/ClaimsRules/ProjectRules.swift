@@ -29,10 +29,12 @@ struct ProjectRules {
 
   enum Gate { case open, closed, waitingOnWage }
 
-  func entitlements() -> [Entitlement] {
+  /// The entitlements of the trainees `wanted` picks, judged on the whole class's employment.
+  func entitlements(of wanted: (ResidentID) -> Bool = { _ in true }) -> [Entitlement] {
     let statuses = facts.trainees.map(employment)
     let gate = self.gate(statuses)
-    return zip(facts.trainees, statuses).map { entitlement(of: $0, employment: $1, gate: gate) }
+    return zip(facts.trainees, statuses).filter { wanted($0.0.enrolment.trainee) }
+      .map { entitlement(of: $0, employment: $1, gate: gate) }
   }
 
   /// The trainee's best employment record: qualifying, else waiting on a wage, else below it.

@@ -83,9 +83,12 @@ import Testing
     try s.employ(trainees[0], from: "2024-06-03")
     let state = try s.ledger.state()
     #expect(state.findingLeads.lateClaims == [ResidentID(trainees[0])!])
-    #expect(state.findingLeads.claimEvents.keys.sorted() == ["C-LATE"])
+    let claimLine = try #require(state.events[state.claims["C-LATE"]!.eventID]?.seq)
+    #expect(state.findingLeads.claimLines == ["C-LATE": claimLine])
     let found = expectLeadsSuffice(state, dates: [CivilDate("2024-06-19")!, CivilDate("2024-06-20")!], today: CivilDate("2024-12-31")!)
-    #expect(found.filter { $0.code == "claim-late" }.map(\.subject) == ["C-LATE", "C-LATE"])
+    let late = found.filter { $0.code == "claim-late" }
+    #expect(late.map(\.subject) == ["C-LATE", "C-LATE"])
+    #expect(late.allSatisfy { $0.lines.contains(claimLine) && $0.lines.count == 2 })
   }
 
   /// A ruleset whose daily ceiling is below the leads' floor: everyone is judged, and a 7-hour
