@@ -27,7 +27,7 @@ enum FindingsCommand: Subcommand {
     // facts' history. The findings name their lines from the records, without the id index.
     let cut = try CutOptions.cut(arguments)
     let (end, state) = try CutOptions.state(
-      path, arguments, terminal, command: name, checkpointRules: library, index: .toFoldLines)
+      path, arguments, terminal, command: name, checkpointRules: library)
     let today = cut.asOf ?? (state.lastRecorded ?? end.scan.lastRecorded!).chinaDate
     let findings = state.findings(library: library, today: today, asOf: cut.asOf)
     terminal.writeOut(format == "json" ? FindingsReport.json(findings) : FindingsReport.table(findings))

@@ -36,9 +36,8 @@ enum ReportCommand: Subcommand {
       resolved(output) != resolved(JournalHead.path(forJournal: path))
     else { throw UsageError("--html \(output) is the journal or its head; name another file") }
     let library = try RulesOption.library(arguments)
-    // The findings name the lines behind them, found by event id.
     let (end, state) = try CutOptions.state(
-      path, arguments, terminal, command: name, checkpointRules: library, index: .always)
+      path, arguments, terminal, command: name, checkpointRules: library)
     let bytes = try HTMLReportFile.write(journal: path, scan: end.scan, state: state, library: library, to: output)
     terminal.out("wrote the report to \(output) (\(bytes) bytes; chain head line \(end.scan.lineCount))")
     return 0
