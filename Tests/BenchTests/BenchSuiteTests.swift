@@ -74,6 +74,10 @@ import Testing
       BalancesReport.rows(try Replay.state(of: snapshot, cut: cut).funds, byRegion: false))
     #expect(String(decoding: report.asOfBalances, as: UTF8.self) == asOf)
     #expect(report.asOfBalances != report.coldBalances, "the mid-year cut leaves events out")
+    // The findings as of that day, from the checkpoint = those of the replay cut there (none
+    // at this size by then; `AsOfWorkloadTests` compares them where there are).
+    let found = try Replay.state(of: snapshot, cut: cut).findings(library: .shipped, today: cut.asOf!)
+    #expect(String(decoding: report.findingsAsOf, as: UTF8.self) == FindingsReport.json(found))
 
     // One trainee's entitlements from the checkpoint = those computed here; the append went to
     // a copy (the journal read above still has the workload's lines).

@@ -18,7 +18,8 @@ import Foundation
 ///   under the rules, findings, and a checkpoint written);
 /// - balances from the checkpoint `rebuild` saved, and `balances --as-of` the day by which half
 ///   the events had happened;
-/// - from the checkpoint too: one trainee's entitlements (now and --as-of), and a clerk's
+/// - from the checkpoint too: `findings --as-of` the same day (every table read; the lines of
+///   the findings' leads judged), one trainee's entitlements (now and --as-of), and a clerk's
 ///   `claims append` of one event (to a copy of the journal, so that the workload stays
 ///   reusable).
 /// Steps shorter than `repeatBelowSeconds` run `runs` times and report the fastest.
@@ -151,6 +152,13 @@ struct BenchSuite {
     steps.append(
       BenchStep(
         "balances --as-of \(summary.midDate)", asOf, events: lines, bytes: bytes, runs: asOfRuns))
+
+    let (findings, findingsRuns) = try best([
+      claims, "findings", journal, "--as-of", summary.midDate, "--format", "json",
+    ])
+    report.findingsAsOf = findings.out
+    steps.append(
+      BenchStep("findings --as-of \(summary.midDate)", findings, events: lines, bytes: bytes, runs: findingsRuns))
 
     log("\(label): one trainee's entitlements, an append, from the checkpoint …")
     if let trainee = Self.firstTrainee(journal) {
@@ -292,6 +300,8 @@ struct BenchSizeReport {
   var coldBalances: [UInt8] = []
   var checkpointBalances: [UInt8] = []
   var asOfBalances: [UInt8] = []
+  /// `claims findings --as-of … --format json` from the checkpoint.
+  var findingsAsOf: [UInt8] = []
   /// `claims entitlements --trainee … --format json` from the checkpoint, now and --as-of,
   /// and what `claims append` of one event to a copy printed.
   var traineeEntitlements: [UInt8] = []
