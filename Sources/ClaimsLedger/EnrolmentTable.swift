@@ -107,6 +107,13 @@ public struct EnrolmentTable: Sendable {
     return EnrolmentKey(classID: classIDs[number], trainee: trainee)
   }
 
+  /// Whether the record at `position` holds an attendance on `date`: read in place, not copied.
+  func attended(at position: Position, on date: CivilDate) -> Bool {
+    let (number, place) = (position.roster, position.place)
+    if rosters[number].unread { return saved[number].value.records[place].attendance.contains { $0.date == date } }
+    return rosters[number].records[place].attendance.contains { $0.date == date }
+  }
+
   /// The record at `position`, read or changed in place.
   subscript(position: Position) -> EnrolmentRecord {
     get {

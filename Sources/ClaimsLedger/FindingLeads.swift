@@ -20,9 +20,6 @@ public struct FindingLeads: Codable, Equatable, Sendable {
   /// Payments that went, or as of some date went, to someone other than the claimant, with
   /// what their finding reads of the claim: the claims themselves are a large table.
   public internal(set) var payments: [PaymentLead] = []
-  /// Trainees whose days cannot be judged from one enrolment's: enrolled in two classes, or
-  /// with something taken from an enrolment by a void or a rejection.
-  var closeLook: Set<ResidentID> = []
 
   static let hoursFloor = 8
   static let lateFloor = 5
@@ -64,7 +61,6 @@ extension FindingLeads: BinaryFastCodable {
     try output.field(lateClaims)
     try output.field(claimLines)
     try output.field(general: payments)
-    try output.field(closeLook)
   }
 
   public init(binary input: BinaryInput) throws {
@@ -72,34 +68,34 @@ extension FindingLeads: BinaryFastCodable {
     lateClaims = try input.field()
     claimLines = try input.field()
     payments = try input.field(general: [PaymentLead].self)
-    closeLook = try input.field()
   }
 }
 
 extension LedgerState {
-  /// Notes an attendance line about to join the enrolment at `position`.
-  mutating func noteAttendance(_ fact: AttendanceFact, of trainee: ResidentID, at position: EnrolmentTable.Position) {
-    let shared: Bool
-    if fact.hours > FindingLeads.hoursFloor {
-      shared = true
-    } else if findingLeads.closeLook.contains(trainee) {
-      shared = anyLine(of: trainee, on: fact.date)
-    } else {
-      shared = enrolments[position].attendance.contains { $0.date == fact.date }
-    }
-    if shared { findingLeads.attendance.insert(trainee) }
+  /// Adds an attendance line to the enrolment at `position`, its trainee a lead when the line is
+  /// long or meets another of theirs that day; returns the enrolment's line.
+  mutating func attend(_ fact: AttendanceFact, of trainee: ResidentID, at position: EnrolmentTable.Position, classDays: Int)
+    -> Int
+  {
+    // Before the line joins: any of the trainee's lines that day, in any record, voided or not.
+    let lead = fact.hours > FindingLeads.hoursFloor
+      || (crossEnrolmentTrainees.contains(trainee) && anyLine(of: trainee, on: fact.date))
+    // One access to the record, in place.
+    let (subject, dayTaken) = enrolments[position].add(fact, classDays: classDays)
+    if lead || dayTaken { findingLeads.attendance.insert(trainee) }
+    return subject
   }
 
   /// Notes a trainee's enrolment in the roster numbered `roster`.
   mutating func noteEnrolment(of trainee: ResidentID, in roster: Int) {
-    if rostersOfTrainee.insert(roster, for: trainee).isShared { findingLeads.closeLook.insert(trainee) }
+    if rostersOfTrainee.insert(roster, for: trainee).isShared { crossEnrolmentTrainees.insert(trainee) }
   }
 
   /// Records what a void or a rejection takes from an enrolment: its trainee's days need a close
   /// look from now on.
   mutating func recordTaken(from key: EnrolmentKey, _ change: (inout EnrolmentHistory) -> Void) {
     history.record(key, change)
-    findingLeads.closeLook.insert(key.trainee)
+    crossEnrolmentTrainees.insert(key.trainee)
   }
 
   /// Notes a claim for these trainees, against every contract they ever had.
@@ -168,9 +164,7 @@ extension LedgerState {
   /// Whether any line of the trainee's, in any of their classes, voided or not, falls on `date`.
   func anyLine(of trainee: ResidentID, on date: CivilDate) -> Bool {
     for roster in rostersOfTrainee[trainee] ?? TraineeRosters() {
-      if let position = enrolments.position(in: roster, of: trainee),
-        enrolments[position].attendance.contains(where: { $0.date == date })
-      {
+      if let position = enrolments.position(in: roster, of: trainee), enrolments.attended(at: position, on: date) {
         return true
       }
       if let past = history.enrolments[enrolments.classIDs[roster]]?[trainee],

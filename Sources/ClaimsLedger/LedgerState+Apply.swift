@@ -28,10 +28,9 @@ extension LedgerState {
       minimumWages.publish(region: e.region, on: event.date, seq: seq, amount: e.amount, reference: e.reference)
     case .attendanceRecorded(let e):
       if let position = enrolments.position(of: EnrolmentKey(classID: e.classID, trainee: e.trainee)) {
-        let fact = AttendanceFact(seq: seq, date: event.date, hours: e.hours)
-        noteAttendance(fact, of: e.trainee, at: position)
-        enrolments[position].attendance.append(fact)
-        subject = enrolments[position].seq
+        subject = attend(
+          AttendanceFact(seq: seq, date: event.date, hours: e.hours), of: e.trainee, at: position,
+          classDays: classWindows[e.classID]?.days ?? 1)
       }
     case .examRecorded(let e):
       if let position = enrolments.position(of: EnrolmentKey(classID: e.classID, trainee: e.trainee)) {

@@ -54,6 +54,7 @@ extension LedgerState: BinaryFastCodable {
     try table($claimMoney) { try output.field(claimMoney) }
     try output.field(employmentSubjects)
     try output.field(rostersOfTrainee)
+    try output.field(crossEnrolmentTrainees)
     try table($history) { try output.field(history) }
     try table($findingLeads) { try output.field(findingLeads) }
   }
@@ -100,6 +101,7 @@ extension LedgerState: BinaryFastCodable {
     rostersOfTrainee = try input.field()
     // Roster numbers are places in the enrolments' table: one beyond it would trap when read.
     try rostersOfTrainee.checkRosters(below: enrolments.classIDs.count)
+    crossEnrolmentTrainees = try input.field()
     $history = try table("facts' history") { try $0.field() }
     $findingLeads = try table("findings' leads") { try $0.field() }
     guard bounds.isEmpty else { throw BinaryDecodingError("the checkpoint's key names more tables than the state has") }

@@ -56,10 +56,9 @@ extension LedgerState {
       noteEnrolment(of: fact.trainee, in: roster)
     case .attendanceRecorded:
       guard let position, window.start <= fact.date, fact.date <= window.end else { return false }
-      let day = AttendanceFact(seq: seq, date: fact.date, hours: fact.hours)
-      noteAttendance(day, of: fact.trainee, at: position)
-      // One access to the record, in place.
-      subject = enrolments[position].add(day, classDays: window.days)
+      subject = attend(
+        AttendanceFact(seq: seq, date: fact.date, hours: fact.hours), of: fact.trainee, at: position,
+        classDays: window.days)
     default:
       guard let position, fact.date >= window.start else { return false }
       subject = enrolments[position].add(ExamFact(date: fact.date, seq: seq, passed: fact.passed))

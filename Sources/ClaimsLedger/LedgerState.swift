@@ -42,6 +42,11 @@ public struct LedgerState: Codable, Equatable, Sendable {
   /// The classes each trainee was ever enrolled in, by their rosters in `enrolments`
   /// (`classes(ofTrainee:)` names them).
   public internal(set) var rostersOfTrainee = TraineeRosterTable()
+  /// Trainees whose lines of one day may lie in more than one enrolment record: enrolled in two
+  /// classes, or with something taken from an enrolment by a void or a rejection. An attendance
+  /// of theirs is held against all their records (`attend`); apart from the deferred leads, as
+  /// every attendance line asks.
+  var crossEnrolmentTrainees: Set<ResidentID> = []
   /// What voids and rejected claims took from the tables above, with the lines that took it:
   /// what a date before those lines still shows (`LedgerState+AsOf`).
   @Deferred public internal(set) var history = FactHistory()
@@ -151,12 +156,14 @@ public struct EnrolmentRecord: Codable, Equatable, Sendable {
     (self.claim, claimSubmittedOn) = (claim, submittedOn)
   }
 
-  /// Records an attendance; returns the enrolment's line. At most a day's attendance per day of
-  /// the class, so the first reserves that: one allocation, not six doublings.
-  mutating func add(_ day: AttendanceFact, classDays: Int) -> Int {
+  /// Records an attendance; returns the enrolment's line, and whether a line of that day was
+  /// there already. At most a day's attendance per day of the class, so the first reserves that:
+  /// one allocation, not six doublings.
+  mutating func add(_ day: AttendanceFact, classDays: Int) -> (seq: Int, dayTaken: Bool) {
+    let dayTaken = attendance.contains { $0.date == day.date }
     if attendance.isEmpty { attendance.reserveCapacity(min(classDays, 366)) }
     attendance.append(day)
-    return seq
+    return (seq, dayTaken)
   }
 
   /// Records an exam; returns the enrolment's line.

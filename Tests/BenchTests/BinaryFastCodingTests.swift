@@ -37,7 +37,7 @@ import Testing
     #expect(histories.contains { !$0.records.isEmpty } && histories.contains { !$0.attendance.isEmpty })
     #expect(histories.contains { !$0.factVoids.isEmpty } && histories.contains { !$0.claims.isEmpty })
     let leads = state.findingLeads
-    #expect(!leads.closeLook.isEmpty && !leads.lateClaims.isEmpty && !leads.claimLines.isEmpty, "\(leads.lateClaims.count) \(leads.payments.count) \(leads.attendance.count)")
+    #expect(!state.crossEnrolmentTrainees.isEmpty && !leads.lateClaims.isEmpty && !leads.claimLines.isEmpty, "\(leads.lateClaims.count) \(leads.payments.count) \(leads.attendance.count)")
     let fast = try BinaryEncoder().encode(state)
     let containers = try BinaryEncoder(fastPaths: false).encode(state)
     // The first byte that differs, rather than megabytes of both.
