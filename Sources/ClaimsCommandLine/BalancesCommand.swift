@@ -31,14 +31,14 @@ enum BalancesCommand: Subcommand {
     // The money of the whole journal (from the checkpoint's money section when it is current,
     // else from the whole state, which refreshes the checkpoint) or of the lines --known-at
     // selects; as of a date, by its daily movements.
-    let ledger: FundLedger
-    if cut.knownAt == nil, let current = try Checkpoint.currentMoney(path: path, library: library) {
+    let funds: [FundKey: FundBalance]
+    if cut.knownAt == nil, let current = try Checkpoint.currentMoney(path: path, library: library, asOf: cut.asOf) {
       for warning in current.end.warnings { terminal.err("claims \(name): warning: \(warning)") }
-      ledger = current.funds
+      funds = current.funds
     } else {
-      ledger = try CutOptions.state(path, arguments, terminal, command: name, checkpointRules: library).1.fundLedger
+      let ledger = try CutOptions.state(path, arguments, terminal, command: name, checkpointRules: library).1.fundLedger
+      funds = cut.asOf.map(ledger.balances(asOf:)) ?? ledger.balances
     }
-    let funds = cut.asOf.map(ledger.balances(asOf:)) ?? ledger.balances
     let rows = BalancesReport.rows(funds, byRegion: by == "region")
     switch format {
     case "json": terminal.writeOut(BalancesReport.json(rows))

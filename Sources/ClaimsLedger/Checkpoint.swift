@@ -267,7 +267,11 @@ public struct Checkpoint {
 
   /// The money section alone, read without the rest of the file: the key line, then
   /// `moneyLength` bytes. Nil when anything does not match; the caller then takes the long way.
-  static func loadMoney(forJournal journal: String, rules: String) -> (point: ChainPoint, money: MoneySection)? {
+  /// Without `movements`, the balances now alone: the days' movements, most of the section, are
+  /// left unread (their types' metadata and a dictionary per day were half of `claims balances`).
+  static func loadMoney(forJournal journal: String, rules: String, movements: Bool = true)
+    -> (point: ChainPoint, money: MoneySection)?
+  {
     let file = path(forJournal: journal)
     guard let head = bytes(of: file, count: 4096, at: 0), let newline = head.firstIndex(of: 0x0A),
       let key = try? Key(json: Array(head[..<newline])), refusal(of: key, rules: rules) == nil,
@@ -276,7 +280,7 @@ public struct Checkpoint {
       money.count == key.moneyLength, SHA256.hash(money).hex == key.moneySHA256,
       // Read as the type it is: the general way asks the runtime whether it codes itself, a
       // search of every conformance in the binary (a tenth of `claims balances` at 100 k).
-      let section = try? money.withUnsafeBytes({ try BinaryDecoder().decode(from: $0) { try $0.field() as MoneySection } }),
+      let section = try? money.withUnsafeBytes({ try MoneySection.read($0, movements: movements) }),
       section.lastSeq == key.point.seq
     else { return nil }
     return (key.point, section)
@@ -362,6 +366,22 @@ struct MoneySection: Codable, Equatable, BinaryFastCodable {
     try output.field(funds)
   }
   init(binary input: BinaryInput) throws { self.init(lastSeq: try input.field(), funds: try input.field()) }
+
+  /// The section's bytes; without `movements`, the days' movements (the last field) unread.
+  static func read(_ bytes: UnsafeRawBufferPointer, movements: Bool) throws -> MoneySection {
+    try BinaryDecoder().decode(from: bytes) { input in
+      guard !movements else { return try input.field() }
+      // The section's slot, then its fields: the last sequence number, the funds' slot, and of
+      // the funds the balances, then the movements.
+      guard try input.byte() != 0 else { throw BinaryDecodingError("nil where the money was expected") }
+      let lastSeq: Int = try input.field()
+      guard try input.byte() != 0 else { throw BinaryDecodingError("nil where the funds were expected") }
+      var funds = FundLedger()
+      funds.balances = try input.field()
+      input.position = input.bytes.count
+      return MoneySection(lastSeq: lastSeq, funds: funds)
+    }
+  }
 }
 
 extension Checkpoint {
@@ -369,12 +389,12 @@ extension Checkpoint {
   /// checkpoint matches and no complete line lies after it; nil otherwise (then replay, which
   /// also refreshes the checkpoint). The end says what the read found (an incomplete tail, a
   /// missing head). Reading stops at the first line after the checkpoint.
-  public static func currentMoney(path journal: String, library: RuleLibrary) throws(JournalError)
-    -> (end: JournalStreamEnd, funds: FundLedger)?
+  public static func currentMoney(path journal: String, library: RuleLibrary, asOf date: CivilDate? = nil)
+    throws(JournalError) -> (end: JournalStreamEnd, funds: [FundKey: FundBalance])?
   {
-    guard let (point, section) = loadMoney(forJournal: journal, rules: library.key) else { return nil }
+    guard let (point, section) = loadMoney(forJournal: journal, rules: library.key, movements: date != nil) else { return nil }
     guard case .ended(let end) = try JournalSnapshot.streamPrefix(path: journal, resumingAfter: point, while: { (_, _) in false })
     else { return nil }
-    return (end, section.funds)
+    return (end, date.map(section.funds.balances(asOf:)) ?? section.funds.balances)
   }
 }

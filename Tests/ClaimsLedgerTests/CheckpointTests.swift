@@ -53,6 +53,23 @@ import Testing
     #expect(throws: JournalError.self) { try JournalSnapshot.read(path: ledger.path) }
   }
 
+  /// `claims balances` reads the money section alone: the balances now without the days'
+  /// movements, or with them as of a date; either way, what a replay gives.
+  @Test func theMoneySectionIsReadAloneWithOrWithoutItsMovements() throws {
+    let ledger = try journalWithCheckpoint()
+    let funds = try fullReplay(ledger).fundLedger
+    #expect(!funds.movements.isEmpty && !funds.balances.isEmpty)
+    let now = try #require(Checkpoint.loadMoney(forJournal: ledger.path, rules: library.key, movements: false))
+    #expect(now.money.funds.balances == funds.balances)
+    #expect(now.money.funds.movements.isEmpty)
+    let all = try #require(Checkpoint.loadMoney(forJournal: ledger.path, rules: library.key))
+    #expect(all.money.funds == funds)
+    let date = CivilDate("2024-10-01")!
+    #expect(try Checkpoint.currentMoney(path: ledger.path, library: library)?.funds == funds.balances)
+    #expect(try Checkpoint.currentMoney(path: ledger.path, library: library, asOf: date)?.funds == funds.balances(asOf: date))
+    #expect(funds.balances(asOf: date) != funds.balances)
+  }
+
   /// A class enrolled after another that sorts after it: the state keeps its classes by the
   /// order of their first enrolments (each trainee's as numbers), and a checkpoint must give
   /// them back in that order, not in the order of their names. (Read back by name, the

@@ -42,7 +42,7 @@ struct BenchSuite {
 
   func run() throws -> [BenchSizeReport] {
     for program in [claims, bench] where !FileManager.default.isExecutableFile(atPath: program) {
-      throw BenchError("\(program) is missing: build it first (swift build -c release --static-swift-stdlib)")
+      throw BenchError("\(program) is missing: build it first (swift build -c release -Xswiftc -static-executable)")
     }
     try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
     return try sizes.map(runSize)

@@ -40,7 +40,7 @@ func benchmarkVerify(journals: [String], events: Int, runs: Int) throws -> [Stri
         ("claims verify, taskset -c 0", [taskset, "-c", "0", claims, "verify", path]), at: 0)
     }
     if !FileManager.default.isExecutableFile(atPath: claims) {
-      report.append("  (no \(claims): build it with swift build -c release --static-swift-stdlib for the child runs)")
+      report.append("  (no \(claims): build it with swift build -c release -Xswiftc -static-executable for the child runs)")
       commands = []
     }
     for (label, command) in commands {

@@ -3,8 +3,8 @@ import ClaimsWorkload
 import Foundation
 
 /// claims-bench: measures the journal's hot paths. Build in release mode first
-/// (`swift build -c release --static-swift-stdlib`: the Swift runtime and Foundation linked in, as
-/// shipped; dynamically linked, every start takes some 3 ms more), then:
+/// (`swift build -c release -Xswiftc -static-executable`: the Swift runtime, Foundation and the C
+/// library linked in; dynamically linked, every start takes some 3 ms more), then:
 ///   .build/release/claims-bench suite [--sizes 100k,1m,10m] [--folder DIR] [--seed N] [--runs N]
 ///       the benchmark suite: workloads, import, verify, rebuild, balances (see BenchSuite.swift)
 ///   claims-bench verify [JOURNAL ...] [--events N] [--runs N]

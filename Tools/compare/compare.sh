@@ -7,21 +7,21 @@
 #   bean-check P.beancount               bean-report P.beancount balances
 #   claims balances JOURNAL              cold (JOURNAL.checkpoint removed before each run)
 #   claims balances JOURNAL              from the checkpoint (`claims rebuild` saves one first)
-# best of RUNS (default 3) each, wall clock and peak resident memory (/usr/bin/time -f %M),
+# best of RUNS (default 3) each, wall clock, and peak resident memory (/usr/bin/time -f %M),
 # and prints seconds and each tool's ratio to claims. Then checks that every tool's balance of
 # every fund (appropriated, committed, paid, recovered, available) equals claims balances'.
 #
 # The external tools read only the money postings (a few per cent of the events); claims
 # balances reads the whole journal, or the checkpoint and the lines after it. JOURNAL.checkpoint
 # is a cache: this script deletes and rewrites it. CLAIMS names the binary (default
-# .build/release/claims of this package: build it with swift build -c release --static-swift-stdlib).
+# .build/release/claims of this package: build it with swift build -c release -Xswiftc -static-executable).
 set -euo pipefail
 
 here="$(cd "$(dirname "$0")/../.." && pwd)"
 journal="${1:?usage: Tools/compare/compare.sh JOURNAL [RUNS]}"
 runs="${2:-3}"
 claims="${CLAIMS:-$here/.build/release/claims}"
-[[ -x "$claims" ]] || { echo "compare: $claims not found: swift build -c release --static-swift-stdlib" >&2; exit 2; }
+[[ -x "$claims" ]] || { echo "compare: $claims not found: swift build -c release -Xswiftc -static-executable" >&2; exit 2; }
 for tool in ledger hledger bean-check bean-report bean-query; do
   package="$tool"
   [[ $tool == bean-* ]] && package=beancount
@@ -33,8 +33,10 @@ work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 rows=()
 
-# measure NAME BEFORE COMMAND…: best of $runs; BEFORE (a shell command, or :) runs untimed
-# before each run. The fastest run's output stays in $work/NAME.out.
+# measure NAME BEFORE COMMAND…: best of $runs, then once more under /usr/bin/time for the peak
+# memory (timed without it: its own start would be a millisecond of every run, a fifth of
+# claims balances' time from a checkpoint); BEFORE (a shell command, or :) runs untimed before
+# each run. The fastest run's output stays in $work/NAME.out.
 measure() {
   local name="$1" before="$2"
   shift 2
@@ -42,19 +44,21 @@ measure() {
   for ((i = 0; i < runs; i++)); do
     eval "$before"
     start=$EPOCHREALTIME
-    if ! /usr/bin/time -f %M -o "$work/$name.rss" "$@" >"$work/$name.try" 2>"$work/$name.err"; then
+    if ! "$@" >"$work/$name.try" 2>"$work/$name.err"; then
       echo "compare: $name failed:" >&2
       cat "$work/$name.err" >&2
       exit 1
     fi
     end=$EPOCHREALTIME
-    seconds=$(awk -v a="$start" -v b="$end" 'BEGIN { printf "%.3f", b - a }')
+    seconds=$(awk -v a="$start" -v b="$end" 'BEGIN { printf "%.4f", b - a }')
     if [[ -z $best ]] || awk -v a="$seconds" -v b="$best" 'BEGIN { exit !(a < b) }'; then
       best=$seconds
-      peak=$(($(tail -1 "$work/$name.rss") / 1024))
       mv "$work/$name.try" "$work/$name.out"
     fi
   done
+  eval "$before"
+  /usr/bin/time -f %M -o "$work/$name.rss" "$@" >/dev/null 2>&1
+  peak=$(($(tail -1 "$work/$name.rss") / 1024))
   rows+=("$name|$best|$peak")
   printf '  %-34s %9s s %7s MB\n' "$name" "$best" "$peak" >&2
 }
@@ -87,7 +91,7 @@ echo "|---|---:|---:|---:|---:|"
 for row in "${rows[@]}"; do
   IFS='|' read -r name seconds peak <<<"$row"
   awk -v n="$name" -v s="$seconds" -v p="$peak" -v w="$warm" -v c="$cold" \
-    'BEGIN { printf "| %s | %.3f | %d | %.2f× | %.2f× |\n", n, s, p, s / w, s / c }'
+    'BEGIN { printf "| %s | %.4f | %d | %.2f× | %.2f× |\n", n, s, p, s / w, s / c }'
 done
 
 
