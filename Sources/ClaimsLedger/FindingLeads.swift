@@ -1,8 +1,8 @@
 import ClaimsDomain
 import ClaimsRules
 
-/// The trainees a finding may name, noted as lines are folded, so that `findings` judges these
-/// few rather than every trainee of the journal (a million at ten million events).
+/// The trainees and payments a finding may name, noted as lines are folded, so that `findings`
+/// judges these few rather than every trainee of the journal (a million at ten million events).
 ///
 /// A superset, for every date: each lead is noted when the later of the lines behind it is
 /// folded, against every line folded before it, voided since or not (`history`). So whatever
