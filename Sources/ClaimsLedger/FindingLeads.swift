@@ -91,8 +91,8 @@ extension LedgerState {
     if rostersOfTrainee.insert(roster, for: trainee).isShared { crossEnrolmentTrainees.insert(trainee) }
   }
 
-  /// Records what a void or a rejection takes from an enrolment: its trainee's days need a close
-  /// look from now on.
+  /// Records what a void takes from an enrolment (the record, or one of its facts): its
+  /// trainee's days are held against every record from now on.
   mutating func recordTaken(from key: EnrolmentKey, _ change: (inout EnrolmentHistory) -> Void) {
     history.record(key, change)
     crossEnrolmentTrainees.insert(key.trainee)
@@ -168,7 +168,8 @@ extension LedgerState {
         return true
       }
       if let past = history.enrolments[enrolments.classIDs[roster]]?[trainee],
-        (past.attendance + past.records.flatMap(\.value.attendance)).contains(where: { $0.date == date })
+        past.attendance.contains(where: { $0.date == date })
+          || past.records.contains(where: { $0.value.attendance.contains { $0.date == date } })
       {
         return true
       }

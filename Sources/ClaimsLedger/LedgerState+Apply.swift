@@ -71,7 +71,8 @@ extension LedgerState {
         let submitted = DatedLine(seq: record.seq, date: record.submittedOn)
         let rejected = Taken(value: ClaimMark(claim: e.claim, line: submitted), by: DatedLine(seq: seq, date: event.date))
         let cleared = mark(record.submission.trainees, of: record.submission.classID, claim: nil, submittedOn: nil)
-        for key in cleared { recordTaken(from: key) { $0.claims.append(rejected) } }
+        // A rejection takes no fact: the trainees' days stay judged as they were.
+        for key in cleared { history.record(key) { $0.claims.append(rejected) } }
       }
     case .paymentMade(let e):
       payments[e.payment] = PaymentRecord(payment: e, date: event.date, eventID: event.id, seq: seq)

@@ -43,7 +43,7 @@ public struct LedgerState: Codable, Equatable, Sendable {
   /// (`classes(ofTrainee:)` names them).
   public internal(set) var rostersOfTrainee = TraineeRosterTable()
   /// Trainees whose lines of one day may lie in more than one enrolment record: enrolled in two
-  /// classes, or with something taken from an enrolment by a void or a rejection. An attendance
+  /// classes, or with a record or fact taken from an enrolment by a void. An attendance
   /// of theirs is held against all their records (`attend`); apart from the deferred leads, as
   /// every attendance line asks.
   var crossEnrolmentTrainees: Set<ResidentID> = []
