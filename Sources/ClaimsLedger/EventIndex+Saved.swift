@@ -78,19 +78,21 @@ final class SavedIds: @unchecked Sendable {
     return nil
   }
 
-  /// Each entry's (hash, number) in the order of the table, which is the order of the hashes.
-  func hashedNumbers() -> () -> HashedNumber? {
+  /// Each entry's (hash, number) in the order of the table, which is the order of the hashes,
+  /// a block at a time (`HashedNumberMerge`); an empty block once all are given.
+  func hashedNumbers() -> () -> [HashedNumber] {
     var slot = 0
     let slotCount = slots.count / 4
     return {
-      while slot < slotCount {
+      var block: [HashedNumber] = []
+      while slot < slotCount, block.count < HashedNumberMerge.blockSize {
         let stored = Int(self.slots.loadUnaligned(fromByteOffset: slot * 4, as: UInt32.self))
         slot += 1
         if stored != 0, let entry = self.entry(stored - 1) {
-          return HashedNumber(hash: EventIndex.hash64(self.id(of: entry)), number: UInt32(stored - 1))
+          block.append(HashedNumber(hash: EventIndex.hash64(self.id(of: entry)), number: UInt32(stored - 1)))
         }
       }
-      return nil
+      return block
     }
   }
 }
@@ -144,33 +146,39 @@ extension EventIndex {
     Int(truncatingIfNeeded: hash >> UInt64(64 - capacity.trailingZeroBitCount))
   }
 
-  /// The saved table of the ids `next` gives in the order of their hashes, one slot at a time
-  /// to `slot` (entry number + 1, or 0 for an empty slot); returns how many slots. Each id goes
-  /// to its home or the slot after the one before, whichever is later: linear probing that
-  /// needs no table in memory, and that never wraps round — the last ids may run past
-  /// `capacity`, and the table is that much longer. The same ids give the same bytes, whatever
-  /// order the index grew in or where its ids lay.
-  static func placeSaved(_ next: () -> HashedNumber?, capacity: Int, slot: (UInt32) throws -> Void) rethrows -> Int {
-    var filled = 0
-    while let id = next() {
-      let home = savedHome(id.hash, capacity: capacity)
-      while filled < home {
-        try slot(0)
-        filled += 1
+  /// The saved table of the ids `pairs` gives in the order of their hashes, its slots (entry
+  /// number + 1, or 0 for an empty slot) handed to `part` some thousands at a time; returns how
+  /// many slots. Each id goes to its home or the slot after the one before, whichever is later:
+  /// linear probing that needs no table in memory, and that never wraps round — the last ids
+  /// may run past `capacity`, and the table is that much longer. The same ids give the same
+  /// bytes, whatever order the index grew in or where its ids lay.
+  static func placeSaved(_ pairs: inout HashedNumberMerge, capacity: Int, part: ([UInt32]) throws -> Void) rethrows
+    -> Int
+  {
+    var (slots, filled) = ([UInt32](), 0)
+    slots.reserveCapacity(1 << 14)
+    func add(_ slot: UInt32) throws {
+      slots.append(slot)
+      filled += 1
+      if slots.count == 1 << 14 {
+        try part(slots)
+        slots.removeAll(keepingCapacity: true)
       }
-      try slot(id.number + 1)
-      filled += 1
     }
-    while filled < capacity {
-      try slot(0)
-      filled += 1
+    while let id = pairs.next() {
+      let home = savedHome(id.hash, capacity: capacity)
+      while filled < home { try add(0) }
+      try add(id.number + 1)
     }
+    while filled < capacity { try add(0) }
+    if !slots.isEmpty { try part(slots) }
     return filled
   }
 
-  /// This index's saved table, one slot at a time to `slot`; returns how many slots.
-  func placeSavedTable(_ slot: (UInt32) throws -> Void) rethrows -> Int {
-    try Self.placeSaved(hashedNumbers(), capacity: Self.capacity(toHold: count), slot: slot)
+  /// This index's saved table, in parts (`placeSaved`); returns how many slots.
+  func placeSavedTable(_ part: ([UInt32]) throws -> Void) rethrows -> Int {
+    var pairs = hashedNumbers()
+    return try Self.placeSaved(&pairs, capacity: Self.capacity(toHold: count), part: part)
   }
 }
 

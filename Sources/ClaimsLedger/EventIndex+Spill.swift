@@ -104,8 +104,8 @@ final class SpilledIds: @unchecked Sendable {
   /// A filter twice the size, of every hash here (read back from the runs).
   private func refilter() {
     filter = HashFilter(capacity: 2 * max(count, filter.capacity))
-    let next = merged(runs.map(reader))
-    while let pair = next() { filter.insert(pair.hash) }
+    var pairs = HashedNumberMerge(runs.map(reader))
+    while let pair = pairs.next() { filter.insert(pair.hash) }
   }
 
   /// A copy of the files as they stood after `runCount` runs, for an index that moves ids of
@@ -166,17 +166,13 @@ final class SpilledIds: @unchecked Sendable {
   }
 
   /// A run's pairs in order, read a few thousand at a time.
-  func reader(of run: Run) -> () -> HashedNumber? {
-    var block: [HashedNumber] = []
-    var (position, index) = (0, 0)
+  func reader(of run: Run) -> () -> [HashedNumber] {
+    var position = 0
     return {
-      if index == block.count {
-        guard position < run.count else { return nil }
-        block = self.readPairs(of: run, from: position, count: min(1 << 14, run.count - position))
-        (position, index) = (position + block.count, 0)
-      }
-      defer { index += 1 }
-      return block[index]
+      guard position < run.count else { return [] }
+      let block = self.readPairs(of: run, from: position, count: min(HashedNumberMerge.blockSize, run.count - position))
+      position += block.count
+      return block
     }
   }
 
@@ -228,18 +224,32 @@ struct SpilledView {
   }
 }
 
-/// The pairs of several sources, each in order, in one order: what a saved table is placed from.
-func merged(_ sources: [() -> HashedNumber?]) -> () -> HashedNumber? {
-  var heads = sources.map { $0() }
-  return {
-    var least: Int?
-    for index in heads.indices {
-      guard let head = heads[index] else { continue }
-      if least == nil || head < heads[least!]! { least = index }
+/// The pairs of several sources, each in order, in one order: what a saved table is placed
+/// from. Each source gives a block of pairs a call, an empty one when it has no more: a call per
+/// pair, its counters captured and checked for exclusive access each time, was a few per cent
+/// of writing a checkpoint.
+struct HashedNumberMerge: IteratorProtocol {
+  static let blockSize = 1 << 14
+  private let sources: [() -> [HashedNumber]]
+  private var blocks: [[HashedNumber]]
+  private var places: [Int]
+
+  init(_ sources: [() -> [HashedNumber]]) {
+    self.sources = sources
+    blocks = sources.map { $0() }
+    places = Array(repeating: 0, count: sources.count)
+  }
+
+  mutating func next() -> HashedNumber? {
+    var least = -1
+    for source in blocks.indices where places[source] < blocks[source].count {
+      if least < 0 || blocks[source][places[source]] < blocks[least][places[least]] { least = source }
     }
-    guard let least else { return nil }
-    defer { heads[least] = sources[least]() }
-    return heads[least]
+    guard least >= 0 else { return nil }
+    let pair = blocks[least][places[least]]
+    places[least] += 1
+    if places[least] == blocks[least].count { (blocks[least], places[least]) = (sources[least](), 0) }
+    return pair
   }
 }
 

@@ -254,7 +254,7 @@ extension EventIndex: Codable {
     try container.encode(ByteString(arena), forKey: .arena)
     try container.encode(ByteString(entries.withUnsafeBytes { Array($0) }), forKey: .entries)
     var slots: [UInt32] = []
-    _ = placeSavedTable { slots.append($0) }
+    _ = placeSavedTable { slots += $0 }
     try container.encode(ByteString(slots.withUnsafeBytes { Array($0) }), forKey: .slots)
   }
 
@@ -277,16 +277,10 @@ extension EventIndex: BinaryFastCodable {
     // Placed first, as its length comes before it: into a scratch file, or kept here where
     // none can be made.
     let table = ScratchFile(purpose: "id-table")
-    var (part, held): ([UInt32], [UInt32]) = ([], [])
-    func flush() {
+    var held: [UInt32] = []
+    let slotCount = placeSavedTable { part in
       if let table { part.withUnsafeBytes { _ = table.append($0) } } else { held += part }
-      part.removeAll(keepingCapacity: true)
     }
-    let slotCount = placeSavedTable { slot in
-      part.append(slot)
-      if part.count == 1 << 14 { flush() }
-    }
-    flush()
     try output.byteStringField(length: 4 * slotCount) {
       if let table { try table.forEachPart { try output.append(streaming: $0) } }
       try held.withUnsafeBytes { try output.append(streaming: $0) }
@@ -309,8 +303,8 @@ extension EventIndex: BinaryFastCodable {
 
   /// Every id's (hash, number), in the order of the hashes: the checkpoint's in the order of
   /// its table, each run of the scratch files, and those here, sorted, merged.
-  func hashedNumbers() -> () -> HashedNumber? {
-    var sources: [() -> HashedNumber?] = []
+  func hashedNumbers() -> HashedNumberMerge {
+    var sources: [() -> [HashedNumber]] = []
     if let saved { sources.append(saved.hashedNumbers()) }
     if let spilled { sources += spilled.runs.map(spilled.store.reader) }
     let first = firstHere
@@ -318,12 +312,10 @@ extension EventIndex: BinaryFastCodable {
       entries.indices.map { HashedNumber(hash: Self.hash64(Self.id(of: entries[$0], in: arena)), number: UInt32(first + $0)) }
     }
     here.sortByHash()
-    var next = 0
     sources.append {
-      guard next < here.count else { return nil }
-      defer { next += 1 }
-      return here[next]
+      defer { here = [] }
+      return here
     }
-    return merged(sources)
+    return HashedNumberMerge(sources)
   }
 }

@@ -220,7 +220,7 @@ import Testing
       let ids = Self.ids(count)
       for (number, id) in ids.enumerated() { index.insert(id, seq: number + 1, type: .examRecorded) }
       var slots: [UInt32] = []
-      _ = index.placeSavedTable { slots.append($0) }
+      _ = index.placeSavedTable { slots += $0 }
       let capacity = EventIndex.capacity(toHold: count)
       #expect(slots.count >= capacity && slots.count <= capacity + count)
       #expect(slots.filter { $0 != 0 }.count == count)
