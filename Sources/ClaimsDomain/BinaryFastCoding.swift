@@ -129,6 +129,38 @@ extension ClassApproved: BinaryFastCodable {
   }
 }
 
+extension EmploymentRecorded: BinaryFastCodable {
+  public func writeBinary(to output: BinaryOutput) throws {
+    try output.field(trainee)
+    try output.field(employer)
+    try output.field(contractStart)
+    try output.field(contractMonths)
+    try output.field(monthlyWage)
+    try output.field(socialInsurance)
+  }
+  public init(binary input: BinaryInput) throws {
+    self.init(
+      trainee: try input.field(), employer: try input.field(), contractStart: try input.field(),
+      contractMonths: try input.field(), monthlyWage: try input.field(), socialInsurance: try input.field())
+  }
+}
+
+extension PaymentMade: BinaryFastCodable {
+  public func writeBinary(to output: BinaryOutput) throws {
+    try output.field(payment)
+    try output.field(claim)
+    try output.field(fund)
+    try output.field(amount)
+    try output.field(payee)
+    try output.field(bankRef)
+  }
+  public init(binary input: BinaryInput) throws {
+    self.init(
+      payment: try input.field(), claim: try input.field(), fund: try input.field(), amount: try input.field(),
+      payee: try input.field(), bankRef: try input.field())
+  }
+}
+
 extension ClaimSubmitted: BinaryFastCodable {
   public func writeBinary(to output: BinaryOutput) throws {
     try output.field(claim)

@@ -160,17 +160,17 @@ extension EnrolmentHistory: BinaryFastCodable {
   }
 }
 
-/// The same bytes as the synthesized coding; the employment records, few, the general way.
+/// The same bytes as the synthesized coding.
 extension FactHistory: BinaryFastCodable {
   public func writeBinary(to output: BinaryOutput) throws {
     try output.field(enrolments)
-    try output.field(general: employments)
+    try output.field(employments)
   }
 
   public init(binary input: BinaryInput) throws {
     self.init()
     enrolments = try input.field()
-    employments = try input.field(general: [ResidentID: [Taken<EmploymentFact>]].self)
+    employments = try input.field()
   }
 }
 

@@ -45,10 +45,10 @@ extension LedgerState: BinaryFastCodable {
     try output.field(enrolments)
     try table($enrolmentsBySeq) { try output.field(enrolmentsBySeq) }
     try table($claims) { try output.field(claims) }
-    try table($payments) { try output.field(general: payments) }
+    try table($payments) { try output.field(payments) }
     try table($bankRefs) { try output.field(bankRefs) }
     try table($recoveries) { try output.field(general: recoveries) }
-    try table($employments) { try output.field(general: employments) }
+    try table($employments) { try output.field(employments) }
     try output.field(general: minimumWages)
     try output.field(fundLedger)
     try table($claimMoney) { try output.field(claimMoney) }
@@ -90,10 +90,10 @@ extension LedgerState: BinaryFastCodable {
     enrolments = try input.field()
     $enrolmentsBySeq = try table("enrolments by line") { try $0.field() }
     $claims = try table("claims") { try $0.field() }
-    $payments = try table("payments") { try $0.field(general: [String: PaymentRecord].self) }
+    $payments = try table("payments") { try $0.field() as [String: PaymentRecord] }
     $bankRefs = try table("bank references") { try $0.field() }
     $recoveries = try table("recoveries") { try $0.field(general: [String: RecoveryRecord].self) }
-    $employments = try table("employments") { try $0.field(general: [ResidentID: [EmploymentFact]].self) }
+    $employments = try table("employments") { try $0.field() as [ResidentID: [EmploymentFact]] }
     minimumWages = try input.field(general: MinimumWages.self)
     fundLedger = try input.field()
     $claimMoney = try table("claims' money") { try $0.field() }
@@ -140,6 +140,32 @@ extension ClassWindow: BinaryFastCodable {
   }
   public init(binary input: BinaryInput) throws {
     self.init(start: try input.field(), end: try input.field(), withdrawnOn: try input.field())
+  }
+}
+
+extension PaymentRecord: BinaryFastCodable {
+  public func writeBinary(to output: BinaryOutput) throws {
+    try output.field(payment)
+    try output.field(date)
+    try output.field(eventID)
+    try output.field(seq)
+    try output.field(returned)
+  }
+  public init(binary input: BinaryInput) throws {
+    self.init(
+      payment: try input.field(), date: try input.field(), eventID: try input.field(), seq: try input.field(),
+      returned: try input.field())
+  }
+}
+
+extension EmploymentFact: BinaryFastCodable {
+  public func writeBinary(to output: BinaryOutput) throws {
+    try output.field(eventID)
+    try output.field(line)
+    try output.field(record)
+  }
+  public init(binary input: BinaryInput) throws {
+    self.init(eventID: try input.field(), line: try input.field(), record: try input.field())
   }
 }
 

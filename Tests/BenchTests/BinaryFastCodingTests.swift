@@ -27,6 +27,11 @@ import Testing
     #expect(state.claims.values.contains { $0.decision == nil })
     #expect(state.claimMoney.values.contains { !$0.orderedByTrainee.isEmpty })
     #expect(state.fundLedger.movements.count > 50 && state.fundLedger.balances.count > 3)
+    // Payments, one returned; employment records, and (alone) voided ones.
+    #expect(state.payments.count > 20 && state.payments.values.contains { $0.returned })
+    let employment = try #require(state.employments.values.first?.first)
+    let voided = [employment.record.trainee: [Taken(value: employment, by: DatedLine(seq: 9, date: employment.line.date))]]
+    #expect(try BinaryEncoder().encode(voided) == BinaryEncoder(fastPaths: false).encode(voided))
     // Classes of every kind; a window withdrawn, alone.
     #expect(state.classes.values.contains { $0.approval.demand != nil } && state.classes.values.contains { $0.approval.level != nil })
     var withdrawn = try #require(state.classWindows.values.first)
