@@ -165,7 +165,7 @@ final class SpilledIds: @unchecked Sendable {
     }
   }
 
-  /// A run's pairs in order, read a few thousand at a time.
+  /// A run's pairs in order, a block at a time (`HashedNumberMerge`).
   func reader(of run: Run) -> () -> [HashedNumber] {
     var position = 0
     return {
@@ -225,9 +225,9 @@ struct SpilledView {
 }
 
 /// The pairs of several sources, each in order, in one order: what a saved table is placed
-/// from. Each source gives a block of pairs a call, an empty one when it has no more: a call per
-/// pair, its counters captured and checked for exclusive access each time, was a few per cent
-/// of writing a checkpoint.
+/// from. Each source gives a block of pairs a call, an empty one when it has no more: a closure
+/// call per pair, its captured counters checked for exclusive access each time, was half the
+/// instructions of writing the id index.
 struct HashedNumberMerge: IteratorProtocol {
   static let blockSize = 1 << 14
   private let sources: [() -> [HashedNumber]]
